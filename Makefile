@@ -1,0 +1,32 @@
+# Quick start: `make run` sets up and starts the app; `make test` sets up and runs the tests.
+# Both create a virtual environment in .venv with the machine's python3 (3.11 or newer).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test bench check clean
+
+run: $(VENV)/.app
+	$(BIN)/innovationslek $(ARGS)
+
+test: $(VENV)/.test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.test
+	$(BIN)/python bench/run.py
+
+check: $(VENV)/.app
+	$(BIN)/innovationslek check decks/*.toml themes/*.toml
+
+$(VENV)/.app: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test: pyproject.toml $(VENV)/.app
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) build *.egg-info

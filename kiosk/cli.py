@@ -1,0 +1,112 @@
+"""Command line: ``innovationslek [options]`` starts the app; subcommands do the rest.
+
+Every user error ends in a clear one-line message and a non-zero exit code; unexpected
+errors are logged to the data directory, never printed as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .core.config import MODES, Config, load_config
+from .core.deck import LANGUAGES
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's default is fine, minus the noise
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"innovationslek: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="innovationslek",
+        description="Innovationslek kiosk: method cards, votes and action plans for teams.",
+    )
+    parser.add_argument("--mode", choices=MODES, help="start straight in this mode")
+    parser.add_argument("--kiosk", action="store_true", default=None, help="lock down for unattended use")
+    parser.add_argument("--lang", choices=LANGUAGES, dest="language", help="language (default sv)")
+    parser.add_argument("--deck", action="append", dest="decks", metavar="ID|PATH", help="deck to use")
+    parser.add_argument("--theme", metavar="NAME|PATH")
+    parser.add_argument("--data-dir", metavar="DIR")
+    parser.add_argument("--config", metavar="FILE", help="a kiosk.toml (flags override it)")
+    parser.add_argument("--seed", type=int, metavar="N", help="reproducible card deals")
+    parser.add_argument("--idle", type=_seconds, dest="idle_seconds", metavar="SECONDS")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = sub.add_parser("check", help="validate decks, themes and config files")
+    check.add_argument("paths", nargs="+", metavar="PATH")
+    return parser
+
+
+def _seconds(value: str) -> int:
+    try:
+        seconds = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number of seconds") from None
+    if not 5 <= seconds <= 3600:
+        raise argparse.ArgumentTypeError("must be between 5 and 3600 seconds")
+    return seconds
+
+
+def resolve_config(args: argparse.Namespace) -> tuple[Config, list[str]]:
+    """The config file (if any) with the flags laid over it; problems as messages."""
+    config = Config()
+    messages: list[str] = []
+    if args.config:
+        config, problems = load_config(args.config)
+        messages = [str(p) for p in problems]
+    config = config.with_overrides(
+        mode=args.mode, kiosk=args.kiosk, language=args.language,
+        decks=tuple(args.decks) if args.decks else None, theme=args.theme,
+        data_dir=args.data_dir, seed=args.seed, idle_seconds=args.idle_seconds,
+    )
+    return config, messages
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .core.checking import check_paths
+
+    problems = check_paths(args.paths)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) in {len({p.path for p in problems})} file(s)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"ok: {len(args.paths)} file(s) checked", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    config, messages = resolve_config(args)
+    if messages:
+        for message in messages:
+            print(message, file=sys.stderr)
+        return EXIT_PROBLEMS
+    from .ui.launch import launch
+
+    return launch(config)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    commands = {"check": cmd_check}
+    try:
+        return commands.get(args.command, cmd_run)(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # never a traceback on a user's screen
+        from .core.logfile import log_exception
+
+        where = log_exception(exc)
+        print(f"innovationslek: unexpected error: {exc}. Details were written to {where}", file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The domain core: pure Python, no Textual. Everything here is testable without a terminal."""

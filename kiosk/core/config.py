@@ -1,0 +1,75 @@
+"""The kiosk configuration (``kiosk.toml``); command-line flags override it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from .deck import LANGUAGES
+from .fields import Fields
+from .problems import Problem
+from .tomlfile import read_toml
+
+MODES = ("walkup", "workshop", "checkin")
+
+
+@dataclass(frozen=True)
+class Config:
+    mode: str = ""  # empty: the start screen offers the modes
+    kiosk: bool = False
+    language: str = "sv"
+    decks: tuple[str, ...] = ("innovationslek",)
+    theme: str = ""  # empty: kiosk-dark, or console on TERM=linux
+    idle_seconds: int = 90
+    share_idle_seconds: int = 45
+    data_dir: str = ""  # empty: the platform's user data directory
+    pin_hash: str = ""
+    viewer_url: str = ""  # empty: the kiosk serves the viewer itself
+    viewer_host: str = "0.0.0.0"
+    viewer_port: int = 8765
+    export_walkup_text: bool = False
+    seed: int | None = None
+
+    def with_overrides(self, **overrides: object) -> "Config":
+        known = {f.name for f in fields(self)}
+        return replace(self, **{k: v for k, v in overrides.items() if k in known and v is not None})
+
+
+def load_config(path: Path | str) -> tuple[Config, list[Problem]]:
+    source, data, problems = read_toml(path)
+    if data is None or source is None:
+        return Config(), problems
+    f = Fields(source, data, problems, where="config", span=source.table_span(""))
+    base = Config()
+    mode = f.choice("mode", MODES, required=False, default="")
+    kiosk = data.get("kiosk", False)
+    f.used.add("kiosk")
+    if not isinstance(kiosk, bool):
+        f.report("kiosk", "must be true or false")
+        kiosk = False
+    flag = data.get("export_walkup_text", False)
+    f.used.add("export_walkup_text")
+    if not isinstance(flag, bool):
+        f.report("export_walkup_text", "must be true or false")
+        flag = False
+    config = Config(
+        mode=mode,
+        kiosk=kiosk,
+        language=f.choice("language", LANGUAGES, required=False, default=base.language),
+        decks=tuple(f.text_list("decks", required=False) or base.decks),
+        theme=f.text("theme", required=False),
+        idle_seconds=f.integer("idle_seconds", required=False, minimum=5, maximum=3600, default=base.idle_seconds),
+        share_idle_seconds=f.integer(
+            "share_idle_seconds", required=False, minimum=5, maximum=3600, default=base.share_idle_seconds
+        ),
+        data_dir=f.text("data_dir", required=False),
+        pin_hash=f.text("pin_hash", required=False),
+        viewer_url=f.text("viewer_url", required=False),
+        viewer_host=f.text("viewer_host", required=False, default=base.viewer_host) or base.viewer_host,
+        viewer_port=f.integer("viewer_port", required=False, minimum=1, maximum=65535, default=base.viewer_port),
+        export_walkup_text=flag,
+    )
+    if config.viewer_url and not config.viewer_url.startswith(("https://", "http://")):
+        f.report("viewer_url", "must start with https:// (or http:// on a local network)")
+    f.finish()
+    return config, problems

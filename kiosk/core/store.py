@@ -1,0 +1,372 @@
+"""The store of record: one SQLite database (WAL) in the data directory.
+
+Every ballot is committed the moment it is cast, before the screen says it counted, with
+``synchronous=FULL`` so that neither a killed process nor a power cut loses it. The
+schema is versioned with ``PRAGMA user_version``; ``MIGRATIONS[i]`` upgrades version i to
+i + 1, so an old database is upgraded in place when a newer kiosk opens it.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .plan import Plan
+from .votes import Entry
+
+DB_NAME = "innovationslek.sqlite3"
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud and typed
+CODE_LENGTH = 6
+
+MIGRATIONS: list[str] = [
+    # 0 -> 1
+    """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        mode TEXT NOT NULL,
+        deck TEXT NOT NULL,
+        language TEXT NOT NULL,
+        team TEXT NOT NULL DEFAULT '',
+        challenge TEXT NOT NULL DEFAULT '',
+        started TEXT NOT NULL,
+        ended TEXT,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'completed', 'abandoned')),
+        state TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX sessions_team ON sessions (team, started);
+    CREATE TABLE ballots (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions (id),
+        round INTEGER NOT NULL DEFAULT 1,
+        kind TEXT NOT NULL CHECK (kind IN ('ballot', 'hands')),
+        answers TEXT NOT NULL,
+        cast_at TEXT NOT NULL,
+        undone_at TEXT
+    );
+    CREATE INDEX ballots_session ON ballots (session_id, round);
+    CREATE TABLE card_events (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions (id),
+        card_id TEXT NOT NULL,
+        event TEXT NOT NULL CHECK (event IN ('dealt', 'chosen', 'unchosen')),
+        slot INTEGER,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX card_events_session ON card_events (session_id);
+    CREATE TABLE exercises (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions (id),
+        card_id TEXT NOT NULL,
+        started TEXT NOT NULL,
+        ended TEXT,
+        planned_seconds REAL NOT NULL,
+        actual_seconds REAL
+    );
+    CREATE TABLE plans (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER REFERENCES sessions (id),
+        code TEXT NOT NULL UNIQUE,
+        created TEXT NOT NULL,
+        team TEXT NOT NULL DEFAULT '',
+        document TEXT NOT NULL
+    );
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(RuntimeError):
+    """The data directory or database cannot be used; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: int
+    mode: str
+    deck: str
+    language: str
+    team: str
+    challenge: str
+    started: str
+    ended: str | None
+    status: str
+    state: dict
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds")
+
+
+class Store:
+    def __init__(self, connection: sqlite3.Connection, path: Path, now: Callable[[], datetime] = utc_now):
+        self.db = connection
+        self.path = path
+        self.now = now
+
+    # -- opening ---------------------------------------------------------------------------
+    @classmethod
+    def open(cls, data_dir: Path | str, *, now: Callable[[], datetime] = utc_now) -> "Store":
+        folder = Path(data_dir)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the data directory {folder}: {exc.strerror or exc}") from None
+        path = folder / DB_NAME
+        try:
+            db = sqlite3.connect(path, timeout=5.0, isolation_level=None, check_same_thread=False)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            db.execute("PRAGMA foreign_keys=ON")
+            store = cls(db, path, now)
+            store.migrate()
+            # Prove we can write now, not at the first vote.
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("ROLLBACK")
+        except sqlite3.OperationalError as exc:
+            reason = str(exc)
+            if "readonly" in reason or "unable to open" in reason:
+                raise StoreError(
+                    f"cannot write to the data directory {folder} ({reason}); "
+                    "choose another with --data-dir or fix its permissions"
+                ) from None
+            if "locked" in reason or "busy" in reason:
+                raise StoreError(
+                    f"the database in {folder} is locked by another program ({reason}); "
+                    "is another kiosk running on the same data directory?"
+                ) from None
+            raise StoreError(f"cannot open the database {path}: {reason}") from None
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path} is not a usable database ({exc}); move it aside and start again") from None
+        return store
+
+    def migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"the database {self.path} was made by a newer kiosk (schema {version}, this one knows {SCHEMA_VERSION})"
+            )
+        for target in range(version, SCHEMA_VERSION):
+            with self.transaction():
+                for statement in _statements(MIGRATIONS[target]):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {target + 1}")
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- helpers ---------------------------------------------------------------------------
+    class _Tx:
+        def __init__(self, db: sqlite3.Connection):
+            self.db = db
+
+        def __enter__(self) -> sqlite3.Connection:
+            self.db.execute("BEGIN IMMEDIATE")
+            return self.db
+
+        def __exit__(self, kind, value, tb) -> None:
+            self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+    def transaction(self) -> "Store._Tx":
+        return Store._Tx(self.db)
+
+    def _stamp(self) -> str:
+        return _iso(self.now())
+
+    # -- sessions --------------------------------------------------------------------------
+    def start_session(self, mode: str, deck: str, language: str, *, team: str = "", challenge: str = "") -> int:
+        with self.transaction() as db:
+            cur = db.execute(
+                "INSERT INTO sessions (mode, deck, language, team, challenge, started) VALUES (?, ?, ?, ?, ?, ?)",
+                (mode, deck, language, team, challenge, self._stamp()),
+            )
+            return int(cur.lastrowid)
+
+    def update_session(self, session_id: int, *, team: str | None = None, challenge: str | None = None,
+                       state: dict | None = None) -> None:
+        sets, values = [], []
+        for column, value in (("team", team), ("challenge", challenge)):
+            if value is not None:
+                sets.append(f"{column} = ?")
+                values.append(value)
+        if state is not None:
+            sets.append("state = ?")
+            values.append(json.dumps(state, ensure_ascii=False, sort_keys=True))
+        if sets:
+            with self.transaction() as db:
+                db.execute(f"UPDATE sessions SET {', '.join(sets)} WHERE id = ?", (*values, session_id))
+
+    def end_session(self, session_id: int, status: str = "completed") -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE sessions SET status = ?, ended = ? WHERE id = ? AND status = 'open'",
+                (status, self._stamp(), session_id),
+            )
+
+    def session(self, session_id: int) -> SessionRow | None:
+        row = self.db.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        return _session_row(row) if row else None
+
+    def sessions(self, *, status: str | None = None, modes: tuple[str, ...] = (), team: str | None = None,
+                 since: str | None = None) -> list[SessionRow]:
+        query, values = "SELECT * FROM sessions WHERE 1=1", []
+        if status:
+            query += " AND status = ?"
+            values.append(status)
+        if modes:
+            query += f" AND mode IN ({','.join('?' * len(modes))})"
+            values.extend(modes)
+        if team is not None:
+            query += " AND team = ?"
+            values.append(team)
+        if since:
+            query += " AND started >= ?"
+            values.append(since)
+        return [_session_row(r) for r in self.db.execute(query + " ORDER BY started, id", values)]
+
+    # -- ballots ---------------------------------------------------------------------------
+    def cast(self, session_id: int, entry: Entry, *, round_no: int = 1) -> int:
+        """Store one ballot or count of hands; returns its row id once committed."""
+        if entry.kind == "ballot":
+            payload = entry.answers
+        else:
+            payload = {q: [[opt, n] for opt, n in counts.items()] for q, counts in entry.counts.items()}
+        with self.transaction() as db:
+            cur = db.execute(
+                "INSERT INTO ballots (session_id, round, kind, answers, cast_at) VALUES (?, ?, ?, ?, ?)",
+                (session_id, round_no, entry.kind, json.dumps(payload, ensure_ascii=False), self._stamp()),
+            )
+            return int(cur.lastrowid)
+
+    def undo_last(self, session_id: int, *, round_no: int = 1) -> int | None:
+        """Mark the session's last live ballot as undone (kept for the record)."""
+        with self.transaction() as db:
+            row = db.execute(
+                "SELECT id FROM ballots WHERE session_id = ? AND round = ? AND undone_at IS NULL "
+                "ORDER BY id DESC LIMIT 1",
+                (session_id, round_no),
+            ).fetchone()
+            if row is None:
+                return None
+            db.execute("UPDATE ballots SET undone_at = ? WHERE id = ?", (self._stamp(), row[0]))
+            return int(row[0])
+
+    def entries(self, session_id: int, *, round_no: int = 1) -> list[Entry]:
+        """The live ballots of a session, in the order cast (for resuming a vote)."""
+        rows = self.db.execute(
+            "SELECT kind, answers FROM ballots WHERE session_id = ? AND round = ? AND undone_at IS NULL ORDER BY id",
+            (session_id, round_no),
+        )
+        entries = []
+        for kind, answers in rows:
+            data = json.loads(answers)
+            if kind == "ballot":
+                entries.append(Entry("ballot", answers=data))
+            else:
+                entries.append(Entry("hands", counts={q: {opt: n for opt, n in pairs} for q, pairs in data.items()}))
+        return entries
+
+    def ballot_rows(self, *, since: str | None = None) -> Iterator[tuple]:
+        query = (
+            "SELECT b.id, b.session_id, s.mode, b.round, b.kind, b.answers, b.cast_at FROM ballots b "
+            "JOIN sessions s ON s.id = b.session_id WHERE b.undone_at IS NULL"
+        )
+        values = []
+        if since:
+            query += " AND b.cast_at >= ?"
+            values.append(since)
+        yield from self.db.execute(query + " ORDER BY b.id", values)
+
+    # -- cards and exercises ---------------------------------------------------------------
+    def card_event(self, session_id: int, card_id: str, event: str, slot: int | None = None) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO card_events (session_id, card_id, event, slot, at) VALUES (?, ?, ?, ?, ?)",
+                (session_id, card_id, event, slot, self._stamp()),
+            )
+
+    def chosen_cards(self, session_id: int) -> list[str]:
+        """Cards chosen and not un-chosen, in the order first chosen."""
+        chosen: dict[str, None] = {}
+        for card_id, event in self.db.execute(
+            "SELECT card_id, event FROM card_events WHERE session_id = ? AND event IN ('chosen', 'unchosen') ORDER BY id",
+            (session_id,),
+        ):
+            if event == "chosen":
+                chosen.setdefault(card_id, None)
+            else:
+                chosen.pop(card_id, None)
+        return list(chosen)
+
+    def dealt_cards(self, session_id: int) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "SELECT card_id FROM card_events WHERE session_id = ? AND event = 'dealt' ORDER BY id", (session_id,)
+        )]
+
+    def exercise_started(self, session_id: int, card_id: str, planned_seconds: float) -> int:
+        with self.transaction() as db:
+            cur = db.execute(
+                "INSERT INTO exercises (session_id, card_id, started, planned_seconds) VALUES (?, ?, ?, ?)",
+                (session_id, card_id, self._stamp(), planned_seconds),
+            )
+            return int(cur.lastrowid)
+
+    def exercise_ended(self, exercise_id: int, actual_seconds: float) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE exercises SET ended = ?, actual_seconds = ? WHERE id = ?",
+                (self._stamp(), actual_seconds, exercise_id),
+            )
+
+    def exercises(self, session_id: int) -> list[tuple[str, float, float | None]]:
+        return list(self.db.execute(
+            "SELECT card_id, planned_seconds, actual_seconds FROM exercises WHERE session_id = ? ORDER BY id",
+            (session_id,),
+        ))
+
+    # -- plans -----------------------------------------------------------------------------
+    def save_plan(self, plan: Plan, session_id: int | None = None) -> str:
+        """Store the plan under a new short code (e.g. ``K7M2QX``) and return the code."""
+        plan.check()
+        document = plan.to_toml()
+        for _ in range(20):
+            code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+            try:
+                with self.transaction() as db:
+                    db.execute(
+                        "INSERT INTO plans (session_id, code, created, team, document) VALUES (?, ?, ?, ?, ?)",
+                        (session_id, code, self._stamp(), plan.team, document),
+                    )
+                return code
+            except sqlite3.IntegrityError:
+                continue
+        raise StoreError("could not find a free plan code")
+
+    def plan(self, code: str) -> Plan | None:
+        row = self.db.execute(
+            "SELECT document FROM plans WHERE code = ?", (code.strip().upper(),)
+        ).fetchone()
+        return Plan.from_toml(row[0]) if row else None
+
+    def plans(self, *, since: str | None = None) -> list[tuple[str, int | None, str, Plan]]:
+        query, values = "SELECT code, session_id, created, document FROM plans", []
+        if since:
+            query += " WHERE created >= ?"
+            values.append(since)
+        return [(c, s, cr, Plan.from_toml(doc)) for c, s, cr, doc in self.db.execute(query + " ORDER BY id", values)]
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _session_row(row: tuple) -> SessionRow:
+    return SessionRow(*row[:9], state=json.loads(row[9] or "{}"))

@@ -1,0 +1,50 @@
+"""Text rules shared by decks, plans and the UI.
+
+The kiosk must work on the bare Linux console, whose font has a few hundred glyphs: Latin
+letters with the Nordic ones, common punctuation, box drawing. Emoji and most symbols are
+missing there and show as a blot, so deck and plan text is limited to a console-safe set.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Typographic punctuation that the common console fonts (Lat15/Lat2 Terminus) carry.
+_EXTRA_SAFE = set("\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2026\u2022\u20ac\u2122")
+
+
+def is_emoji(ch: str) -> bool:
+    cp = ord(ch)
+    return (
+        0x1F000 <= cp <= 0x1FAFF
+        or 0x2600 <= cp <= 0x27BF
+        or 0x2B00 <= cp <= 0x2BFF
+        or cp in (0xFE0F, 0x200D, 0x20E3)
+        or 0x1F1E6 <= cp <= 0x1F1FF
+        or 0xE0020 <= cp <= 0xE007F
+    )
+
+
+def is_console_safe(ch: str) -> bool:
+    cp = ord(ch)
+    if ch in "\n\t":
+        return True
+    if 0x20 <= cp <= 0x7E or 0xA0 <= cp <= 0x17F:
+        return True
+    return ch in _EXTRA_SAFE
+
+
+def text_problem(value: str) -> str | None:
+    """A message for the first character that would break the console, or None."""
+    for ch in value:
+        if is_emoji(ch):
+            return f"emoji U+{ord(ch):04X} is not allowed (the Linux console cannot show it)"
+        if not is_console_safe(ch):
+            name = unicodedata.name(ch, "unnamed character")
+            return f"character U+{ord(ch):04X} ({name.lower()}) is missing from the Linux console font"
+    return None
+
+
+def clip(value: str, limit: int) -> str:
+    """Shorten to ``limit`` characters with an ellipsis."""
+    return value if len(value) <= limit else value[: max(0, limit - 1)] + "\u2026"
