@@ -114,7 +114,7 @@ class Store:
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
-    def open(cls, data_dir: Path | str, *, now: Callable[[], datetime] = utc_now) -> "Store":
+    def open(cls, data_dir: Path | str, *, now: Callable[[], datetime] = utc_now, timeout: float = 5.0) -> "Store":
         folder = Path(data_dir)
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -122,7 +122,7 @@ class Store:
             raise StoreError(f"cannot create the data directory {folder}: {exc.strerror or exc}") from None
         path = folder / DB_NAME
         try:
-            db = sqlite3.connect(path, timeout=5.0, isolation_level=None, check_same_thread=False)
+            db = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")
             db.execute("PRAGMA foreign_keys=ON")
