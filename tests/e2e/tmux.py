@@ -1,0 +1,63 @@
+"""Drive the real program in a real terminal: tmux with send-keys and capture-pane."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def require_tmux() -> None:
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed (.ci/run installs it)")
+
+
+class TmuxSession:
+    def __init__(self, args: list[str], *, width: int = 120, height: int = 40, env: dict[str, str] | None = None):
+        require_tmux()
+        self.name = f"kiosk-{uuid.uuid4().hex[:8]}"
+        self.socket = f"kiosk-test-{uuid.uuid4().hex[:8]}"
+        command = " ".join(shlex.quote(a) for a in [sys.executable, str(ROOT / "run.py"), *args])
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
+        shell = f"cd {shlex.quote(str(ROOT))} && env {exports} TERM=xterm-256color {command}; echo EXITED:$?; sleep 30"
+        subprocess.run(
+            ["tmux", "-L", self.socket, "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height),
+             "bash", "-c", shell],
+            check=True,
+        )
+
+    def tmux(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True).stdout
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", self.name)
+
+    def send(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", self.name, *keys)
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} did not appear within {timeout}s; screen was:\n{screen}")
+
+    def close(self) -> None:
+        self.tmux("kill-server")
+
+    def __enter__(self) -> "TmuxSession":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
