@@ -36,7 +36,13 @@ TEXT_LIMITS = {
 
 
 class PlanError(ValueError):
-    """A plan that breaks a rule; the message is meant for the person typing."""
+    """A plan that breaks a rule; the message is meant for the person typing. ``key`` and
+    ``values`` let the UI say the same thing in the session's language."""
+
+    def __init__(self, message: str, key: str = "", **values: object):
+        super().__init__(message)
+        self.key = key
+        self.values = values
 
 
 @dataclass
@@ -191,18 +197,20 @@ def parse_follow_up(text: str, today: date) -> date:
         try:
             day = date(year, parts["m"], parts["d"])
         except ValueError:
-            raise PlanError(f"'{value}' is not a date in the calendar") from None
+            raise PlanError(f"'{value}' is not a date in the calendar", "date_invalid", value=value) from None
         if "y" not in parts and day < today:
             try:
                 day = date(year + 1, parts["m"], parts["d"])
             except ValueError:
-                raise PlanError(f"'{value}' is not a date in the calendar") from None
+                raise PlanError(f"'{value}' is not a date in the calendar", "date_invalid", value=value) from None
         if day < today:
-            raise PlanError(f"{day.isoformat()} is in the past; pick today or a later day")
+            raise PlanError(f"{day.isoformat()} is in the past; pick today or a later day", "date_past",
+                            date=day.isoformat())
         if day > today + timedelta(days=MAX_FOLLOW_UP_DAYS):
-            raise PlanError(f"{day.isoformat()} is more than two years away")
+            raise PlanError(f"{day.isoformat()} is more than two years away", "date_far", date=day.isoformat())
         return day
-    raise PlanError(f"'{value}' is not a date; write it like {today.isoformat()}")
+    raise PlanError(f"'{value}' is not a date; write it like {today.isoformat()}", "date_format",
+                    value=value, example=today.isoformat())
 
 
 def render_markdown(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> str:

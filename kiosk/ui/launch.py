@@ -1,13 +1,16 @@
-"""Start the app from a resolved config: open the store first so a bad data directory
-is a clear message before the screen changes."""
+"""Start the app from a resolved config: open the store and check the deck and theme
+first, so that a bad data directory or file is a clear message before the screen changes."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from ..core.config import Config
-from ..core.logfile import configure_logging
+from ..core.logfile import configure_logging, log_exception
 from ..core.paths import data_dir
+from ..core.problems import FileProblems
+from ..core.shelf import Shelf
 from ..core.store import Store, StoreError
 
 
@@ -19,10 +22,32 @@ def launch(config: Config) -> int:
         print(f"innovationslek: {exc}", file=sys.stderr)
         return 1
     configure_logging(folder)
+    try:
+        shelf = Shelf()
+        for name in config.decks:
+            if name.endswith(".toml"):
+                deck = shelf.add_file(Path(name))
+                config = config.with_overrides(decks=(deck.id,))
+            elif not shelf.has(name):
+                print(f"innovationslek: no deck called '{name}' (available: {', '.join(shelf.ids())})", file=sys.stderr)
+                return 1
+        shelf.get(config.decks[0], config.language)
+        from .themes import resolve_theme
+
+        resolve_theme(config.theme)
+    except FileProblems as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
     from .app import KioskApp
 
+    app = KioskApp(config, store, shelf=shelf, data_dir=folder)
     try:
-        KioskApp(config).run()
+        app.run()
+    except Exception as exc:
+        where = log_exception(exc, folder)
+        print(f"innovationslek: unexpected error, details in {where}", file=sys.stderr)
+        return 1
     finally:
         store.close()
-    return 0
+    return app.return_code or 0

@@ -3,35 +3,44 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Center, Vertical
-from textual.screen import Screen
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Static
 
 from ...core.config import MODES
-from ...core.i18n import t
+from .base import KioskScreen
 
 
-class StartScreen(Screen):
+class StartScreen(KioskScreen):
+    BINDINGS = [
+        Binding("1", "mode('walkup')", show=False),
+        Binding("2", "mode('workshop')", show=False),
+        Binding("3", "mode('checkin')", show=False),
+        Binding("down", "app.focus_next", show=False),
+        Binding("up", "app.focus_previous", show=False),
+    ]
+    HELP_KEYS = [("1 2 3", "help.start_digits"), ("Enter", "help.enter")]
     DEFAULT_CSS = """
     StartScreen { align: center middle; }
-    StartScreen #start-box { width: 72; height: auto; }
-    StartScreen #title { text-style: bold; content-align: center middle; width: 100%; }
-    StartScreen #subtitle { color: $text-muted; content-align: center middle; width: 100%; margin-bottom: 1; }
-    StartScreen Button { width: 100%; margin-top: 1; }
+    StartScreen #start-box { width: 76; max-width: 100%; height: auto; max-height: 100%; }
+    StartScreen Button { width: 100%; height: 3; margin-top: 1; }
     StartScreen .mode-help { color: $text-muted; width: 100%; content-align: center middle; }
     """
 
-    def __init__(self, language: str):
-        super().__init__()
-        self.language = language
-
     def compose(self) -> ComposeResult:
-        lang = self.language
-        with Center():
-            with Vertical(id="start-box"):
-                yield Static(t(lang, "start.title"), id="title")
-                yield Static(t(lang, "start.subtitle"), id="subtitle")
-                for number, mode in enumerate(MODES, 1):
-                    yield Button(f"{number}  {t(lang, 'mode.' + mode)}", id=f"mode-{mode}", variant="primary")
-                    yield Static(t(lang, f"mode.{mode}_help"), classes="mode-help")
+        with VerticalScroll(id="start-box"):
+            yield Static(self.t("start.title"), classes="title")
+            yield Static(self.t("start.subtitle"), classes="subtitle")
+            for number, mode in enumerate(MODES, 1):
+                yield Button(f"{number}  {self.t('mode.' + mode)}", id=f"mode-{mode}", variant="primary")
+                yield Static(self.t(f"mode.{mode}_help"), classes="mode-help")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#mode-walkup", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_mode(event.button.id.removeprefix("mode-"))
+
+    def action_mode(self, mode: str) -> None:
+        self.kiosk.start_mode(mode)

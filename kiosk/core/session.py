@@ -1,0 +1,203 @@
+"""One session of play: the state a flow builds up, saved to the store as it changes.
+
+Screens call these methods and render the result; nothing here knows about Textual. The
+store is written first and memory second, so what the screen confirms is already on disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Callable, Hashable
+
+from .atomic import write_atomic
+from .dealer import DealFilter, Dealer
+from .deck import Card, Deck, MethodCard
+from .plan import Action, Plan
+from .store import Store
+from .votes import (
+    LEVEL_QUESTION, Entry, Tally, VoteRound, most_divided, principle_weights, questions_for, weakest,
+)
+
+HAND_SIZE = {"walkup": 3, "workshop": 4, "checkin": 1}
+
+
+@dataclass
+class SessionSettings:
+    mode: str
+    language: str = "sv"
+    team: str = ""
+    challenge: str = ""  # a challenge card id
+    minutes: int | None = None  # time box for one exercise
+    group_size: int | None = None
+    secret: bool = True  # secret ballots, or a show of hands
+    with_level: bool = True  # ask the overall level question first
+
+
+@dataclass
+class Session:
+    store: Store
+    deck: Deck
+    settings: SessionSettings
+    seed: int | None = None
+    now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)
+    id: int = 0
+    round: VoteRound = field(init=False)
+    dealer: Dealer = field(init=False)
+    chosen: list[str] = field(default_factory=list)
+    plan_code: str = ""
+    plan: Plan | None = None
+
+    def __post_init__(self) -> None:
+        model = self.deck.model
+        if model is None:
+            raise ValueError(f"deck '{self.deck.id}' has no model to vote on")
+        self.round = VoteRound(questions_for(model, with_level=self.settings.with_level), secret=self.settings.secret)
+        self.dealer = Dealer(self.deck.methods, seed=self.seed)
+        if not self.id:
+            s = self.settings
+            self.id = self.store.start_session(s.mode, self.deck.id, s.language, team=s.team, challenge=s.challenge)
+
+    # -- settings ------------------------------------------------------------------------
+    def update(self, **changes: object) -> None:
+        for key, value in changes.items():
+            setattr(self.settings, key, value)
+        if "secret" in changes:
+            self.round.secret = self.settings.secret
+            self.round.revealed = not self.settings.secret
+        self.store.update_session(self.id, team=self.settings.team, challenge=self.settings.challenge)
+
+    def save_state(self, **state: object) -> None:
+        """Remember where the flow is, so a workshop can resume after a crash."""
+        self.store.update_session(self.id, state=dict(state))
+
+    # -- votes ---------------------------------------------------------------------------
+    def cast(self, answers: dict[str, Hashable]) -> Entry:
+        self.round.check_ballot(answers)
+        entry = Entry("ballot", answers=dict(answers))
+        self.store.cast(self.id, entry)  # on disk before it counts
+        self.round.entries.append(entry)
+        return entry
+
+    def add_hands(self, counts: dict[str, dict[Hashable, int]]) -> Entry:
+        self.round.check_hands(counts)
+        entry = Entry("hands", counts={q: dict(c) for q, c in counts.items()})
+        self.store.cast(self.id, entry)
+        self.round.entries.append(entry)
+        return entry
+
+    def undo(self) -> Entry | None:
+        if not self.round.entries:
+            return None
+        self.store.undo_last(self.id)
+        return self.round.undo()
+
+    @property
+    def votes_cast(self) -> int:
+        return len(self.round.entries)
+
+    def tallies(self) -> dict[str, Tally]:
+        return self.round.tally()
+
+    def principle_tallies(self) -> dict[str, Tally]:
+        return {k: v for k, v in self.tallies().items() if k != LEVEL_QUESTION}
+
+    def weakest(self, k: int = 3) -> list[str]:
+        return weakest(self.principle_tallies(), k)
+
+    def most_divided(self, k: int = 3) -> list[str]:
+        return most_divided(self.principle_tallies(), k)
+
+    # -- cards ---------------------------------------------------------------------------
+    def deal_filter(self, *, focus: bool = False) -> DealFilter:
+        s = self.settings
+        return DealFilter(
+            max_minutes=s.minutes,
+            group_size=s.group_size,
+            places=("room",) if s.mode == "walkup" else (),
+            principles=tuple(self.weakest(3)) if focus else (),
+        )
+
+    def deal(self, n: int | None = None) -> list[Card]:
+        """Deal a hand weighted by the vote. Walk-up and check-in focus on the weakest
+        principles; a workshop sees the whole deck, tilted towards them."""
+        self.dealer.set_weights(principle_weights(self.principle_tallies()))
+        n = n or HAND_SIZE.get(self.settings.mode, 3)
+        focus = self.settings.mode in ("walkup", "checkin") and bool(self.weakest())
+        hand = self.dealer.deal(n, self.deal_filter(focus=focus))
+        if len(hand) < n and focus:
+            hand = self.dealer.deal(n, self.deal_filter())
+        if len(hand) < n and (self.settings.minutes or self.settings.group_size):
+            hand = self.dealer.deal(n, DealFilter(places=self.deal_filter().places))
+        for slot, card in enumerate(hand):
+            self.store.card_event(self.id, card.id, "dealt", slot)
+        return hand
+
+    def redeal(self, slot: int) -> Card | None:
+        card = self.dealer.redeal(slot, self.deal_filter())
+        if card is not None:
+            self.store.card_event(self.id, card.id, "dealt", slot)
+        return card
+
+    @property
+    def hand(self) -> list[Card]:
+        return list(self.dealer.hand)
+
+    def choose(self, card_id: str) -> None:
+        if card_id not in self.chosen:
+            self.store.card_event(self.id, card_id, "chosen")
+            self.chosen.append(card_id)
+
+    def unchoose(self, card_id: str) -> None:
+        if card_id in self.chosen:
+            self.store.card_event(self.id, card_id, "unchosen")
+            self.chosen.remove(card_id)
+
+    def toggle_choice(self, card_id: str) -> bool:
+        """Choose or un-choose; True when the card is now chosen."""
+        if card_id in self.chosen:
+            self.unchoose(card_id)
+            return False
+        self.choose(card_id)
+        return True
+
+    def chosen_cards(self) -> list[MethodCard]:
+        return [c for c in self.deck.methods if c.id in self.chosen]
+
+    # -- exercises -----------------------------------------------------------------------
+    def exercise_started(self, card: MethodCard, planned_seconds: float) -> int:
+        return self.store.exercise_started(self.id, card.id, planned_seconds)
+
+    def exercise_ended(self, exercise_id: int, actual_seconds: float) -> None:
+        self.store.exercise_ended(exercise_id, actual_seconds)
+
+    # -- plan ----------------------------------------------------------------------------
+    def vote_summary(self) -> dict[str, list[int]]:
+        summary = {}
+        for qid, tally in self.tallies().items():
+            if tally.n:
+                summary[qid] = [tally.counts[opt] for opt in self.round.by_id[qid].options]
+        return summary
+
+    def make_plan(self, actions: list[Action], follow_up: date | None) -> Plan:
+        s = self.settings
+        plan = Plan(
+            deck=self.deck.id, language=self.deck.language, mode=s.mode, created=self.now(),
+            cards=list(self.chosen), votes=self.vote_summary(), actions=actions, follow_up=follow_up,
+            team=s.team, challenge=s.challenge,
+        )
+        plan.check()
+        return plan
+
+    def save_plan(self, plan: Plan, plans_dir: Path | None = None) -> str:
+        """Store the plan (and write it as TOML beside the database); returns its code."""
+        self.plan_code = self.store.save_plan(plan, self.id)
+        self.plan = plan
+        if plans_dir is not None:
+            write_atomic(plans_dir / f"{plan.created.strftime('%Y%m%d-%H%M%S')}-{self.plan_code}.toml", plan.to_toml())
+        self.store.end_session(self.id, "completed")
+        return self.plan_code
+
+    def abandon(self) -> None:
+        self.store.end_session(self.id, "abandoned")

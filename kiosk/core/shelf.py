@@ -1,0 +1,63 @@
+"""The shelf of decks the app can use: loaded on demand, one language at a time, with a
+fallback language when a deck has no file in the chosen one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .deck import Deck, LANGUAGES
+from .deck_loader import load_decks
+from .paths import DECKS_DIR
+from .problems import FileProblems, Problem
+
+CHALLENGE_DECK = "utmaningar"
+
+
+class Shelf:
+    def __init__(self, decks_dir: Path = DECKS_DIR, extra: list[Path] | None = None):
+        self.decks_dir = decks_dir
+        self._paths: dict[tuple[str, str], Path] = {}
+        for path in sorted(decks_dir.glob("*.toml")) + list(extra or []):
+            parts = path.name.split(".")
+            if len(parts) == 3 and parts[1] in LANGUAGES:
+                self._paths[(parts[0], parts[1])] = path
+        self._cache: dict[Path, Deck] = {}
+
+    def add_file(self, path: Path) -> Deck:
+        """A deck named by path on the command line: load it and put it on the shelf."""
+        deck = self._load(path)
+        self._paths[(deck.id, deck.language)] = path
+        return deck
+
+    def ids(self) -> list[str]:
+        return sorted({deck_id for deck_id, _ in self._paths})
+
+    def languages(self, deck_id: str) -> list[str]:
+        return [lang for lang in LANGUAGES if (deck_id, lang) in self._paths]
+
+    def has(self, deck_id: str) -> bool:
+        return any(d == deck_id for d, _ in self._paths)
+
+    def get(self, deck_id: str, language: str) -> Deck:
+        """The deck in ``language``, else in Swedish, else English, else any language.
+        Raises :class:`FileProblems` when the file is broken, KeyError when unknown."""
+        for lang in (language, "sv", "en", *LANGUAGES):
+            path = self._paths.get((deck_id, lang))
+            if path is not None:
+                return self._load(path)
+        raise KeyError(deck_id)
+
+    def _load(self, path: Path) -> Deck:
+        if path not in self._cache:
+            decks, problems = load_decks([path])
+            if problems or not decks:
+                raise FileProblems(problems or [Problem(str(path), 0, "no deck in file")])
+            self._cache[path] = decks[0]
+        return self._cache[path]
+
+    def challenges(self, language: str):
+        """Challenge cards for the setup screen ([] when the challenge deck is missing)."""
+        try:
+            return list(self.get(CHALLENGE_DECK, language).challenges)
+        except (KeyError, FileProblems):
+            return []

@@ -1,0 +1,71 @@
+"""The walk-up attract screen: inviting, moving gently, one key to start."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.events import Click
+from textual.widgets import Static
+
+from .base import KioskScreen
+
+CYCLE_SECONDS = 4.0
+
+
+class AttractScreen(KioskScreen):
+    BINDINGS = [Binding("enter,space", "begin", "t:key.begin", show=True)] + [
+        Binding(str(n), "begin", show=False) for n in range(10)
+    ]
+    HELP_KEYS = [("Enter", "help.attract_enter")]
+    DEFAULT_CSS = """
+    AttractScreen { align: center middle; }
+    AttractScreen #attract { width: 80%; max-width: 110; height: auto; }
+    AttractScreen #invite { text-style: bold; color: $accent; content-align: center middle; width: 100%;
+                            margin-top: 2; }
+    AttractScreen #statement { height: 3; content-align: center middle; width: 100%; color: $text;
+                               background: $surface; margin-top: 1; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.step = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="attract"):
+            yield Static(self.t("start.title"), classes="title")
+            yield Static(self.t("attract.subtitle"), classes="subtitle")
+            yield Static("", id="statement")
+            yield Static(self.t("attract.invite"), id="invite")
+            yield Static(self.t("attract.promise"), classes="subtitle")
+
+    def statements(self) -> list[str]:
+        try:
+            model = self.kiosk.deck().model
+        except Exception:
+            return []
+        if model is None:
+            return []
+        lines = [f"{lv.name}: \"{s}\"" for lv in model.levels for s in lv.statements]
+        return lines or [p.name for p in model.principles]
+
+    def on_mount(self) -> None:
+        self.kiosk.session = None
+        self._lines = self.statements()
+        self.advance()
+        self.set_interval(CYCLE_SECONDS, self.advance)
+
+    def advance(self) -> None:
+        if self._lines:
+            self.query_one("#statement", Static).update(self._lines[self.step % len(self._lines)])
+            self.step += 1
+
+    def on_click(self, event: Click) -> None:
+        self.action_begin()
+
+    def action_back(self) -> None:
+        pass  # the first screen of the kiosk: nowhere further back
+
+    def action_begin(self) -> None:
+        self.kiosk.new_session("walkup", with_level=False, secret=True)
+        self.kiosk.begin_vote()

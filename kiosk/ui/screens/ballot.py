@@ -1,0 +1,111 @@
+"""One ballot: the overall level (with the level statements shown), then each principle
+on the 1-5 scale. Confirmed ballots are stored before the screen says thank you."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Static
+
+from ...core.logfile import log_exception
+from ...core.votes import LEVEL_QUESTION, VoteError
+from ..widgets.ballot import BallotRow, BallotWidget
+from .base import KioskScreen
+
+
+class BallotScreen(KioskScreen):
+    HELP_KEYS = [
+        ("1-5", "help.ballot_digits"), ("Up/Down", "help.ballot_rows"), ("Left/Right", "help.ballot_shift"),
+        ("Enter", "help.ballot_enter"),
+    ]
+    DEFAULT_CSS = """
+    BallotScreen #ballot-area { height: 1fr; padding: 0 1; }
+    BallotScreen BallotWidget { margin: 1 0; }
+    BallotScreen #about { height: auto; }
+    BallotScreen .level-box { width: 1fr; height: auto; background: $surface; padding: 0 1; margin: 0 1 0 0; }
+    BallotScreen .level-name { text-style: bold; color: $primary; }
+    BallotScreen #principle-about { height: auto; color: $text-muted; padding: 0 1; }
+    """
+
+    def __init__(self, *, single: bool = False) -> None:
+        super().__init__()
+        self.single = single  # walk-up: one person, straight on to the results
+        self.cast_done = False
+
+    def rows(self) -> list[BallotRow]:
+        session = self.kiosk.session
+        model = session.deck.model
+        rows = []
+        for question in session.round.questions:
+            if question.id == LEVEL_QUESTION:
+                labels = tuple(lv.name for lv in model.levels) + (model.both,)
+                rows.append(BallotRow(question.id, model.question, question.options, labels))
+            else:
+                rows.append(BallotRow(question.id, model.principle(question.id).name, question.options,
+                                      tuple(model.scale)))
+        return rows
+
+    def compose(self) -> ComposeResult:
+        session = self.kiosk.session
+        model = session.deck.model
+        title = self.t("ballot.title_single") if self.single else self.t("ballot.title", n=session.votes_cast + 1)
+        with VerticalScroll(id="ballot-area"):
+            yield Static(title, classes="title", id="ballot-title")
+            yield Static(self.t("ballot.hint"), classes="hint")
+            yield BallotWidget(self.rows(), id="ballot")
+            yield Static("", id="ballot-message", classes="message")
+            with Horizontal(id="about"):
+                for level in model.levels:
+                    with Vertical(classes="level-box"):
+                        yield Static(level.name, classes="level-name")
+                        yield Static("\n".join(f"- {s}" for s in level.statements))
+            yield Static("", id="principle-about")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(BallotWidget).focus()
+        self._show_about(0)
+
+    def on_screen_resume(self) -> None:
+        # Back from the results in walk-up: the visitor wants to change the answers, so the
+        # stored ballot is taken back and will be replaced by the next confirmation.
+        if self.single and self.cast_done:
+            self.kiosk.session.undo()
+            self.cast_done = False
+            self.query_one("#ballot-message", Static).update(self.t("ballot.change"))
+
+    def _show_about(self, row: int) -> None:
+        widget = self.query_one(BallotWidget)
+        question = widget.rows[row].id
+        self.query_one("#about").display = question == LEVEL_QUESTION
+        about = self.query_one("#principle-about", Static)
+        if question == LEVEL_QUESTION:
+            about.update("")
+        else:
+            principle = self.kiosk.session.deck.model.principle(question)
+            about.update(Text(principle.description or ""))
+
+    def on_ballot_widget_moved(self, event: BallotWidget.Moved) -> None:
+        self._show_about(event.row)
+
+    def on_ballot_widget_incomplete(self, event: BallotWidget.Incomplete) -> None:
+        self.query_one("#ballot-message", Static).update(self.t("ballot.incomplete"))
+
+    def on_ballot_widget_confirmed(self, event: BallotWidget.Confirmed) -> None:
+        session = self.kiosk.session
+        try:
+            session.cast(event.answers)
+        except VoteError as exc:
+            self.query_one("#ballot-message", Static).update(str(exc))
+            return
+        except Exception as exc:  # the store failed: say so, keep the answers on screen
+            log_exception(exc, self.kiosk.data_dir)
+            self.query_one("#ballot-message", Static).update(self.t("ballot.not_saved"))
+            return
+        if self.single:
+            self.cast_done = True
+            self.kiosk.show_results()
+        else:
+            self.app.notify(self.t("ballot.saved", n=session.votes_cast), timeout=4)
+            self.dismiss()

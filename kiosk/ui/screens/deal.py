@@ -1,0 +1,118 @@
+"""The deal: cards for the principles that need work, filtered by the time box and the
+group size. Re-deal one slot, open a card to read it, choose one or more."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Footer, Static
+
+from ..widgets.cardtile import CardTile
+from .base import KioskScreen
+
+
+class DealScreen(KioskScreen):
+    BINDINGS = [
+        Binding("enter", "open", "t:key.open", show=True),
+        Binding("space", "choose", "t:key.choose", show=True),
+        Binding("r", "redeal", "t:key.redeal", show=True),
+        Binding("c", "carry_on", "t:key.carry_on", show=True),
+        Binding("right,down", "app.focus_next", show=False),
+        Binding("left,up", "app.focus_previous", show=False),
+    ] + [Binding(str(n), f"slot({n - 1})", show=False) for n in range(1, 10)]
+    HELP_KEYS = [("1-4 / arrows", "help.deal_move"), ("Enter", "help.deal_open"), ("Space", "help.deal_choose"),
+                 ("r", "help.deal_redeal"), ("c", "help.deal_carry_on")]
+    DEFAULT_CSS = """
+    DealScreen #deal { padding: 0 1; }
+    DealScreen #table { height: 1fr; min-height: 9; }
+    DealScreen #deal-bottom { height: auto; }
+    DealScreen #deal-bottom Button { margin: 0 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        session = self.kiosk.session
+        hand = session.hand or session.deal()
+        walkup = session.settings.mode == "walkup"
+        with Vertical(id="deal"):
+            yield Static(self.t("deal.title_walkup" if walkup else "deal.title"), classes="title")
+            yield Static(self.t("deal.hint_walkup" if walkup else "deal.hint"), classes="hint", id="deal-hint")
+            with Horizontal(id="table"):
+                for slot, card in enumerate(hand):
+                    yield CardTile(slot, card, session.deck, self.t, chosen=card.id in session.chosen)
+            if not hand:
+                yield Static(self.t("deal.empty"), classes="message")
+            yield Static("", id="deal-message", classes="message")
+            with Horizontal(id="deal-bottom"):
+                if not walkup:
+                    yield Button(self.t("deal.carry_on"), id="carry-on", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        tiles = list(self.query(CardTile))
+        if tiles:
+            tiles[0].focus()
+
+    def on_screen_resume(self) -> None:
+        session = self.kiosk.session
+        for tile in self.query(CardTile):
+            tile.show(tile.card, tile.card.id in session.chosen)
+
+    def focused_tile(self) -> CardTile | None:
+        return self.focused if isinstance(self.focused, CardTile) else None
+
+    def action_slot(self, slot: int) -> None:
+        tiles = list(self.query(CardTile))
+        if 0 <= slot < len(tiles):
+            tiles[slot].focus()
+
+    def action_open(self) -> None:
+        tile = self.focused_tile()
+        if tile is not None:
+            self.kiosk.show_card(tile.card.id)
+        elif isinstance(self.focused, Button):
+            self.focused.press()
+
+    def on_card_tile_opened(self, event: CardTile.Opened) -> None:
+        self.kiosk.show_card(self.kiosk.session.hand[event.slot].id)
+
+    def action_choose(self) -> None:
+        tile = self.focused_tile()
+        if tile is None:
+            return
+        if self.kiosk.session.settings.mode == "walkup":
+            self.kiosk.show_card(tile.card.id)
+            return
+        chosen = self.kiosk.session.toggle_choice(tile.card.id)
+        tile.show(tile.card, chosen)
+
+    def action_redeal(self) -> None:
+        tile = self.focused_tile()
+        if tile is None:
+            return
+        session = self.kiosk.session
+        if tile.card.id in session.chosen:
+            self.query_one("#deal-message", Static).update(self.t("deal.keep_chosen"))
+            return
+        card = session.redeal(tile.slot)
+        if card is None:
+            self.query_one("#deal-message", Static).update(self.t("deal.no_more"))
+            return
+        self.query_one("#deal-message", Static).update("")
+        tile.show(card, card.id in session.chosen)
+
+    def action_carry_on(self) -> None:
+        session = self.kiosk.session
+        if session.settings.mode == "walkup":
+            return
+        if not session.chosen:
+            tile = self.focused_tile()
+            if tile is None:
+                self.query_one("#deal-message", Static).update(self.t("deal.choose_first"))
+                return
+            session.choose(tile.card.id)
+        self.kiosk.show_plan()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "carry-on":
+            self.action_carry_on()

@@ -1,0 +1,156 @@
+"""Run an exercise with its step timer: big digits, a progress bar, the current step and
+the next one. Space pauses, + and - change the time, n and p move between steps. When a
+step ends: the bell and a flash; past zero it counts overtime in the warning colour."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.widgets import Digits, Footer, ProgressBar, Static
+
+from ...core.countdown import Countdown
+from .base import KioskScreen
+
+
+def clock_face(seconds: int) -> str:
+    """mm:ss, with a leading minus in overtime."""
+    sign = "-" if seconds < 0 else ""
+    seconds = abs(seconds)
+    return f"{sign}{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+class ExerciseScreen(KioskScreen):
+    BINDINGS = [
+        Binding("space", "toggle", "t:key.pause", show=True),
+        Binding("plus,equals_sign", "add(1)", "t:key.add", show=True, key_display="+"),
+        Binding("minus", "add(-1)", "t:key.remove", show=True, key_display="-"),
+        Binding("n", "next", "t:key.next", show=True),
+        Binding("p", "previous", "t:key.previous", show=True),
+    ]
+    HELP_KEYS = [("Space", "help.timer_pause"), ("+ / -", "help.timer_add"), ("n / p", "help.timer_steps"),
+                 ("Esc", "help.timer_end")]
+    DEFAULT_CSS = """
+    ExerciseScreen #exercise { padding: 0 2; height: 1fr; }
+    ExerciseScreen Center { height: auto; }
+    ExerciseScreen Digits { width: auto; }
+    ExerciseScreen #time.-final { color: $warning; }
+    ExerciseScreen #time.-overtime { color: $error; text-style: bold; }
+    ExerciseScreen #time.-paused { color: $text-muted; }
+    ExerciseScreen.-flash { background: $warning 40%; }
+    ExerciseScreen ProgressBar { width: 100%; height: 1; }
+    ExerciseScreen ProgressBar Bar { width: 1fr; }
+    ExerciseScreen #step { text-style: bold; height: auto; margin-top: 1; content-align: center middle; width: 100%; }
+    ExerciseScreen #upcoming { color: $text-muted; height: auto; content-align: center middle; width: 100%; }
+    ExerciseScreen #state { height: 1; content-align: center middle; width: 100%; color: $text-muted; }
+    """
+
+    def __init__(self, card_id: str) -> None:
+        super().__init__()
+        self.card_id = card_id
+        session = self.kiosk.session
+        self.card = session.deck.card(card_id)
+        self.countdown = Countdown.for_card(self.card, seconds_per_minute=self.kiosk.seconds_per_minute,
+                                            clock=self.kiosk.clock)
+        self.exercise_id = 0
+        self.started_at = 0.0
+        self._shown: tuple | None = None
+        self._timer = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="exercise"):
+            yield Static(self.card.title, classes="title")
+            yield Static("", id="step-number", classes="subtitle")
+            with Center():
+                yield Digits("00:00", id="time")
+            yield Static("", id="state")
+            yield ProgressBar(total=1000, show_eta=False, show_percentage=False, id="progress")
+            yield Static("", id="step")
+            yield Static("", id="upcoming")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.exercise_id = self.kiosk.session.exercise_started(self.card, self.countdown.planned_seconds())
+        self.started_at = self.kiosk.clock()
+        self.countdown.start()
+        self.tick()
+
+    def schedule(self) -> None:
+        """Wake up when the shown second will change, not more often: idle CPU stays tiny."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if not self.countdown.running:
+            return
+        left = self.countdown.remaining()
+        # Counting down, the display changes when ``left`` crosses a whole second; in
+        # overtime, when the overtime does. A hair later, so the new second is showing.
+        delay = (left % 1.0) if left > 0 else (1.0 - (-left % 1.0))
+        self._timer = self.set_timer((delay or 1.0) + 0.005, self.tick)
+
+    def tick(self) -> None:
+        for event in self.countdown.poll():
+            if event.kind == "step_end":
+                self.app.bell()
+                self.flash()
+        self.render_time()
+        self.schedule()
+
+    def flash(self) -> None:
+        self.add_class("-flash")
+        self.set_timer(0.6, lambda: self.remove_class("-flash"))
+
+    def render_time(self) -> None:
+        cd = self.countdown
+        shown = (cd.display_seconds(), cd.index, cd.running, cd.finished, cd.step_seconds)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        digits = self.query_one("#time", Digits)
+        digits.update(clock_face(cd.display_seconds()))
+        digits.set_class(cd.in_final_stretch(), "-final")
+        digits.set_class(cd.remaining() <= 0, "-overtime")
+        digits.set_class(not cd.running, "-paused")
+        self.query_one("#progress", ProgressBar).update(progress=cd.progress() * 1000)
+        self.query_one("#step-number", Static).update(
+            self.t("timer.step", n=cd.index + 1, total=len(cd.steps))
+        )
+        self.query_one("#step", Static).update(cd.current.text)
+        upcoming = cd.upcoming
+        self.query_one("#upcoming", Static).update(
+            self.t("timer.next", text=upcoming.text) if upcoming else self.t("timer.last")
+        )
+        if cd.finished:
+            state = self.t("timer.finished")
+        elif not cd.running:
+            state = self.t("timer.paused")
+        elif cd.remaining() <= 0:
+            state = self.t("timer.overtime")
+        else:
+            state = ""
+        self.query_one("#state", Static).update(state)
+
+    def _changed(self) -> None:
+        self._shown = None
+        self.tick()
+
+    def action_toggle(self) -> None:
+        self.countdown.toggle()
+        self._changed()
+
+    def action_add(self, minutes: int) -> None:
+        self.countdown.add(minutes * self.kiosk.seconds_per_minute)
+        self._changed()
+
+    def action_next(self) -> None:
+        self.countdown.next()
+        self._changed()
+
+    def action_previous(self) -> None:
+        self.countdown.previous()
+        self._changed()
+
+    def action_back(self) -> None:
+        self.countdown.pause()
+        self.kiosk.session.exercise_ended(self.exercise_id, self.kiosk.clock() - self.started_at)
+        super().action_back()

@@ -1,0 +1,110 @@
+"""Show of hands: the facilitator types how many raised a hand for each option, one
+question at a time. Each question's counts are stored when confirmed."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Input, Label, Static
+
+from ...core.votes import LEVEL_QUESTION, VoteError
+from .base import KioskScreen
+
+
+class HandsScreen(KioskScreen):
+    BINDINGS = [
+        Binding("ctrl+u", "undo", "t:key.undo", show=True, priority=True),
+        Binding("ctrl+r", "reveal", "t:key.reveal", show=True, priority=True),
+    ]
+    HELP_KEYS = [("0-9", "help.hands_digits"), ("Tab", "help.tab"), ("Enter", "help.hands_enter"),
+                 ("Ctrl+U", "help.undo"), ("Ctrl+R", "help.reveal")]
+    DEFAULT_CSS = """
+    HandsScreen #hands { padding: 0 2; }
+    HandsScreen .option { width: 1fr; height: auto; }
+    HandsScreen .option Label { width: 100%; text-align: center; }
+    HandsScreen .option Input { width: 100%; }
+    HandsScreen #options { height: auto; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.index = 0  # which question is being counted
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="hands"):
+            yield Static("", id="hands-title", classes="title")
+            yield Static(self.t("hands.hint"), classes="hint")
+            yield Static("", id="question", classes="title")
+            yield Horizontal(id="options")
+            yield Static("", id="hands-message", classes="message")
+            yield Static("", id="progress", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_question()
+
+    def question_label(self, qid: str) -> tuple[str, tuple[str, ...]]:
+        model = self.kiosk.session.deck.model
+        if qid == LEVEL_QUESTION:
+            return model.question, tuple(lv.name for lv in model.levels) + (model.both,)
+        return model.principle(qid).name, tuple(f"{n} {label}" for n, label in enumerate(model.scale, 1))
+
+    def show_question(self) -> None:
+        questions = self.kiosk.session.round.questions
+        question = questions[self.index]
+        label, option_labels = self.question_label(question.id)
+        self.query_one("#hands-title", Static).update(self.t("hands.title"))
+        self.query_one("#question", Static).update(label)
+        self.query_one("#progress", Static).update(self.t("hands.progress", n=self.index + 1, total=len(questions)))
+        options = self.query_one("#options", Horizontal)
+        options.remove_children()
+        boxes = []
+        for i, text in enumerate(option_labels):
+            boxes.append(Vertical(Label(text), Input("", restrict=r"[0-9]*", max_length=4, id=f"count-{i}"),
+                                  classes="option"))
+        options.mount(*boxes)
+        self.call_after_refresh(lambda: self.query_one("#count-0", Input).focus())
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        inputs = list(self.query("#options Input").results(Input))
+        if event.input is not inputs[-1]:
+            self.focus_next()
+            return
+        self.confirm(inputs)
+
+    def confirm(self, inputs: list[Input]) -> None:
+        session = self.kiosk.session
+        question = session.round.questions[self.index]
+        counts = {opt: int(box.value or 0) for opt, box in zip(question.options, inputs)}
+        try:
+            session.add_hands({question.id: counts})
+        except VoteError as exc:
+            self.query_one("#hands-message", Static).update(str(exc))
+            return
+        self.query_one("#hands-message", Static).update("")
+        self.index = len(session.round.entries)
+        if self.index < len(session.round.questions):
+            self.show_question()
+        else:
+            self.kiosk.show_results()
+
+    def on_screen_resume(self) -> None:
+        # Back from the results: every question is counted; offer undo or the results.
+        self.index = len(self.kiosk.session.round.entries)
+        if self.index >= len(self.kiosk.session.round.questions):
+            self.query_one("#options", Horizontal).remove_children()
+            self.query_one("#question", Static).update(self.t("hands.all_counted"))
+
+    def action_undo(self) -> None:
+        if self.kiosk.session.undo() is None:
+            self.app.notify(self.t("lobby.nothing_to_undo"), timeout=3)
+            return
+        # One entry per question, in order: the undone one is the question to count again.
+        self.index = len(self.kiosk.session.round.entries)
+        self.app.notify(self.t("lobby.undone"), timeout=3)
+        self.show_question()
+
+    def action_reveal(self) -> None:
+        if self.kiosk.session.votes_cast:
+            self.kiosk.show_results()

@@ -1,0 +1,74 @@
+"""Secret ballots: the keyboard goes round. The screen shows only how many have voted
+until the facilitator reveals the results."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.widgets import Button, Digits, Footer, Static
+
+from .base import KioskScreen
+
+
+class LobbyScreen(KioskScreen):
+    BINDINGS = [
+        Binding("enter,v", "vote", "t:key.vote", show=True),
+        Binding("u", "undo", "t:key.undo", show=True),
+        Binding("r", "reveal", "t:key.reveal", show=True),
+    ]
+    HELP_KEYS = [("Enter / v", "help.lobby_vote"), ("u", "help.undo"), ("r", "help.reveal")]
+    DEFAULT_CSS = """
+    LobbyScreen { align: center middle; }
+    LobbyScreen #lobby { width: 70; max-width: 100%; height: auto; }
+    LobbyScreen Digits { width: auto; }
+    LobbyScreen Center { height: auto; }
+    LobbyScreen #buttons { height: auto; align-horizontal: center; }
+    LobbyScreen #buttons Button { margin: 0 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="lobby"):
+            yield Static(self.t("lobby.title"), classes="title")
+            yield Static(self.t("lobby.hint"), classes="subtitle")
+            with Center():
+                yield Digits("0", id="count")
+            yield Static("", id="count-label", classes="subtitle")
+            with Center(id="buttons"):
+                yield Button(self.t("lobby.vote"), id="vote", variant="primary")
+            with Center():
+                yield Button(self.t("lobby.reveal"), id="reveal")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_count()
+        self.query_one("#vote", Button).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_count()
+
+    def refresh_count(self) -> None:
+        n = self.kiosk.session.votes_cast
+        self.query_one("#count", Digits).update(str(n))
+        self.query_one("#count-label", Static).update(self.t("lobby.count", n=n))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        {"vote": self.action_vote, "reveal": self.action_reveal}[event.button.id]()
+
+    def action_vote(self) -> None:
+        from .ballot import BallotScreen
+
+        self.app.push_screen(BallotScreen())
+
+    def action_undo(self) -> None:
+        if self.kiosk.session.undo() is None:
+            self.app.notify(self.t("lobby.nothing_to_undo"), timeout=3)
+        else:
+            self.app.notify(self.t("lobby.undone"), timeout=3)
+        self.refresh_count()
+
+    def action_reveal(self) -> None:
+        if self.kiosk.session.votes_cast == 0:
+            self.app.notify(self.t("lobby.no_votes"), severity="warning", timeout=3)
+            return
+        self.kiosk.show_results()

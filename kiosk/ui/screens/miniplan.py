@@ -1,0 +1,64 @@
+"""Walk-up: a two-line mini plan, chosen with arrows, digits and Enter: what I will try,
+and by when."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...core.plan import Action, TEXT_LIMITS
+from ...core.text import clip
+from .base import KioskScreen
+from .plan import save_plan
+
+BY_WHEN_DAYS = (7, 14, 30)
+
+
+class MiniPlanScreen(KioskScreen):
+    BINDINGS = [Binding(str(n), f"pick({n})", show=False) for n in (1, 2, 3)]
+    HELP_KEYS = [("1-3 / arrows", "help.mini_pick"), ("Enter", "help.mini_enter")]
+    DEFAULT_CSS = """
+    MiniPlanScreen { align: center middle; }
+    MiniPlanScreen #mini { width: 90; max-width: 100%; height: auto; max-height: 100%; }
+    MiniPlanScreen OptionList { height: auto; max-height: 7; margin-bottom: 1; }
+    MiniPlanScreen .question { text-style: bold; margin-top: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        card = self.kiosk.session.chosen_cards()[0]
+        self.whats = [clip(self.t(f"mini.what_{n}", card=card.title), TEXT_LIMITS["what"]) for n in (1, 2, 3)]
+        with Vertical(id="mini"):
+            yield Static(self.t("mini.title"), classes="title")
+            yield Static(self.t("mini.what"), classes="question")
+            yield OptionList(*[Option(f"{n}  {w}", id=str(n)) for n, w in enumerate(self.whats, 1)], id="what")
+            yield Static(self.t("mini.when"), classes="question")
+            yield OptionList(*[Option(f"{n}  {self.t(f'mini.when_{d}')}", id=str(d))
+                               for n, d in enumerate(BY_WHEN_DAYS, 1)], id="when")
+            yield Static("", classes="message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        what = self.query_one("#what", OptionList)
+        what.highlighted = 0
+        self.query_one("#when", OptionList).highlighted = 0
+        what.focus()
+
+    def action_pick(self, number: int) -> None:
+        focused = self.focused
+        if isinstance(focused, OptionList) and number <= focused.option_count:
+            focused.highlighted = number - 1
+            focused.action_select()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "what":
+            self.query_one("#when", OptionList).focus()
+            return
+        what = self.whats[self.query_one("#what", OptionList).highlighted or 0]
+        days = BY_WHEN_DAYS[event.option_index]
+        when = self.t(f"mini.when_{days}")
+        save_plan(self, [Action(what=what, when=when)], self.kiosk.today() + timedelta(days=days))

@@ -1,0 +1,96 @@
+"""The action plan: what, how, when, who, competences needed, and the follow-up date.
+Pre-filled from the chosen cards; typed dates are checked and a past date is refused."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, VerticalScroll
+from textual.widgets import Button, Footer, Input, Label, Static
+
+from ...core.logfile import log_exception
+from ...core.plan import Action, PlanError, TEXT_LIMITS, parse_follow_up
+from .base import KioskScreen
+
+
+class PlanScreen(KioskScreen):
+    BINDINGS = [Binding("ctrl+s", "save", "t:key.save", show=True, priority=True)]
+    HELP_KEYS = [("Tab", "help.tab"), ("Enter", "help.plan_enter"), ("Ctrl+S", "help.plan_save")]
+    DEFAULT_CSS = """
+    PlanScreen { align-horizontal: center; }
+    PlanScreen #plan { max-width: 110; padding: 0 2; }
+    PlanScreen Grid { grid-size: 2; grid-columns: 20 1fr; grid-rows: auto; height: auto; grid-gutter: 0 1; }
+    PlanScreen Label { padding: 1 0 0 0; width: 100%; text-align: right; }
+    PlanScreen #save { width: 100%; margin-top: 1; }
+    """
+
+    FIELDS = Action.FIELDS
+
+    def compose(self) -> ComposeResult:
+        session = self.kiosk.session
+        cards = ", ".join(c.title for c in session.chosen_cards())
+        with VerticalScroll(id="plan"):
+            yield Static(self.t("plan.heading"), classes="title")
+            yield Static(self.t("plan.hint", cards=cards) if cards else self.t("plan.hint_nocards"), classes="hint")
+            with Grid():
+                for name in self.FIELDS:
+                    yield Label(self.t(f"plan.{name}"))
+                    value = self.t("plan.prefill_what", cards=cards) if name == "what" and cards else ""
+                    yield Input(value[: TEXT_LIMITS[name]], placeholder=self.t(f"plan.{name}_hint"), id=name,
+                                max_length=TEXT_LIMITS[name])
+                yield Label(self.t("plan.follow_up"))
+                yield Input(placeholder=self.t("plan.date_hint", example=self.kiosk.today().isoformat()),
+                            id="follow_up", max_length=10)
+            yield Static("", id="plan-message", classes="message")
+            yield Button(self.t("plan.save"), id="save", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#what", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "follow_up":
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        message = self.query_one("#plan-message", Static)
+        values = {name: self.query_one(f"#{name}", Input).value.strip() for name in self.FIELDS}
+        if not values["what"]:
+            message.update(self.t("plan.need_what"))
+            self.query_one("#what", Input).focus()
+            return
+        date_text = self.query_one("#follow_up", Input).value.strip()
+        follow_up = None
+        if date_text:
+            try:
+                follow_up = parse_follow_up(date_text, self.kiosk.today())
+            except PlanError as exc:
+                reason = self.t(f"plan.{exc.key}", **exc.values) if exc.key else str(exc)
+                message.update(reason)
+                self.query_one("#follow_up", Input).focus()
+                return
+        save_plan(self, [Action(**values)], follow_up)
+
+
+def save_plan(screen: KioskScreen, actions: list[Action], follow_up) -> None:
+    """Make, store and share the plan; a problem is shown on the screen, never raised."""
+    app = screen.kiosk
+    message = screen.query_one(".message", Static)
+    try:
+        plan = app.session.make_plan(actions, follow_up)
+    except PlanError as exc:
+        message.update(str(exc))
+        return
+    try:
+        plans_dir = app.data_dir / "plans" if app.data_dir else None
+        app.session.save_plan(plan, plans_dir)
+    except Exception as exc:  # the store or disk failed: keep the form, say so
+        log_exception(exc, app.data_dir)
+        message.update(screen.t("plan.not_saved"))
+        return
+    app.show_share()

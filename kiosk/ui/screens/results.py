@@ -1,0 +1,67 @@
+"""Results: per principle the distribution, the mean, and clear marks on the weakest and
+the most divided principles (a wide spread is a reason to talk)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Footer, Static
+
+from ...core.votes import LEVEL_QUESTION
+from ..widgets.bars import BarChart, BarRow
+from .base import KioskScreen
+
+
+class ResultsScreen(KioskScreen):
+    BINDINGS = [Binding("enter,d", "deal", "t:key.deal", show=True)]
+    HELP_KEYS = [("Enter / d", "help.results_deal")]
+    DEFAULT_CSS = """
+    ResultsScreen #results { padding: 0 2; }
+    ResultsScreen #level { height: auto; margin-bottom: 1; }
+    ResultsScreen #scale { height: auto; color: $text-muted; margin-bottom: 1; }
+    ResultsScreen #talk { height: auto; margin-top: 1; }
+    ResultsScreen #deal { margin-top: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        session = self.kiosk.session
+        model = session.deck.model
+        tallies = session.tallies()
+        weakest = session.weakest(3)
+        divided = session.most_divided(3)
+        rows = []
+        for principle in model.principles:
+            tally = tallies[principle.id]
+            tags = []
+            if principle.id in weakest:
+                tags.append((self.t("results.weakest"), "warning"))
+            if principle.id in divided:
+                tags.append((self.t("results.divided"), "accent"))
+            rows.append(BarRow(principle.name, tuple(tally.counts[o] for o in range(1, 6)), tally.mean, tuple(tags)))
+        with VerticalScroll(id="results"):
+            yield Static(self.t("results.title", n=tallies[model.principles[0].id].n), classes="title")
+            if LEVEL_QUESTION in tallies and tallies[LEVEL_QUESTION].n:
+                level = tallies[LEVEL_QUESTION]
+                names = [lv.name for lv in model.levels] + [model.both]
+                parts = [f"{name}: {level.counts[opt]}" for name, opt in zip(names, session.round.by_id[LEVEL_QUESTION].options)]
+                yield Static(f"{model.question}  " + "   ".join(parts), id="level")
+            yield Static("  ".join(f"{n} = {label}" for n, label in enumerate(model.scale, 1)), id="scale")
+            yield BarChart(rows, id="chart", spacious=self.app.size.height >= 40)
+            talk = []
+            if weakest:
+                talk.append(self.t("results.weakest_are", names=", ".join(model.principle(p).name for p in weakest)))
+            if divided:
+                talk.append(self.t("results.divided_are", names=", ".join(model.principle(p).name for p in divided)))
+            yield Static("\n".join(talk), id="talk")
+            yield Button(self.t("results.deal"), id="deal", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#deal", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_deal()
+
+    def action_deal(self) -> None:
+        self.kiosk.show_deal()

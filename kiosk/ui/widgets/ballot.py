@@ -1,0 +1,167 @@
+"""One person's ballot: a row per question, digits or arrows to answer, Enter to confirm.
+
+Drawn as text (one line per question) so that ten questions fit at 80x24 and clicks map
+straight to a row and an option.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Hashable
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.events import Click
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from ...core.text import clip
+
+
+@dataclass(frozen=True)
+class BallotRow:
+    id: str
+    label: str
+    options: tuple[Hashable, ...]
+    option_labels: tuple[str, ...]
+
+
+class BallotWidget(Widget, can_focus=True):
+    BINDINGS = [
+        Binding("up,k", "move(-1)", show=False),
+        Binding("down,j", "move(1)", show=False),
+        Binding("left,h", "shift(-1)", show=False),
+        Binding("right,l", "shift(1)", show=False),
+        Binding("enter", "confirm", "t:key.confirm", show=True),
+        Binding("backspace,delete", "clear", show=False),
+    ] + [Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)]
+
+    DEFAULT_CSS = """
+    BallotWidget { height: auto; width: 100%; padding: 0 1; }
+    """
+
+    cursor: reactive[int] = reactive(0)
+
+    class Confirmed(Message):
+        def __init__(self, answers: dict[str, Hashable]) -> None:
+            super().__init__()
+            self.answers = answers
+
+    class Incomplete(Message):
+        def __init__(self, row: int) -> None:
+            super().__init__()
+            self.row = row
+
+    class Moved(Message):
+        def __init__(self, row: int) -> None:
+            super().__init__()
+            self.row = row
+
+    def __init__(self, rows: list[BallotRow], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows = rows
+        self.answers: dict[str, Hashable] = {}
+        self._cells: list[list[tuple[int, int]]] = []  # per row: (start, end) x of each option
+
+    @property
+    def complete(self) -> bool:
+        return all(r.id in self.answers for r in self.rows)
+
+    def reset(self) -> None:
+        self.answers = {}
+        self.cursor = 0
+        self.refresh(layout=True)
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(self.rows)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.post_message(self.Moved(new))
+
+    # -- drawing ---------------------------------------------------------------------------
+    def render(self) -> Text:
+        width = max(20, self.size.width - 2)
+        label_width = max(12, min(38, width // 2 - 2))
+        text = Text(no_wrap=True, overflow="ellipsis")
+        accent = self.app.get_css_variables().get("accent", "yellow")
+        self._cells = []
+        for i, row in enumerate(self.rows):
+            current = i == self.cursor and self.has_focus
+            marker = "> " if i == self.cursor else "  "
+            line_style = "bold" if current else ""
+            text.append(marker, style=f"bold {accent}" if i == self.cursor else "")
+            text.append(clip(row.label, label_width).ljust(label_width), style=line_style)
+            x = len(marker) + label_width
+            cells = []
+            cell_width = max(4, (width - x) // max(1, len(row.options)) - 1)
+            for number, (option, label) in enumerate(zip(row.options, row.option_labels), 1):
+                chosen = self.answers.get(row.id) == option
+                body = f" {number} {label}" if label else f" {number} "
+                body = clip(body, cell_width).ljust(cell_width)
+                style = "reverse bold" if chosen else ("underline" if current else "dim" if row.id in self.answers else "")
+                text.append(" ")
+                text.append(body, style=style)
+                cells.append((x + 1, x + 1 + cell_width))
+                x += 1 + cell_width
+            self._cells.append(cells)
+            if i < len(self.rows) - 1:
+                text.append("\n")
+        return text
+
+    # -- input -----------------------------------------------------------------------------
+    def action_move(self, delta: int) -> None:
+        self.cursor = max(0, min(len(self.rows) - 1, self.cursor + delta))
+        self.refresh()
+
+    def action_shift(self, delta: int) -> None:
+        row = self.rows[self.cursor]
+        current = self.answers.get(row.id)
+        index = row.options.index(current) if current in row.options else (-1 if delta > 0 else len(row.options))
+        self.answers[row.id] = row.options[max(0, min(len(row.options) - 1, index + delta))]
+        self.refresh()
+
+    def action_pick(self, number: int) -> None:
+        """Answer the current question and move on to the next one."""
+        if self._set(self.cursor, number) and self.cursor < len(self.rows) - 1:
+            self.cursor += 1
+        self.refresh()
+
+    def _set(self, row_index: int, number: int) -> bool:
+        row = self.rows[row_index]
+        if not 1 <= number <= len(row.options):
+            return False
+        self.answers[row.id] = row.options[number - 1]
+        return True
+
+    def action_clear(self) -> None:
+        self.answers.pop(self.rows[self.cursor].id, None)
+        self.refresh()
+
+    def action_confirm(self) -> None:
+        for i, row in enumerate(self.rows):
+            if row.id not in self.answers:
+                self.cursor = i
+                self.post_message(self.Incomplete(i))
+                self.refresh()
+                return
+        self.post_message(self.Confirmed(dict(self.answers)))
+
+    def on_click(self, event: Click) -> None:
+        row = event.y
+        if not 0 <= row < len(self.rows):
+            return
+        self.cursor = row
+        content_x = event.x - 1  # the widget has one cell of padding on the left
+        cells = self._cells[row] if row < len(self._cells) else []
+        for number, (start, end) in enumerate(cells, 1):
+            if start <= content_x < end:
+                self._set(row, number)
+                break
+        self.refresh()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()

@@ -1,0 +1,33 @@
+"""Pilot fixtures: a real store in a temporary data directory and an app factory with
+injected clock, minute length and today's date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kiosk.core.config import Config
+from kiosk.core.store import Store
+from kiosk.ui.app import KioskApp
+from tests.conftest import FakeClock
+
+TODAY = date(2026, 11, 24)
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store.open(tmp_path / "data")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def make_app(store, tmp_path):
+    def make(**config) -> KioskApp:
+        config.setdefault("seed", 42)
+        app = KioskApp(Config(**config), store, data_dir=tmp_path / "data", clock=FakeClock(),
+                       seconds_per_minute=60.0, today=lambda: TODAY)
+        return app
+
+    return make
