@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable
 
@@ -38,6 +38,7 @@ class KioskApp(App):
         clock: Callable[[], float] = time.monotonic,
         seconds_per_minute: float = 60.0,
         today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
     ):
         super().__init__()
         self.config = config
@@ -47,6 +48,7 @@ class KioskApp(App):
         self.clock = clock
         self.seconds_per_minute = seconds_per_minute
         self.today = today
+        self.now = now
         self.language = config.language
         self.deck_id = config.decks[0] if config.decks else "innovationslek"
         self.session: Session | None = None
@@ -89,7 +91,7 @@ class KioskApp(App):
     def new_session(self, mode: str, **settings: object) -> Session:
         self.session = Session(
             store=self.store, deck=self.deck(), settings=SessionSettings(mode=mode, language=self.language, **settings),
-            seed=self.config.seed,
+            seed=self.config.seed, now=self.now,
         )
         return self.session
 

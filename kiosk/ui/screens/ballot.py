@@ -23,7 +23,8 @@ class BallotScreen(KioskScreen):
     BallotScreen #ballot-area { height: 1fr; padding: 0 1; }
     BallotScreen BallotWidget { margin: 1 0; }
     BallotScreen #about { height: auto; }
-    BallotScreen .level-box { width: 1fr; height: auto; background: $surface; padding: 0 1; margin: 0 1 0 0; }
+    BallotScreen .level-box { width: 2fr; height: auto; background: $surface; padding: 0 1; margin: 0 1 0 0; }
+    BallotScreen .level-box.both { width: 1fr; }
     BallotScreen .level-name { text-style: bold; color: $primary; }
     BallotScreen #principle-about { height: auto; color: $text-muted; padding: 0 1; }
     """
@@ -56,10 +57,13 @@ class BallotScreen(KioskScreen):
             yield BallotWidget(self.rows(), id="ballot")
             yield Static("", id="ballot-message", classes="message")
             with Horizontal(id="about"):
-                for level in model.levels:
+                for number, level in enumerate(model.levels, 1):
                     with Vertical(classes="level-box"):
-                        yield Static(level.name, classes="level-name")
+                        yield Static(f"{number}  {level.name}", classes="level-name")
                         yield Static("\n".join(f"- {s}" for s in level.statements))
+                if model.levels:
+                    with Vertical(classes="level-box both"):
+                        yield Static(f"{len(model.levels) + 1}  {model.both}", classes="level-name")
             yield Static("", id="principle-about")
         yield Footer()
 

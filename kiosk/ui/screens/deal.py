@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Static
+from textual.containers import Grid, Vertical
+from textual.widgets import Footer, Static
 
 from ..widgets.cardtile import CardTile
 from .base import KioskScreen
@@ -25,9 +25,8 @@ class DealScreen(KioskScreen):
                  ("r", "help.deal_redeal"), ("c", "help.deal_carry_on")]
     DEFAULT_CSS = """
     DealScreen #deal { padding: 0 1; }
-    DealScreen #table { height: 1fr; min-height: 9; }
-    DealScreen #deal-bottom { height: auto; }
-    DealScreen #deal-bottom Button { margin: 0 1; }
+    DealScreen #table { height: 1fr; grid-gutter: 0 1; }
+    DealScreen CardTile { height: 100%; margin: 0; }
     """
 
     def compose(self) -> ComposeResult:
@@ -37,16 +36,23 @@ class DealScreen(KioskScreen):
         with Vertical(id="deal"):
             yield Static(self.t("deal.title_walkup" if walkup else "deal.title"), classes="title")
             yield Static(self.t("deal.hint_walkup" if walkup else "deal.hint"), classes="hint", id="deal-hint")
-            with Horizontal(id="table"):
+            with Grid(id="table"):
                 for slot, card in enumerate(hand):
                     yield CardTile(slot, card, session.deck, self.t, chosen=card.id in session.chosen)
             if not hand:
                 yield Static(self.t("deal.empty"), classes="message")
             yield Static("", id="deal-message", classes="message")
-            with Horizontal(id="deal-bottom"):
-                if not walkup:
-                    yield Button(self.t("deal.carry_on"), id="carry-on", variant="primary")
         yield Footer()
+
+    def on_resize(self) -> None:
+        # Side by side when there is room; two by two (or one by one) on a small screen.
+        n = len(self.query(CardTile)) or 1
+        width = self.size.width
+        columns = n if width >= 40 * n else max(1, min(n, width // 38))
+        rows = -(-n // columns)
+        table = self.query_one("#table", Grid)
+        table.styles.grid_size_columns = columns
+        table.styles.grid_size_rows = rows
 
     def on_mount(self) -> None:
         tiles = list(self.query(CardTile))
@@ -70,8 +76,6 @@ class DealScreen(KioskScreen):
         tile = self.focused_tile()
         if tile is not None:
             self.kiosk.show_card(tile.card.id)
-        elif isinstance(self.focused, Button):
-            self.focused.press()
 
     def on_card_tile_opened(self, event: CardTile.Opened) -> None:
         self.kiosk.show_card(self.kiosk.session.hand[event.slot].id)
@@ -113,6 +117,3 @@ class DealScreen(KioskScreen):
             session.choose(tile.card.id)
         self.kiosk.show_plan()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "carry-on":
-            self.action_carry_on()

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Vertical
-from textual.widgets import Digits, Footer, ProgressBar, Static
+from textual.containers import Vertical
+from textual.widgets import Footer, ProgressBar, Static
 
 from ...core.countdown import Countdown
+from ..widgets.bigclock import BigClock
 from .base import KioskScreen
 
 
@@ -32,15 +33,15 @@ class ExerciseScreen(KioskScreen):
                  ("Esc", "help.timer_end")]
     DEFAULT_CSS = """
     ExerciseScreen #exercise { padding: 0 2; height: 1fr; }
-    ExerciseScreen Center { height: auto; }
-    ExerciseScreen Digits { width: auto; }
+    ExerciseScreen #time { color: $text; }
     ExerciseScreen #time.-final { color: $warning; }
     ExerciseScreen #time.-overtime { color: $error; text-style: bold; }
     ExerciseScreen #time.-paused { color: $text-muted; }
     ExerciseScreen.-flash { background: $warning 40%; }
     ExerciseScreen ProgressBar { width: 100%; height: 1; }
     ExerciseScreen ProgressBar Bar { width: 1fr; }
-    ExerciseScreen #step { text-style: bold; height: auto; margin-top: 1; content-align: center middle; width: 100%; }
+    ExerciseScreen ProgressBar Bar > .bar--bar { color: $primary; background: $panel; }
+    ExerciseScreen #step { text-style: bold; height: auto; margin-top: 2; content-align: center middle; width: 100%; }
     ExerciseScreen #upcoming { color: $text-muted; height: auto; content-align: center middle; width: 100%; }
     ExerciseScreen #state { height: 1; content-align: center middle; width: 100%; color: $text-muted; }
     """
@@ -61,8 +62,7 @@ class ExerciseScreen(KioskScreen):
         with Vertical(id="exercise"):
             yield Static(self.card.title, classes="title")
             yield Static("", id="step-number", classes="subtitle")
-            with Center():
-                yield Digits("00:00", id="time")
+            yield BigClock("00:00", id="time")
             yield Static("", id="state")
             yield ProgressBar(total=1000, show_eta=False, show_percentage=False, id="progress")
             yield Static("", id="step")
@@ -106,7 +106,7 @@ class ExerciseScreen(KioskScreen):
         if shown == self._shown:
             return
         self._shown = shown
-        digits = self.query_one("#time", Digits)
+        digits = self.query_one("#time", BigClock)
         digits.update(clock_face(cd.display_seconds()))
         digits.set_class(cd.in_final_stretch(), "-final")
         digits.set_class(cd.remaining() <= 0, "-overtime")

@@ -41,8 +41,8 @@ class HandsScreen(KioskScreen):
             yield Static("", id="progress", classes="hint")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.show_question()
+    async def on_mount(self) -> None:
+        await self.show_question()
 
     def question_label(self, qid: str) -> tuple[str, tuple[str, ...]]:
         model = self.kiosk.session.deck.model
@@ -50,7 +50,7 @@ class HandsScreen(KioskScreen):
             return model.question, tuple(lv.name for lv in model.levels) + (model.both,)
         return model.principle(qid).name, tuple(f"{n} {label}" for n, label in enumerate(model.scale, 1))
 
-    def show_question(self) -> None:
+    async def show_question(self) -> None:
         questions = self.kiosk.session.round.questions
         question = questions[self.index]
         label, option_labels = self.question_label(question.id)
@@ -58,22 +58,22 @@ class HandsScreen(KioskScreen):
         self.query_one("#question", Static).update(label)
         self.query_one("#progress", Static).update(self.t("hands.progress", n=self.index + 1, total=len(questions)))
         options = self.query_one("#options", Horizontal)
-        options.remove_children()
-        boxes = []
-        for i, text in enumerate(option_labels):
-            boxes.append(Vertical(Label(text), Input("", restrict=r"[0-9]*", max_length=4, id=f"count-{i}"),
-                                  classes="option"))
-        options.mount(*boxes)
-        self.call_after_refresh(lambda: self.query_one("#count-0", Input).focus())
+        await options.remove_children()
+        boxes = [
+            Vertical(Label(text), Input("", restrict=r"[0-9]*", max_length=4, classes="count"), classes="option")
+            for text in option_labels
+        ]
+        await options.mount(*boxes)
+        self.query(".count").first(Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        inputs = list(self.query("#options Input").results(Input))
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
+        inputs = list(self.query(".count").results(Input))
         if event.input is not inputs[-1]:
             self.focus_next()
             return
-        self.confirm(inputs)
+        await self.confirm(inputs)
 
-    def confirm(self, inputs: list[Input]) -> None:
+    async def confirm(self, inputs: list[Input]) -> None:
         session = self.kiosk.session
         question = session.round.questions[self.index]
         counts = {opt: int(box.value or 0) for opt, box in zip(question.options, inputs)}
@@ -85,25 +85,25 @@ class HandsScreen(KioskScreen):
         self.query_one("#hands-message", Static).update("")
         self.index = len(session.round.entries)
         if self.index < len(session.round.questions):
-            self.show_question()
+            await self.show_question()
         else:
             self.kiosk.show_results()
 
-    def on_screen_resume(self) -> None:
+    async def on_screen_resume(self) -> None:
         # Back from the results: every question is counted; offer undo or the results.
         self.index = len(self.kiosk.session.round.entries)
         if self.index >= len(self.kiosk.session.round.questions):
-            self.query_one("#options", Horizontal).remove_children()
+            await self.query_one("#options", Horizontal).remove_children()
             self.query_one("#question", Static).update(self.t("hands.all_counted"))
 
-    def action_undo(self) -> None:
+    async def action_undo(self) -> None:
         if self.kiosk.session.undo() is None:
             self.app.notify(self.t("lobby.nothing_to_undo"), timeout=3)
             return
         # One entry per question, in order: the undone one is the question to count again.
         self.index = len(self.kiosk.session.round.entries)
         self.app.notify(self.t("lobby.undone"), timeout=3)
-        self.show_question()
+        await self.show_question()
 
     def action_reveal(self) -> None:
         if self.kiosk.session.votes_cast:

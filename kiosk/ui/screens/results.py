@@ -37,7 +37,7 @@ class ResultsScreen(KioskScreen):
             if principle.id in weakest:
                 tags.append((self.t("results.weakest"), "warning"))
             if principle.id in divided:
-                tags.append((self.t("results.divided"), "accent"))
+                tags.append((self.t("results.divided"), "primary"))
             rows.append(BarRow(principle.name, tuple(tally.counts[o] for o in range(1, 6)), tally.mean, tuple(tags)))
         with VerticalScroll(id="results"):
             yield Static(self.t("results.title", n=tallies[model.principles[0].id].n), classes="title")

@@ -17,6 +17,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from ...core.text import clip
+from ...core.votes import LEVEL_QUESTION
+from ..i18n import translate_bindings
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class BallotWidget(Widget, can_focus=True):
 
     def __init__(self, rows: list[BallotRow], *, id: str | None = None) -> None:
         super().__init__(id=id)
+        translate_bindings(self, getattr(self.app, "language", "sv"))
         self.rows = rows
         self.answers: dict[str, Hashable] = {}
         self._cells: list[list[tuple[int, int]]] = []  # per row: (start, end) x of each option
@@ -73,8 +76,21 @@ class BallotWidget(Widget, can_focus=True):
         self.cursor = 0
         self.refresh(layout=True)
 
+    @property
+    def line_step(self) -> int:
+        """Two lines per question on a tall kiosk screen, one on a small terminal."""
+        return 2 if self.app.size.height >= 40 else 1
+
     def get_content_height(self, container, viewport, width: int) -> int:
-        return len(self.rows)
+        return len(self.rows) * self.line_step + 2  # a legend line and a blank line above
+
+    def _layout(self, width: int) -> tuple[int, int, bool]:
+        """Label width, cell width, and whether option labels fit in the cells."""
+        label_width = max(12, min(38, width // 2 - 2))
+        options = max(len(r.options) for r in self.rows)
+        cell_width = max(3, (width - 2 - label_width) // options - 1)
+        longest = max((len(lbl) for r in self.rows if r.id != LEVEL_QUESTION for lbl in r.option_labels), default=0)
+        return label_width, cell_width, cell_width >= longest + 3
 
     def watch_cursor(self, old: int, new: int) -> None:
         self.post_message(self.Moved(new))
@@ -82,10 +98,17 @@ class BallotWidget(Widget, can_focus=True):
     # -- drawing ---------------------------------------------------------------------------
     def render(self) -> Text:
         width = max(20, self.size.width - 2)
-        label_width = max(12, min(38, width // 2 - 2))
+        label_width, cell_width, labels_fit = self._layout(width)
         text = Text(no_wrap=True, overflow="ellipsis")
         accent = self.app.get_css_variables().get("accent", "yellow")
         self._cells = []
+        # Legend: the scale's words, when the cells only have room for the digits.
+        scale_row = next((r for r in self.rows if r.id != LEVEL_QUESTION), None)
+        if scale_row is not None and not labels_fit:
+            legend = "  ".join(f"{n} {lbl}" for n, lbl in enumerate(scale_row.option_labels, 1))
+            indent = max(0, min(2 + label_width, width - len(legend)))
+            text.append(clip(" " * indent + legend, width), style="dim")
+        text.append("\n\n")
         for i, row in enumerate(self.rows):
             current = i == self.cursor and self.has_focus
             marker = "> " if i == self.cursor else "  "
@@ -94,19 +117,20 @@ class BallotWidget(Widget, can_focus=True):
             text.append(clip(row.label, label_width).ljust(label_width), style=line_style)
             x = len(marker) + label_width
             cells = []
-            cell_width = max(4, (width - x) // max(1, len(row.options)) - 1)
+            row_cell = cell_width if len(row.options) == 5 else (width - x) // len(row.options) - 1
+            show_labels = labels_fit or row_cell >= max(len(lbl) for lbl in row.option_labels) + 3
             for number, (option, label) in enumerate(zip(row.options, row.option_labels), 1):
                 chosen = self.answers.get(row.id) == option
-                body = f" {number} {label}" if label else f" {number} "
-                body = clip(body, cell_width).ljust(cell_width)
+                body = f" {number} {label}" if show_labels else f" {number} "
+                body = clip(body, row_cell).center(row_cell) if not show_labels else clip(body, row_cell).ljust(row_cell)
                 style = "reverse bold" if chosen else ("underline" if current else "dim" if row.id in self.answers else "")
                 text.append(" ")
                 text.append(body, style=style)
-                cells.append((x + 1, x + 1 + cell_width))
-                x += 1 + cell_width
+                cells.append((x + 1, x + 1 + row_cell))
+                x += 1 + row_cell
             self._cells.append(cells)
             if i < len(self.rows) - 1:
-                text.append("\n")
+                text.append("\n" * self.line_step)
         return text
 
     # -- input -----------------------------------------------------------------------------
@@ -148,8 +172,9 @@ class BallotWidget(Widget, can_focus=True):
         self.post_message(self.Confirmed(dict(self.answers)))
 
     def on_click(self, event: Click) -> None:
-        row = event.y
-        if not 0 <= row < len(self.rows):
+        line = event.y - 2  # below the legend line and the blank line
+        row = line // self.line_step
+        if line < 0 or line % self.line_step or not 0 <= row < len(self.rows):
             return
         self.cursor = row
         content_x = event.x - 1  # the widget has one cell of padding on the left

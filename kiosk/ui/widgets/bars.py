@@ -13,7 +13,7 @@ from textual.widget import Widget
 
 from ...core.text import clip
 
-STEP_VARIABLES = ("error", "warning", "panel", "secondary", "success")
+STEP_VARIABLES = ("error", "warning", "primary", "secondary", "success")
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ class BarChart(Widget):
                     continue
                 background = colours.get(STEP_VARIABLES[step % len(STEP_VARIABLES)], "grey")
                 label = str(count) if size >= len(str(count)) else ""
-                text.append(label.center(size), style=f"bold {fg_dark if step in (1, 4) else fg_light} on {background}")
+                text.append(label.center(size), style=f"bold {fg_dark} on {background}")
                 used += size
             if used < bar_width:
                 text.append(" " * (bar_width - used), style=f"on {colours.get('surface', 'black')}")

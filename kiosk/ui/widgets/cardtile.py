@@ -33,8 +33,7 @@ def principle_names(card: Card, deck: Deck) -> list[str]:
 
 class CardTile(Widget, can_focus=True):
     DEFAULT_CSS = """
-    CardTile { width: 1fr; height: 100%; min-height: 8; background: $surface; border: round $panel;
-               padding: 0 1; margin: 0 1 0 0; }
+    CardTile { width: 1fr; height: 100%; background: $surface; border: round $panel; padding: 0 1; }
     CardTile:focus { border: thick $accent; }
     CardTile.-chosen { border: thick $success; }
     CardTile.-chosen:focus { border: thick $accent; background: $boost; }

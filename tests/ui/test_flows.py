@@ -1,0 +1,209 @@
+"""Each flow from its first screen to the share screen, with what is stored checked in
+the real database."""
+
+from __future__ import annotations
+
+import json
+
+from kiosk.core.plan import Plan
+from tests.ui.conftest import TODAY
+
+
+def screen_name(app) -> str:
+    return type(app.screen).__name__
+
+
+async def test_workshop_flow_secret_ballots(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert screen_name(app) == "StartScreen"
+        await pilot.press("2")
+        assert screen_name(app) == "SetupScreen"
+        await pilot.press(*"Bygglov")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen_name(app) == "LobbyScreen"
+        ballots = ["3" + "123451234", "1" + "222222222", "2" + "333334444"]
+        for keys in ballots:
+            await pilot.press("enter")
+            await pilot.pause()
+            assert screen_name(app) == "BallotScreen"
+            await pilot.press(*keys, "enter")
+            await pilot.pause()
+            assert screen_name(app) == "LobbyScreen"
+        await pilot.press("u")  # the third ballot was a mistake
+        await pilot.pause()
+        assert app.session.votes_cast == 2
+        sid = app.session.id
+        stored = [e.answers for e in store.entries(sid)]
+        assert stored == [
+            {"level": "both", **dict(zip(app.session.deck.model.principle_ids, [1, 2, 3, 4, 5, 1, 2, 3, 4]))},
+            {"level": "limited", **{p: 2 for p in app.session.deck.model.principle_ids}},
+        ]
+        await pilot.press("r")
+        await pilot.pause()
+        assert screen_name(app) == "ResultsScreen"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen_name(app) == "DealScreen"
+        hand = [c.id for c in app.session.hand]
+        assert len(hand) == 4
+        assert store.dealt_cards(sid) == hand
+        await pilot.press("space")  # choose the first card
+        await pilot.press("2", "enter")  # open the second
+        await pilot.pause()
+        assert screen_name(app) == "CardScreen"
+        await pilot.press("space")  # choose it from the card view
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert screen_name(app) == "PlanScreen"
+        await pilot.press("tab", *"Med fem invånare", "tab", *"v. 50", "tab", *"Åsa", "tab", "tab")
+        await pilot.press(*"2026-11-01", "enter")  # in the past: refused
+        await pilot.pause()
+        assert screen_name(app) == "PlanScreen"
+        assert app.session.plan is None
+        for _ in range(10):
+            await pilot.press("backspace")
+        await pilot.press(*"2027-01-15", "enter")
+        await pilot.pause()
+        assert app.session.plan_code
+        code = app.session.plan_code
+        plan = store.plan(code)
+        assert plan.cards == hand[:2]
+        assert plan.team == "Bygglov"
+        assert plan.follow_up.isoformat() == "2027-01-15"
+        assert plan.actions[0].how == "Med fem invånare" and plan.actions[0].who == "Åsa"
+        assert plan.votes["testa"] == [0, 1, 1, 0, 0]
+        assert store.session(sid).status == "completed"
+        files = list((app.data_dir / "plans").glob(f"*-{code}.toml"))
+        assert len(files) == 1 and Plan.from_toml(files[0].read_text(encoding="utf-8")) == plan
+
+
+async def test_workshop_show_of_hands_and_exercise(make_app, store):
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert screen_name(app) == "SetupScreen"
+        app.screen.query_one("#secret").value = "hands"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen_name(app) == "HandsScreen"
+        # level: 2 limited, 3 innovative, 1 both; then every principle 0,1,2,3,0 hands
+        await pilot.press("2", "enter", "3", "enter", "1", "enter")
+        await pilot.pause()
+        for _ in range(9):
+            await pilot.press("enter", "1", "enter", "2", "enter", "3", "enter", "enter")
+            await pilot.pause()
+        assert screen_name(app) == "ResultsScreen"
+        tallies = app.session.tallies()
+        assert tallies["level"].counts == {"limited": 2, "innovative": 3, "both": 1}
+        assert tallies["testa"].counts == {1: 0, 2: 1, 3: 2, 4: 3, 5: 0}
+        assert len(store.entries(app.session.id)) == 10
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")  # open the first card
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert screen_name(app) == "ExerciseScreen"
+        screen = app.screen
+        cd = screen.countdown
+        first = cd.steps[0].seconds
+        app.clock.advance(first - 10)
+        screen.tick()
+        await pilot.pause()
+        assert screen.query_one("#time").has_class("-final")
+        await pilot.press("space")  # pause
+        app.clock.advance(500)
+        screen.tick()
+        assert cd.remaining() == 10
+        await pilot.press("plus")
+        assert cd.remaining() == 70
+        await pilot.press("minus", "space")
+        app.clock.advance(25)
+        screen.tick()
+        await pilot.pause()
+        assert screen.query_one("#time").has_class("-overtime")
+        assert screen.query_one("#time").value == "-00:15"
+        await pilot.press("n")
+        assert cd.index == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        ((card_id, planned, actual),) = store.exercises(app.session.id)
+        assert card_id == app.session.chosen[0]
+        assert actual == first - 10 + 500 + 25  # wall time from start to end, pauses included
+
+
+async def test_checkin_flow(make_app, store):
+    app = make_app(mode="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert screen_name(app) == "TeamScreen"
+        await pilot.press(*"Team Norr", "enter")
+        await pilot.pause()
+        assert screen_name(app) == "LobbyScreen"
+        for keys in ("111111111", "121212121", "111112222", "211111111", "111111111", "222222222"):
+            await pilot.press("enter")
+            await pilot.press(*keys, "enter")
+            await pilot.pause()
+        assert app.session.votes_cast == 6
+        assert "level" not in app.session.round.by_id
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen_name(app) == "DealScreen"
+        (card,) = app.session.hand
+        weakest = set(app.session.weakest(3))
+        assert weakest & set(card.principles)
+        await pilot.press("c")
+        await pilot.pause()
+        assert screen_name(app) == "PlanScreen"
+        for _ in range(4):
+            await pilot.press("tab")
+        await pilot.press("tab", *"24.12", "enter")
+        await pilot.pause()
+        plan = store.plan(app.session.plan_code)
+        assert plan.mode == "checkin" and plan.team == "Team Norr"
+        assert plan.cards == [card.id] and plan.follow_up.isoformat() == "2026-12-24"
+        assert sum(plan.votes["testa"]) == 6
+
+
+async def test_walkup_flow_with_only_arrows_digits_and_enter(make_app, store):
+    app = make_app(mode="walkup")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert screen_name(app) == "AttractScreen"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen_name(app) == "BallotScreen"
+        await pilot.press(*"533134555", "enter")
+        await pilot.pause()
+        assert screen_name(app) == "ResultsScreen"
+        sid = app.session.id
+        await pilot.press("escape")  # changed my mind: back, change an answer, confirm again
+        await pilot.pause()
+        await pilot.press("up", "up", "up", "up", "4", "enter")
+        await pilot.pause()
+        entries = store.entries(sid)
+        assert len(entries) == 1 and entries[0].answers["osakerhetstolerans"] == 5
+        ballot_rows = store.db.execute("SELECT COUNT(*) FROM ballots WHERE session_id = ?", (sid,)).fetchone()[0]
+        assert ballot_rows == 2  # the first one is kept, marked undone
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen_name(app) == "DealScreen"
+        assert len(app.session.hand) == 3
+        assert all(c.place == "room" for c in app.session.hand)
+        await pilot.press("right", "enter")
+        await pilot.pause()
+        assert screen_name(app) == "CardScreen"
+        picked = app.screen.card_id
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen_name(app) == "MiniPlanScreen"
+        await pilot.press("down", "enter", "3")
+        await pilot.pause()
+        plan = store.plan(app.session.plan_code)
+        assert plan.cards == [picked]
+        assert plan.actions[0].what.startswith("Berätta om")
+        assert plan.follow_up.isoformat() == "2026-12-24"
+        assert plan.mode == "walkup"
