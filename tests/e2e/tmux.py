@@ -27,7 +27,8 @@ class TmuxSession:
         self.socket = f"kiosk-test-{uuid.uuid4().hex[:8]}"
         command = " ".join(shlex.quote(a) for a in [sys.executable, str(ROOT / "run.py"), *args])
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
-        shell = f"cd {shlex.quote(str(ROOT))} && env {exports} TERM=xterm-256color {command}; echo EXITED:$?; sleep 30"
+        term = (env or {}).get("TERM", "xterm-256color")
+        shell = f"cd {shlex.quote(str(ROOT))} && env TERM={term} {exports} {command}; echo EXITED:$?; sleep 30"
         subprocess.run(
             ["tmux", "-L", self.socket, "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height),
              "bash", "-c", shell],

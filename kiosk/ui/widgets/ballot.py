@@ -100,7 +100,7 @@ class BallotWidget(Widget, can_focus=True):
         width = max(20, self.size.width - 2)
         label_width, cell_width, labels_fit = self._layout(width)
         text = Text(no_wrap=True, overflow="ellipsis")
-        accent = self.app.get_css_variables().get("accent", "yellow")
+        accent = self.app.theme_variables.get("accent", "yellow")
         self._cells = []
         # Legend: the scale's words, when the cells only have room for the digits.
         scale_row = next((r for r in self.rows if r.id != LEVEL_QUESTION), None)

@@ -60,7 +60,7 @@ class BarChart(Widget):
         return len(self.rows) * (2 if self.spacious else 1)
 
     def render(self) -> Text:
-        colours = self.app.get_css_variables()
+        colours = self.app.theme_variables
         fg_light, fg_dark = "#ffffff", "#000000"
         width = self.size.width
         label_width = max(10, min(36, width // 3))
