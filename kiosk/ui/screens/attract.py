@@ -14,6 +14,7 @@ CYCLE_SECONDS = 4.0
 
 
 class AttractScreen(KioskScreen):
+    FIRST = True
     BINDINGS = [Binding("enter,space", "begin", "t:key.begin", show=True)] + [
         Binding(str(n), "begin", show=False) for n in range(10)
     ]
@@ -62,9 +63,6 @@ class AttractScreen(KioskScreen):
 
     def on_click(self, event: Click) -> None:
         self.action_begin()
-
-    def action_back(self) -> None:
-        pass  # the first screen of the kiosk: nowhere further back
 
     def action_begin(self) -> None:
         self.kiosk.new_session("walkup", with_level=False, secret=True)

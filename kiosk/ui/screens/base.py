@@ -39,6 +39,14 @@ class KioskScreen(Screen):
     def t(self, key: str, **values: object) -> str:
         return t(self.language, key, **values)
 
+    # The first screen of a flow has nowhere to go back to: its Esc is hidden.
+    FIRST = False
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "back" and self.FIRST:
+            return False
+        return True
+
     def action_back(self) -> None:
         self.kiosk.go_back()
 

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Footer, ProgressBar, Static
 
 from ...core.countdown import Countdown
-from ..widgets.bigclock import BigClock
+from ..widgets.bigdigits import BigDigits
 from .base import KioskScreen
 
 
@@ -62,7 +62,7 @@ class ExerciseScreen(KioskScreen):
         with Vertical(id="exercise"):
             yield Static(self.card.title, classes="title")
             yield Static("", id="step-number", classes="subtitle")
-            yield BigClock("00:00", id="time")
+            yield BigDigits("00:00", id="time")
             yield Static("", id="state")
             yield ProgressBar(total=1000, show_eta=False, show_percentage=False, id="progress")
             yield Static("", id="step")
@@ -106,7 +106,7 @@ class ExerciseScreen(KioskScreen):
         if shown == self._shown:
             return
         self._shown = shown
-        digits = self.query_one("#time", BigClock)
+        digits = self.query_one("#time", BigDigits)
         digits.update(clock_face(cd.display_seconds()))
         digits.set_class(cd.in_final_stretch(), "-final")
         digits.set_class(cd.remaining() <= 0, "-overtime")

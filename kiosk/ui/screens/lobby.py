@@ -6,8 +6,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.widgets import Button, Digits, Footer, Static
+from textual.widgets import Button, Footer, Static
 
+from ..widgets.bigdigits import BigDigits
 from .base import KioskScreen
 
 
@@ -21,7 +22,7 @@ class LobbyScreen(KioskScreen):
     DEFAULT_CSS = """
     LobbyScreen { align: center middle; }
     LobbyScreen #lobby { width: 70; max-width: 100%; height: auto; }
-    LobbyScreen Digits { width: auto; }
+    LobbyScreen #count { height: 12; max-height: 30%; min-height: 4; color: $accent; }
     LobbyScreen Center { height: auto; }
     LobbyScreen #buttons { height: auto; align-horizontal: center; }
     LobbyScreen #buttons Button { margin: 0 1; }
@@ -31,8 +32,7 @@ class LobbyScreen(KioskScreen):
         with Vertical(id="lobby"):
             yield Static(self.t("lobby.title"), classes="title")
             yield Static(self.t("lobby.hint"), classes="subtitle")
-            with Center():
-                yield Digits("0", id="count")
+            yield BigDigits("0", id="count")
             yield Static("", id="count-label", classes="subtitle")
             with Center(id="buttons"):
                 yield Button(self.t("lobby.vote"), id="vote", variant="primary")
@@ -49,7 +49,7 @@ class LobbyScreen(KioskScreen):
 
     def refresh_count(self) -> None:
         n = self.kiosk.session.votes_cast
-        self.query_one("#count", Digits).update(str(n))
+        self.query_one("#count", BigDigits).update(str(n))
         self.query_one("#count-label", Static).update(self.t("lobby.count", n=n))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

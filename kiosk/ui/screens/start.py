@@ -12,6 +12,7 @@ from .base import KioskScreen
 
 
 class StartScreen(KioskScreen):
+    FIRST = True
     BINDINGS = [
         Binding("1", "mode('walkup')", show=False),
         Binding("2", "mode('workshop')", show=False),

@@ -1,4 +1,4 @@
-from kiosk.ui.widgets.bigclock import FONT, GLYPH_H, GLYPH_W, dots, render_big
+from kiosk.ui.widgets.bigdigits import FONT, GLYPH_H, GLYPH_W, dots, render_big
 
 
 def test_font_is_complete_and_regular():

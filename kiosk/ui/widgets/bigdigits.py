@@ -1,4 +1,4 @@
-"""Big digits for the exercise timer, scaled to the space they get.
+"""Big digits (the exercise timer, the vote count), scaled to the space they get.
 
 A 5x7 dot font drawn with half blocks (two dots per text row), each dot repeated
 ``scale`` times, so the time reads from the back of a room on a kiosk screen and still
@@ -56,9 +56,9 @@ def render_big(value: str, scale: int) -> list[str]:
     return lines
 
 
-class BigClock(Widget):
+class BigDigits(Widget):
     DEFAULT_CSS = """
-    BigClock { width: 100%; height: 1fr; min-height: 4; max-height: 24; }
+    BigDigits { width: 100%; height: 1fr; min-height: 4; max-height: 24; }
     """
 
     def __init__(self, value: str = "00:00", *, id: str | None = None) -> None:
