@@ -46,5 +46,8 @@ def text_problem(value: str) -> str | None:
 
 
 def clip(value: str, limit: int) -> str:
-    """Shorten to ``limit`` characters with an ellipsis."""
-    return value if len(value) <= limit else value[: max(0, limit - 1)] + "\u2026"
+    """Shorten to ``limit`` characters, ending in "..." (three dots: the Linux console
+    font may lack the one-character ellipsis)."""
+    if len(value) <= limit:
+        return value
+    return value[: max(0, limit - 3)] + "..." if limit > 3 else value[:limit]

@@ -19,7 +19,8 @@ from ..core.logfile import log_exception
 from ..core.session import Session, SessionSettings
 from ..core.shelf import Shelf
 from ..core.store import Store
-from .themes import pick_theme, register_themes
+from .console import use_console_glyphs
+from .themes import CONSOLE_THEME, pick_theme, register_themes
 
 
 class KioskApp(App):
@@ -69,6 +70,8 @@ class KioskApp(App):
     def on_mount(self) -> None:
         register_themes(self)
         self.theme = pick_theme(self, self.config.theme, os.environ.get("TERM", ""))
+        if self.theme == CONSOLE_THEME or os.environ.get("TERM") == "linux":
+            use_console_glyphs(self)
         if self.config.mode:
             self.start_mode(self.config.mode)
         else:

@@ -15,7 +15,7 @@ CYCLE_SECONDS = 4.0
 
 class AttractScreen(KioskScreen):
     FIRST = True
-    BINDINGS = [Binding("enter,space", "begin", "t:key.begin", show=True)] + [
+    BINDINGS = [Binding("enter,space", "begin", "t:key.begin", show=True, key_display="Enter")] + [
         Binding(str(n), "begin", show=False) for n in range(10)
     ]
     HELP_KEYS = [("Enter", "help.attract_enter")]

@@ -17,7 +17,7 @@ class CardScreen(KioskScreen):
     BINDINGS = [
         Binding("space", "choose", "t:key.choose", show=True),
         Binding("t", "timer", "t:key.timer", show=True),
-        Binding("enter", "pick", "t:key.pick", show=True),
+        Binding("enter", "pick", "t:key.pick", show=True, key_display="Enter"),
     ]
     HELP_KEYS = [("Space", "help.card_choose"), ("t", "help.card_timer"), ("Enter", "help.card_pick")]
     DEFAULT_CSS = """

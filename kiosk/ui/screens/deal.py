@@ -14,7 +14,7 @@ from .base import KioskScreen
 
 class DealScreen(KioskScreen):
     BINDINGS = [
-        Binding("enter", "open", "t:key.open", show=True),
+        Binding("enter", "open", "t:key.open", show=True, key_display="Enter"),
         Binding("space", "choose", "t:key.choose", show=True),
         Binding("r", "redeal", "t:key.redeal", show=True),
         Binding("c", "carry_on", "t:key.carry_on", show=True),

@@ -16,7 +16,7 @@ from .base import KioskScreen
 class DoneScreen(KioskScreen):
     """Shows the saved plan and its code. Enter or Escape ends the session."""
 
-    BINDINGS = [Binding("enter", "finish", "t:key.finish", show=True)]
+    BINDINGS = [Binding("enter", "finish", "t:key.finish", show=True, key_display="Enter")]
     HELP_KEYS = [("Enter", "help.done_enter")]
 
     def compose(self) -> ComposeResult:

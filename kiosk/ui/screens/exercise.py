@@ -7,10 +7,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import Footer, Static
 
 from ...core.countdown import Countdown
 from ..widgets.bigdigits import BigDigits
+from ..widgets.progress import ProgressLine
 from .base import KioskScreen
 
 
@@ -38,9 +39,6 @@ class ExerciseScreen(KioskScreen):
     ExerciseScreen #time.-overtime { color: $error; text-style: bold; }
     ExerciseScreen #time.-paused { color: $text-muted; }
     ExerciseScreen.-flash { background: $warning 40%; }
-    ExerciseScreen ProgressBar { width: 100%; height: 1; }
-    ExerciseScreen ProgressBar Bar { width: 1fr; }
-    ExerciseScreen ProgressBar Bar > .bar--bar { color: $primary; background: $panel; }
     ExerciseScreen #step { text-style: bold; height: auto; margin-top: 2; content-align: center middle; width: 100%; }
     ExerciseScreen #upcoming { color: $text-muted; height: auto; content-align: center middle; width: 100%; }
     ExerciseScreen #state { height: 1; content-align: center middle; width: 100%; color: $text-muted; }
@@ -64,7 +62,7 @@ class ExerciseScreen(KioskScreen):
             yield Static("", id="step-number", classes="subtitle")
             yield BigDigits("00:00", id="time")
             yield Static("", id="state")
-            yield ProgressBar(total=1000, show_eta=False, show_percentage=False, id="progress")
+            yield ProgressLine(id="progress")
             yield Static("", id="step")
             yield Static("", id="upcoming")
         yield Footer()
@@ -111,7 +109,7 @@ class ExerciseScreen(KioskScreen):
         digits.set_class(cd.in_final_stretch(), "-final")
         digits.set_class(cd.remaining() <= 0, "-overtime")
         digits.set_class(not cd.running, "-paused")
-        self.query_one("#progress", ProgressBar).update(progress=cd.progress() * 1000)
+        self.query_one("#progress", ProgressLine).update(cd.progress())
         self.query_one("#step-number", Static).update(
             self.t("timer.step", n=cd.index + 1, total=len(cd.steps))
         )

@@ -14,7 +14,7 @@ from .base import KioskScreen
 
 class LobbyScreen(KioskScreen):
     BINDINGS = [
-        Binding("enter,v", "vote", "t:key.vote", show=True),
+        Binding("enter,v", "vote", "t:key.vote", show=True, key_display="Enter"),
         Binding("u", "undo", "t:key.undo", show=True),
         Binding("r", "reveal", "t:key.reveal", show=True),
     ]

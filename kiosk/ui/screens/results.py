@@ -14,7 +14,7 @@ from .base import KioskScreen
 
 
 class ResultsScreen(KioskScreen):
-    BINDINGS = [Binding("enter,d", "deal", "t:key.deal", show=True)]
+    BINDINGS = [Binding("enter,d", "deal", "t:key.deal", show=True, key_display="Enter")]
     HELP_KEYS = [("Enter / d", "help.results_deal")]
     DEFAULT_CSS = """
     ResultsScreen #results { padding: 0 2; }

@@ -18,6 +18,7 @@ from textual.widget import Widget
 
 from ...core.text import clip
 from ...core.votes import LEVEL_QUESTION
+from ..colours import theme_colour
 from ..i18n import translate_bindings
 
 
@@ -35,7 +36,7 @@ class BallotWidget(Widget, can_focus=True):
         Binding("down,j", "move(1)", show=False),
         Binding("left,h", "shift(-1)", show=False),
         Binding("right,l", "shift(1)", show=False),
-        Binding("enter", "confirm", "t:key.confirm", show=True),
+        Binding("enter", "confirm", "t:key.confirm", show=True, key_display="Enter"),
         Binding("backspace,delete", "clear", show=False),
     ] + [Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)]
 
@@ -99,8 +100,8 @@ class BallotWidget(Widget, can_focus=True):
     def render(self) -> Text:
         width = max(20, self.size.width - 2)
         label_width, cell_width, labels_fit = self._layout(width)
-        text = Text(no_wrap=True, overflow="ellipsis")
-        accent = self.app.theme_variables.get("accent", "yellow")
+        text = Text(no_wrap=True, overflow="crop")
+        accent = theme_colour(self.app, "accent", "yellow")
         self._cells = []
         # Legend: the scale's words, when the cells only have room for the digits.
         scale_row = next((r for r in self.rows if r.id != LEVEL_QUESTION), None)

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from ...core.text import clip
+from ..colours import theme_colour
 
 STEP_VARIABLES = ("error", "warning", "primary", "secondary", "success")
 
@@ -60,7 +61,6 @@ class BarChart(Widget):
         return len(self.rows) * (2 if self.spacious else 1)
 
     def render(self) -> Text:
-        colours = self.app.theme_variables
         fg_light, fg_dark = "#ffffff", "#000000"
         width = self.size.width
         label_width = max(10, min(36, width // 3))
@@ -74,16 +74,16 @@ class BarChart(Widget):
             for step, (count, size) in enumerate(zip(row.counts, cells)):
                 if not size:
                     continue
-                background = colours.get(STEP_VARIABLES[step % len(STEP_VARIABLES)], "grey")
+                background = theme_colour(self.app, STEP_VARIABLES[step % len(STEP_VARIABLES)], "grey")
                 label = str(count) if size >= len(str(count)) else ""
                 text.append(label.center(size), style=f"bold {fg_dark} on {background}")
                 used += size
             if used < bar_width:
-                text.append(" " * (bar_width - used), style=f"on {colours.get('surface', 'black')}")
+                text.append(" " * (bar_width - used), style=f"on {theme_colour(self.app, 'surface', 'black')}")
             mean = f"{row.mean:4.1f}" if row.mean is not None else "   -"
             text.append(f" {mean} ", style="bold")
             for tag, variable in row.tags:
-                text.append(f" {clip(tag, tag_width)} ", style=f"bold reverse {colours.get(variable, 'yellow')}")
+                text.append(f" {clip(tag, tag_width)} ", style=f"bold reverse {theme_colour(self.app, variable, 'yellow')}")
             if n < len(self.rows) - 1:
                 text.append("\n\n" if self.spacious else "\n")
         return text
