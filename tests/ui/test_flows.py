@@ -207,3 +207,38 @@ async def test_walkup_flow_with_only_arrows_digits_and_enter(make_app, store):
         assert plan.actions[0].what.startswith("Berätta om")
         assert plan.follow_up.isoformat() == "2026-12-24"
         assert plan.mode == "walkup"
+
+
+async def test_english_help_and_mouse(make_app, store):
+    app = make_app(language="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.click("#mode-walkup")
+        await pilot.pause()
+        assert screen_name(app) == "AttractScreen"
+        await pilot.press("f1")
+        assert screen_name(app) == "HelpScreen"
+        help_text = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "Keys" in help_text and "Back to the previous screen" in help_text
+        await pilot.press("escape")
+        await pilot.click("#invite")  # a tap anywhere starts
+        await pilot.pause()
+        assert screen_name(app) == "BallotScreen"
+        ballot = app.screen.query_one("BallotWidget")
+        # Click the "5" of the first principle: row 0 is two lines below the legend.
+        x0, _ = ballot._cells[0][4]
+        await pilot.click("BallotWidget", offset=(x0 + 2, 2))
+        assert ballot.answers[ballot.rows[0].id] == 5
+        await pilot.press(*"44444444", "enter")
+        await pilot.pause()
+        assert screen_name(app) == "ResultsScreen"
+        assert "Results (1 votes)" in str(app.screen.query_one(".title").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.click("#slot-1")  # a tap opens the card
+        await pilot.pause()
+        assert screen_name(app) == "CardScreen"
+        assert app.screen.card_id == app.session.hand[1].id
+        assert app.session.deck.language in ("en", "sv")  # English deck where one exists
+        await pilot.press("escape", "escape", "escape")
+        await pilot.pause()
+        assert screen_name(app) == "BallotScreen"  # back all the way, one screen at a time

@@ -182,7 +182,7 @@ class BallotWidget(Widget, can_focus=True):
         cells = self._cells[row] if row < len(self._cells) else []
         for number, (start, end) in enumerate(cells, 1):
             if start <= content_x < end:
-                self._set(row, number)
+                self.action_pick(number)  # as a digit: answer and move on
                 break
         self.refresh()
 

@@ -78,6 +78,6 @@ class CardTile(Widget, can_focus=True):
         return text
 
     def on_click(self, event: Click) -> None:
+        # A click or a tap opens the card (touch screens have no double click).
         self.focus()
-        if event.chain >= 2:
-            self.post_message(self.Opened(self.slot))
+        self.post_message(self.Opened(self.slot))
