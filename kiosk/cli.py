@@ -16,6 +16,7 @@ from .core.deck import LANGUAGES
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+CONFIG_NAME = "kiosk.toml"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = sub.add_parser("check", help="validate decks, themes and config files")
     check.add_argument("paths", nargs="+", metavar="PATH")
+    set_pin = sub.add_parser("set-pin", help="set the facilitator PIN (stored as a salted hash)")
+    set_pin.add_argument("--config", dest="pin_config", metavar="FILE",
+                         help="the config file to write (default: kiosk.toml in the data directory)")
     return parser
 
 
@@ -54,12 +58,20 @@ def _seconds(value: str) -> int:
     return seconds
 
 
+def default_config_path(data_dir_flag: str | None) -> Path:
+    from .core.paths import data_dir
+
+    return data_dir(data_dir_flag or "") / CONFIG_NAME
+
+
 def resolve_config(args: argparse.Namespace) -> tuple[Config, list[str]]:
-    """The config file (if any) with the flags laid over it; problems as messages."""
+    """The config file (``--config``, else kiosk.toml in the data directory if there is
+    one) with the flags laid over it; problems as messages."""
     config = Config()
     messages: list[str] = []
-    if args.config:
-        config, problems = load_config(args.config)
+    path = args.config or (default_config_path(args.data_dir) if default_config_path(args.data_dir).is_file() else None)
+    if path:
+        config, problems = load_config(path)
         messages = [str(p) for p in problems]
     config = config.with_overrides(
         mode=args.mode, kiosk=args.kiosk, language=args.language,
@@ -82,6 +94,41 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_set_pin(args: argparse.Namespace) -> int:
+    import getpass
+
+    import tomli_w
+
+    from .core.atomic import write_atomic
+    from .core.pin import PinError, hash_pin
+    from .core.tomlfile import read_toml
+
+    path = Path(args.pin_config) if args.pin_config else default_config_path(args.data_dir)
+    if sys.stdin.isatty():
+        pin = getpass.getpass("New facilitator PIN (4-12 digits): ")
+        if getpass.getpass("Once more: ") != pin:
+            print("innovationslek: the two PINs differ; nothing was changed", file=sys.stderr)
+            return EXIT_PROBLEMS
+    else:
+        pin = sys.stdin.readline().strip()
+    try:
+        stored = hash_pin(pin)
+    except PinError as exc:
+        print(f"innovationslek: {exc}; nothing was changed", file=sys.stderr)
+        return EXIT_PROBLEMS
+    data: dict = {}
+    if path.exists():
+        _, data, problems = read_toml(path)
+        if data is None:
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            return EXIT_PROBLEMS
+    data["pin_hash"] = stored
+    write_atomic(path, tomli_w.dumps(data))
+    print(f"PIN saved (hashed) in {path}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     config, messages = resolve_config(args)
     if messages:
@@ -95,7 +142,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    commands = {"check": cmd_check}
+    commands = {"check": cmd_check, "set-pin": cmd_set_pin}
     try:
         return commands.get(args.command, cmd_run)(args)
     except KeyboardInterrupt:

@@ -15,7 +15,7 @@ from .atomic import write_atomic
 from .dealer import DealFilter, Dealer
 from .deck import Card, Deck, MethodCard
 from .plan import Action, Plan
-from .store import Store
+from .store import SessionRow, Store
 from .votes import (
     LEVEL_QUESTION, Entry, Tally, VoteRound, most_divided, principle_weights, questions_for, weakest,
 )
@@ -68,9 +68,37 @@ class Session:
             self.round.revealed = not self.settings.secret
         self.store.update_session(self.id, team=self.settings.team, challenge=self.settings.challenge)
 
-    def save_state(self, **state: object) -> None:
-        """Remember where the flow is, so a workshop can resume after a crash."""
-        self.store.update_session(self.id, state=dict(state))
+    def save_state(self, screen: str) -> None:
+        """Remember where the flow is and how it was set up, so a workshop or check-in
+        can resume after a crash or a power cut."""
+        s = self.settings
+        settings = {"minutes": s.minutes, "group_size": s.group_size, "secret": s.secret, "with_level": s.with_level}
+        self.store.update_session(self.id, state={"screen": screen, "settings": settings})
+
+    @classmethod
+    def resume(cls, store: Store, deck: Deck, row: SessionRow, *, seed: int | None = None,
+               now: Callable[[], datetime] | None = None) -> "Session":
+        """Rebuild an open session from the store: its settings, every live ballot, the
+        cards on the table and the chosen ones."""
+        saved = row.state.get("settings", {})
+        known = {"minutes", "group_size", "secret", "with_level"}
+        settings = SessionSettings(mode=row.mode, language=row.language, team=row.team, challenge=row.challenge,
+                                   **{k: v for k, v in saved.items() if k in known})
+        session = cls(store=store, deck=deck, settings=settings, seed=seed, id=row.id,
+                      **({"now": now} if now else {}))
+        session.round.entries = store.entries(row.id)
+        if row.state.get("screen") in ("results", "deal", "plan"):
+            session.round.reveal()
+        ids = set(deck.card_ids)
+        session.chosen = [c for c in store.chosen_cards(row.id) if c in ids]
+        session.dealer.hand = [deck.card(c) for c in store.current_hand(row.id) if c in ids]
+        session.dealer.seen = {c for c in store.dealt_cards(row.id) if c in ids}
+        return session
+
+    @property
+    def resume_screen(self) -> str:
+        row = self.store.session(self.id)
+        return (row.state.get("screen") if row else "") or "vote"
 
     # -- votes ---------------------------------------------------------------------------
     def cast(self, answers: dict[str, Hashable]) -> Entry:

@@ -306,6 +306,31 @@ class Store:
                 chosen.pop(card_id, None)
         return list(chosen)
 
+    def current_hand(self, session_id: int) -> list[str]:
+        """The cards on the table: the last card dealt into each slot, by slot."""
+        slots: dict[int, str] = {}
+        for card_id, slot in self.db.execute(
+            "SELECT card_id, slot FROM card_events WHERE session_id = ? AND event = 'dealt' ORDER BY id",
+            (session_id,),
+        ):
+            if slot is not None:
+                slots[slot] = card_id
+        return [slots[k] for k in sorted(slots)]
+
+    def latest_open(self, modes: tuple[str, ...], *, since: str | None = None) -> SessionRow | None:
+        """The most recent session of these modes that never finished (for resuming)."""
+        rows = self.sessions(status="open", modes=modes, since=since)
+        return rows[-1] if rows else None
+
+    def close_open(self, modes: tuple[str, ...], status: str = "abandoned") -> int:
+        """Close every open session of these modes (a walk-up visitor who walked away)."""
+        with self.transaction() as db:
+            cur = db.execute(
+                f"UPDATE sessions SET status = ?, ended = ? WHERE status = 'open' AND mode IN ({','.join('?' * len(modes))})",
+                (status, self._stamp(), *modes),
+            )
+            return cur.rowcount
+
     def dealt_cards(self, session_id: int) -> list[str]:
         return [r[0] for r in self.db.execute(
             "SELECT card_id FROM card_events WHERE session_id = ? AND event = 'dealt' ORDER BY id", (session_id,)

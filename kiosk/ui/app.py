@@ -6,16 +6,20 @@ from __future__ import annotations
 import os
 import sys
 import time
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 
 from ..core.config import Config
 from ..core.deck import Deck
+from ..core.atomic import write_atomic
+from ..core.i18n import t
 from ..core.logfile import log_exception
+from ..core.pin import PinGate
 from ..core.session import Session, SessionSettings
 from ..core.shelf import Shelf
 from ..core.store import Store
@@ -23,11 +27,24 @@ from .console import use_console_glyphs
 from .themes import CONSOLE_THEME, pick_theme, register_themes
 
 
-class KioskApp(App):
+EXIT_FACILITATOR_QUIT = 10  # the facilitator quit on purpose: systemd does not restart
+MIN_WIDTH, MIN_HEIGHT = 60, 18
+RESUME_HOURS = 12  # an open workshop older than this is not offered again
+WALKUP_MODES = ("walkup",)
+RESUMABLE_MODES = ("workshop", "checkin")
+
+
+class KioskApp(App, inherit_bindings=False):
+    """Bindings are ours alone (no inherited ctrl+c / ctrl+p): in ``--kiosk`` nothing quits,
+    suspends or opens a palette; F12 plus the PIN opens the facilitator menu."""
+
     TITLE = "Innovationslek"
     CSS_PATH = "kiosk.tcss"
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("f12", "facilitator", show=False, priority=True),
+    ]
 
     def __init__(
         self,
@@ -53,6 +70,109 @@ class KioskApp(App):
         self.language = config.language
         self.deck_id = config.decks[0] if config.decks else "innovationslek"
         self.session: Session | None = None
+        self.pin_gate = PinGate(config.pin_hash)
+        self.last_input = clock()
+        if config.kiosk:
+            self.ALLOW_SELECT = False  # no text selection tricks on an unattended screen
+            os.environ.pop("TEXTUAL_ALLOW_SIGNALS", None)  # keep ctrl+c / ctrl+z as plain keys
+
+    # -- lock-down and idle ----------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "quit" and self.config.kiosk:
+            return False
+        return True
+
+    async def on_event(self, event: events.Event) -> None:
+        # Idle time is measured from the last real input, whatever widget consumes it.
+        if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)):
+            self.last_input = self.clock()
+        await super().on_event(event)
+
+    def idle_limit(self) -> float | None:
+        """Seconds of no input before a walk-up visitor is asked if they are still there;
+        None where nobody walks away (workshops and check-ins, the attract screen)."""
+        if self.session is None or self.session.settings.mode not in WALKUP_MODES:
+            return None
+        on_share = self.session.plan is not None
+        return float(self.config.share_idle_seconds if on_share else self.config.idle_seconds)
+
+    def check_visitor_idle(self) -> None:
+        from .screens.facilitator import FacilitatorScreen
+        from .screens.pin import PinScreen
+        from .screens.stillthere import StillThereScreen
+        from .screens.toosmall import TooSmallScreen
+
+        limit = self.idle_limit()
+        if limit is None or isinstance(self.screen, (StillThereScreen, TooSmallScreen, PinScreen, FacilitatorScreen)):
+            return
+        if self.clock() - self.last_input >= limit:
+            def answered(still_there: bool | None) -> None:
+                if not still_there:
+                    self.reset_walkup()
+
+            self.push_screen(StillThereScreen(seconds=min(15.0, max(3.0, limit / 3))), answered)
+
+    def reset_walkup(self) -> None:
+        """Close the visitor's session and show the attract screen with an empty history."""
+        from .screens.attract import AttractScreen
+
+        if self.session is not None and self.session.plan is None:
+            self.session.abandon()
+        self.session = None
+        self._reset_to(AttractScreen())
+
+    def on_resize(self, event: events.Resize) -> None:
+        from .screens.toosmall import TooSmallScreen
+
+        small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif not small and showing:
+            self.pop_screen()
+
+    # -- the facilitator ---------------------------------------------------------------------
+    def action_facilitator(self) -> None:
+        from .screens.facilitator import FacilitatorScreen
+        from .screens.pin import PinScreen
+
+        if isinstance(self.screen, (PinScreen, FacilitatorScreen)):
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "quit":
+                self.exit(return_code=EXIT_FACILITATOR_QUIT)
+            elif choice == "export":
+                self.export_plans()
+            elif choice and choice.startswith("mode:"):
+                if self.session is not None and self.session.plan is None:
+                    self.session.abandon()
+                self.session = None
+                self.config = self.config.with_overrides(mode=choice.removeprefix("mode:"))
+                self.start_fresh()
+
+        def pin_checked(ok: bool | None) -> None:
+            if ok:
+                self.push_screen(FacilitatorScreen(), chosen)
+
+        if self.config.kiosk:
+            self.push_screen(PinScreen(), pin_checked)
+        else:
+            self.push_screen(FacilitatorScreen(), chosen)
+
+    def export_plans(self) -> None:
+        """Write every stored plan as TOML into the data directory's export folder."""
+        folder = (self.data_dir or self.store.path.parent) / "export" / self.now().strftime("%Y%m%d-%H%M%S")
+        try:
+            count = 0
+            for code, _, _, plan in self.store.plans():
+                write_atomic(folder / "plans" / f"{code}.toml", plan.to_toml())
+                count += 1
+        except Exception as exc:
+            log_exception(exc, self.data_dir)
+            self.notify(t(self.language, "facilitator.export_failed"), severity="error")
+            return
+        self.notify(t(self.language, "facilitator.exported", n=count, folder=str(folder)), timeout=8)
 
     # -- errors: logged to a file, never a traceback on the user's screen --------------------
     def _handle_exception(self, error: Exception) -> None:
@@ -72,10 +192,43 @@ class KioskApp(App):
         self.theme = pick_theme(self, self.config.theme, os.environ.get("TERM", ""))
         if self.theme == CONSOLE_THEME or os.environ.get("TERM") == "linux":
             use_console_glyphs(self)
+        self.set_interval(1.0, self.check_visitor_idle)
+        # A walk-up visitor's session never resumes (its confirmed votes stay, anonymous).
+        self.store.close_open(WALKUP_MODES)
+        modes = RESUMABLE_MODES if not self.config.mode else tuple(m for m in RESUMABLE_MODES if m == self.config.mode)
+        since = (self.now() - timedelta(hours=RESUME_HOURS)).astimezone(timezone.utc).isoformat()
+        row = self.store.latest_open(modes, since=since) if modes else None
+        if row is not None and self.shelf.has(row.deck):
+            from .screens.resume import ResumeScreen
+
+            self._reset_to(ResumeScreen(row))
+        else:
+            self.start_fresh()
+
+    def start_fresh(self) -> None:
         if self.config.mode:
             self.start_mode(self.config.mode)
         else:
             self.show_start()
+
+    def resume_session(self, row) -> None:
+        """Go on with an open workshop or check-in where it was."""
+        from .screens.deal import DealScreen
+        from .screens.hands import HandsScreen
+        from .screens.lobby import LobbyScreen
+        from .screens.plan import PlanScreen
+        from .screens.results import ResultsScreen
+
+        self.language = row.language
+        self.deck_id = row.deck
+        self.session = Session.resume(self.store, self.deck(), row, seed=self.config.seed, now=self.now)
+        where = self.session.resume_screen
+        self._reset_to(LobbyScreen() if self.session.settings.secret else HandsScreen())
+        order = ["results", "deal", "plan"]
+        screens = {"results": ResultsScreen, "deal": DealScreen, "plan": PlanScreen}
+        if where in order:
+            for name in order[: order.index(where) + 1]:
+                self.push_screen(screens[name]())
 
     def show_start(self) -> None:
         from .screens.start import StartScreen
@@ -83,7 +236,8 @@ class KioskApp(App):
         self._reset_to(StartScreen())
 
     def _reset_to(self, screen) -> None:
-        """Replace the whole stack: nothing of the previous session is reachable."""
+        """Replace the whole stack: nothing of the previous session is reachable. (The old
+        screens' resume handlers see that they are no longer current and do nothing.)"""
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(screen)
@@ -114,14 +268,14 @@ class KioskApp(App):
             self.pop_screen()
 
     def end_session(self) -> None:
-        """After the share screen: back to where the next group starts."""
+        """After the share screen: back to where the next group or visitor starts."""
+        if self.session is not None and self.session.settings.mode in WALKUP_MODES:
+            self.reset_walkup()
+            return
         if self.session is not None and self.session.plan is None:
             self.session.abandon()
         self.session = None
-        if self.config.mode:
-            self.start_mode(self.config.mode)
-        else:
-            self.show_start()
+        self.start_fresh()
 
     # -- the flow --------------------------------------------------------------------------
     def begin_vote(self) -> None:
@@ -130,6 +284,7 @@ class KioskApp(App):
         from .screens.lobby import LobbyScreen
 
         assert self.session is not None
+        self.session.save_state("vote")
         if self.session.settings.mode == "walkup":
             self.push_screen(BallotScreen(single=True))
         elif self.session.settings.secret:
@@ -142,14 +297,14 @@ class KioskApp(App):
 
         assert self.session is not None
         self.session.round.reveal()
-        self.session.save_state(screen="results")
+        self.session.save_state("results")
         self.push_screen(ResultsScreen())
 
     def show_deal(self) -> None:
         from .screens.deal import DealScreen
 
         assert self.session is not None
-        self.session.save_state(screen="deal")
+        self.session.save_state("deal")
         self.push_screen(DealScreen())
 
     def show_card(self, card_id: str) -> None:
@@ -167,7 +322,7 @@ class KioskApp(App):
         from .screens.plan import PlanScreen
 
         assert self.session is not None
-        self.session.save_state(screen="plan")
+        self.session.save_state("plan")
         self.push_screen(MiniPlanScreen() if self.session.settings.mode == "walkup" else PlanScreen())
 
     def show_share(self) -> None:

@@ -78,3 +78,21 @@ def test_theme_file_checks(tmp_path):
     assert any(":1:" in t and "'name'" in t for t in text)
     assert any(":2:" in t and "not a colour" in t for t in text)
     assert any(":3:" in t and "unknown key" in t for t in text)
+
+
+def test_set_pin_writes_a_hash_the_app_reads(tmp_path):
+    data = tmp_path / "data"
+    result = subprocess.run([sys.executable, str(ROOT / "run.py"), "--data-dir", str(data), "set-pin"],
+                            input="2468\n", capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+    text = (data / "kiosk.toml").read_text()
+    assert "pin_hash" in text and "2468" not in text
+    args = build_parser().parse_args(["--data-dir", str(data)])
+    config, messages = resolve_config(args)
+    assert messages == []
+    from kiosk.core.pin import verify_pin
+    assert verify_pin("2468", config.pin_hash)
+    bad = subprocess.run([sys.executable, str(ROOT / "run.py"), "--data-dir", str(data), "set-pin"],
+                         input="12\n", capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert bad.returncode == 1 and "4 to 12 digits" in bad.stderr
+    assert (data / "kiosk.toml").read_text() == text

@@ -74,6 +74,8 @@ class BallotScreen(KioskScreen):
     def on_screen_resume(self) -> None:
         # Back from the results in walk-up: the visitor wants to change the answers, so the
         # stored ballot is taken back and will be replaced by the next confirmation.
+        if not self.is_current or self.kiosk.session is None:
+            return  # popped on the way to a fresh start
         if self.single and self.cast_done:
             self.kiosk.session.undo()
             self.cast_done = False

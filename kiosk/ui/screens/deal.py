@@ -60,6 +60,8 @@ class DealScreen(KioskScreen):
             tiles[0].focus()
 
     def on_screen_resume(self) -> None:
+        if not self.is_current or self.kiosk.session is None:
+            return  # popped on the way to a fresh start
         session = self.kiosk.session
         for tile in self.query(CardTile):
             tile.show(tile.card, tile.card.id in session.chosen)

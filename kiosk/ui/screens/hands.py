@@ -91,6 +91,8 @@ class HandsScreen(KioskScreen):
 
     async def on_screen_resume(self) -> None:
         # Back from the results: every question is counted; offer undo or the results.
+        if not self.is_current or self.kiosk.session is None:
+            return  # popped on the way to a fresh start
         self.index = len(self.kiosk.session.round.entries)
         if self.index >= len(self.kiosk.session.round.questions):
             await self.query_one("#options", Horizontal).remove_children()

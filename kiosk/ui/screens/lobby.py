@@ -45,6 +45,8 @@ class LobbyScreen(KioskScreen):
         self.query_one("#vote", Button).focus()
 
     def on_screen_resume(self) -> None:
+        if not self.is_current or self.kiosk.session is None:
+            return  # popped on the way to a fresh start
         self.refresh_count()
 
     def refresh_count(self) -> None:

@@ -1,0 +1,57 @@
+"""Walk-up: after a while without input, "are you still there?" with a visible countdown,
+then back to the attract screen with the session closed."""
+
+from __future__ import annotations
+
+import math
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ...core.i18n import t
+
+
+class StillThereScreen(ModalScreen[bool]):
+    """Dismisses with True when someone touches a key, False when the time runs out."""
+
+    DEFAULT_CSS = """
+    StillThereScreen { align: center middle; }
+    StillThereScreen #still { width: 60; max-width: 100%; height: auto; background: $surface;
+                              border: thick $warning; padding: 1 2; }
+    StillThereScreen #still Static { width: 100%; content-align: center middle; }
+    StillThereScreen #still-count { text-style: bold; color: $warning; }
+    """
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self.seconds = seconds
+        self.deadline = 0.0
+
+    def compose(self) -> ComposeResult:
+        lang = self.app.language  # type: ignore[attr-defined]
+        with Vertical(id="still"):
+            yield Static(t(lang, "still.title"), classes="title")
+            yield Static("", id="still-count")
+            yield Static(t(lang, "still.hint"), classes="hint")
+
+    def on_mount(self) -> None:
+        self.deadline = self.app.clock() + self.seconds  # type: ignore[attr-defined]
+        self.tick()
+        self.set_interval(0.5, self.tick)
+
+    def tick(self) -> None:
+        left = self.deadline - self.app.clock()  # type: ignore[attr-defined]
+        if left <= 0:
+            self.dismiss(False)
+            return
+        lang = self.app.language  # type: ignore[attr-defined]
+        self.query_one("#still-count", Static).update(t(lang, "still.count", n=math.ceil(left)))
+
+    def on_key(self, event) -> None:
+        event.stop()
+        self.dismiss(True)
+
+    def on_click(self, event) -> None:
+        self.dismiss(True)

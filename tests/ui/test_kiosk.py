@@ -1,0 +1,179 @@
+"""The unattended kiosk: locked keys, the facilitator PIN, the idle reset, small windows
+and resuming a workshop after a crash."""
+
+from __future__ import annotations
+
+from kiosk.core.pin import hash_pin
+from kiosk.core.session import Session, SessionSettings
+from kiosk.core.votes import Entry
+
+
+def screen_name(app) -> str:
+    return type(app.screen).__name__
+
+
+def visible_text(app) -> str:
+    return "\n".join(str(w.render()) for w in app.screen.query("Static"))
+
+
+async def test_locked_keys_do_nothing(make_app):
+    app = make_app(mode="walkup", kiosk=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("ctrl+q", "ctrl+c", "ctrl+z", "ctrl+backslash", "ctrl+p", "escape", "f2", "f5", "f10", "f11"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.is_running, key
+            assert screen_name(app) == "AttractScreen", key
+        await pilot.press("enter")
+        assert screen_name(app) == "BallotScreen"
+
+
+async def test_ctrl_q_quits_outside_kiosk(make_app):
+    app = make_app(mode="walkup")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_wrong_pin_never_opens_the_menu_and_slows_down(make_app):
+    app = make_app(mode="walkup", kiosk=True, pin_hash=hash_pin("2468"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f12")
+        assert screen_name(app) == "PinScreen"
+        waits = []
+        for guess in ("0000", "1111", "2222"):
+            await pilot.press(*guess, "enter")
+            await pilot.pause()
+            assert screen_name(app) == "PinScreen"
+            waits.append(app.pin_gate.wait(app.clock()))
+            app.clock.advance(waits[-1])
+        assert waits == [1, 2, 4]
+        await pilot.press(*"0000", "enter")
+        await pilot.press(*"2468", "enter")  # right, but too soon after a wrong one
+        await pilot.pause()
+        assert screen_name(app) == "PinScreen"
+        assert "Vänta" in visible_text(app)
+        app.clock.advance(app.pin_gate.wait(app.clock()))
+        await pilot.press(*"2468", "enter")
+        await pilot.pause()
+        assert screen_name(app) == "FacilitatorScreen"
+        await pilot.click("#quit")
+        await pilot.pause()
+    assert app.return_code == 10
+
+
+async def test_facilitator_switches_mode(make_app):
+    app = make_app(mode="walkup", kiosk=True, pin_hash=hash_pin("2468"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f12", *"2468", "enter")
+        await pilot.pause()
+        await pilot.click("#mode-checkin")
+        await pilot.pause()
+        assert screen_name(app) == "TeamScreen"
+
+
+async def test_idle_reset_leaves_nothing_behind(make_app, store):
+    app = make_app(mode="walkup", idle_seconds=20, share_idle_seconds=10)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", *"123451234", "enter")
+        await pilot.pause()
+        assert screen_name(app) == "ResultsScreen"
+        sid = app.session.id
+        app.clock.advance(19)
+        app.check_visitor_idle()
+        await pilot.pause()
+        assert screen_name(app) == "ResultsScreen"
+        app.clock.advance(1)
+        app.check_visitor_idle()
+        await pilot.pause()
+        assert screen_name(app) == "StillThereScreen"
+        assert "Är du kvar?" in visible_text(app)
+        app.clock.advance(7)  # the countdown runs out
+        app.screen.tick()
+        await pilot.pause()
+        assert screen_name(app) == "AttractScreen"
+        assert len(app.screen_stack) == 2  # the default screen and the attract screen
+        assert app.session is None
+        assert store.session(sid).status == "abandoned"
+        assert len(store.entries(sid)) == 1  # the confirmed vote is kept for the statistics
+        for _ in range(3):
+            await pilot.press("escape")
+        assert screen_name(app) == "AttractScreen"
+        assert "svagast" not in visible_text(app)
+
+
+async def test_a_key_during_the_countdown_keeps_the_session(make_app):
+    app = make_app(mode="walkup", idle_seconds=20)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "1")
+        app.clock.advance(25)
+        app.check_visitor_idle()
+        await pilot.pause()
+        assert screen_name(app) == "StillThereScreen"
+        await pilot.press("space")
+        await pilot.pause()
+        assert screen_name(app) == "BallotScreen"
+        assert app.session is not None
+        app.check_visitor_idle()  # the key press counted as input
+        await pilot.pause()
+        assert screen_name(app) == "BallotScreen"
+
+
+async def test_workshops_do_not_idle_reset(make_app):
+    app = make_app(mode="workshop", idle_seconds=20)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")
+        app.clock.advance(10_000)
+        app.check_visitor_idle()
+        await pilot.pause()
+        assert screen_name(app) == "LobbyScreen"
+
+
+async def test_too_small_then_large_again(make_app):
+    app = make_app(mode="walkup")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.resize_terminal(40, 10)
+        await pilot.pause()
+        assert screen_name(app) == "TooSmallScreen"
+        await pilot.press("enter")  # nothing happens behind it
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert screen_name(app) == "AttractScreen"
+
+
+async def test_resume_an_open_workshop(make_app, store):
+    first = make_app(mode="workshop")
+    deck = first.shelf.get("innovationslek", "sv")
+    session = Session(store=store, deck=deck, settings=SessionSettings(mode="workshop", team="Team Syd"))
+    ids = deck.model.principle_ids
+    session.cast({"level": "both", **{p: 2 for p in ids}})
+    session.cast({"level": "limited", **{p: 4 for p in ids}})
+    session.save_state("deal")
+    session.deal()
+    session.choose(session.hand[0].id)
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert screen_name(app) == "ResumeScreen"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen_name(app) == "DealScreen"
+        assert app.session.id == session.id and app.session.votes_cast == 2
+        assert [c.id for c in app.session.hand] == [c.id for c in session.hand]
+        assert app.session.chosen == [session.hand[0].id]
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert screen_name(app) == "LobbyScreen"
+        assert "2 har röstat" in visible_text(app)
+
+
+async def test_walkup_sessions_never_resume(make_app, store):
+    first = make_app(mode="walkup")
+    deck = first.shelf.get("innovationslek", "sv")
+    session = Session(store=store, deck=deck, settings=SessionSettings(mode="walkup", with_level=False))
+    session.cast({p: 3 for p in deck.model.principle_ids})
+    app = make_app(mode="walkup")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert screen_name(app) == "AttractScreen"
+    assert store.session(session.id).status == "abandoned"
+    assert len(store.entries(session.id)) == 1
