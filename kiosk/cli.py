@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = sub.add_parser("check", help="validate decks, themes and config files")
     check.add_argument("paths", nargs="+", metavar="PATH")
+    export = sub.add_parser("export", help="write sessions.csv, votes.csv, plans/*.toml and summary.md")
+    export.add_argument("--out", required=True, metavar="DIR")
+    export.add_argument("--since", type=_date, metavar="DATE", help="only sessions from this day on (YYYY-MM-DD)")
     set_pin = sub.add_parser("set-pin", help="set the facilitator PIN (stored as a salted hash)")
     set_pin.add_argument("--config", dest="pin_config", metavar="FILE",
                          help="the config file to write (default: kiosk.toml in the data directory)")
@@ -62,6 +65,15 @@ def default_config_path(data_dir_flag: str | None) -> Path:
     from .core.paths import data_dir
 
     return data_dir(data_dir_flag or "") / CONFIG_NAME
+
+
+def _date(value: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date like 2026-11-24") from None
 
 
 def resolve_config(args: argparse.Namespace) -> tuple[Config, list[str]]:
@@ -91,6 +103,40 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{len(problems)} problem(s) in {len({p.path for p in problems})} file(s)", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"ok: {len(args.paths)} file(s) checked", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .core.export import export_all
+    from .core.paths import data_dir
+    from .core.shelf import Shelf
+    from .core.store import Store, StoreError
+
+    config, messages = resolve_config(args)
+    if messages:
+        for message in messages:
+            print(message, file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        store = Store.open(data_dir(config.data_dir))
+    except StoreError as exc:
+        print(f"innovationslek: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        deck = None
+        try:
+            deck = Shelf().get(config.decks[0], config.language)
+        except Exception:  # the summary then names principles and cards by id
+            pass
+        result = export_all(store, Path(args.out), since=args.since, deck=deck,
+                            walkup_text=config.export_walkup_text)
+    except OSError as exc:
+        print(f"innovationslek: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    finally:
+        store.close()
+    print(f"exported {result.sessions} sessions, {result.ballots} ballots and {result.plans} plans to {result.folder}",
+          file=sys.stderr)
     return EXIT_OK
 
 
@@ -142,7 +188,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    commands = {"check": cmd_check, "set-pin": cmd_set_pin}
+    commands = {"check": cmd_check, "export": cmd_export, "set-pin": cmd_set_pin}
     try:
         return commands.get(args.command, cmd_run)(args)
     except KeyboardInterrupt:

@@ -16,7 +16,7 @@ from textual.binding import Binding
 
 from ..core.config import Config
 from ..core.deck import Deck
-from ..core.atomic import write_atomic
+from ..core.export import export_all
 from ..core.i18n import t
 from ..core.logfile import log_exception
 from ..core.pin import PinGate
@@ -161,18 +161,15 @@ class KioskApp(App, inherit_bindings=False):
             self.push_screen(FacilitatorScreen(), chosen)
 
     def export_plans(self) -> None:
-        """Write every stored plan as TOML into the data directory's export folder."""
+        """The same export as ``innovationslek export``, into the data directory."""
         folder = (self.data_dir or self.store.path.parent) / "export" / self.now().strftime("%Y%m%d-%H%M%S")
         try:
-            count = 0
-            for code, _, _, plan in self.store.plans():
-                write_atomic(folder / "plans" / f"{code}.toml", plan.to_toml())
-                count += 1
+            result = export_all(self.store, folder, deck=self.deck(), walkup_text=self.config.export_walkup_text)
         except Exception as exc:
             log_exception(exc, self.data_dir)
             self.notify(t(self.language, "facilitator.export_failed"), severity="error")
             return
-        self.notify(t(self.language, "facilitator.exported", n=count, folder=str(folder)), timeout=8)
+        self.notify(t(self.language, "facilitator.exported", n=result.plans, folder=str(folder)), timeout=8)
 
     # -- errors: logged to a file, never a traceback on the user's screen --------------------
     def _handle_exception(self, error: Exception) -> None:
