@@ -54,7 +54,7 @@ def _duration(row: SessionRow) -> str:
     return str(round(seconds))
 
 
-def _principle_means(entries) -> dict[str, tuple[int, int]]:
+def principle_sums(entries) -> dict[str, tuple[int, int]]:
     """question -> (sum, n) over ballots and counts of hands (ordinal questions only)."""
     sums: dict[str, list[int]] = {}
     for entry in entries:
@@ -93,13 +93,13 @@ def export_all(store: Store, out: Path | str, *, since: str | None = None, deck:
     for row in sessions:
         entries = store.entries(row.id)
         per_session_entries[row.id] = entries
-        for qid in _principle_means(entries):
+        for qid in principle_sums(entries):
             if qid not in principle_ids:
                 principle_ids.append(qid)
     header = ["session", "started", "ended", "mode", "deck", "language", "team", "duration_seconds", "status",
               "chosen_cards", "follow_up", "plan_code"] + [f"mean_{p}" for p in principle_ids]
     for row in sessions:
-        means = _principle_means(per_session_entries[row.id])
+        means = principle_sums(per_session_entries[row.id])
         code, plan = plans_by_session.get(row.id, ("", None))
         status = "completed" if row.status == "completed" else "abandoned"
         session_rows.append([

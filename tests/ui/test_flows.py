@@ -242,3 +242,26 @@ async def test_english_help_and_mouse(make_app, store):
         await pilot.press("escape", "escape", "escape")
         await pilot.pause()
         assert screen_name(app) == "BallotScreen"  # back all the way, one screen at a time
+
+
+async def test_checkin_shows_the_team_trend(make_app, store):
+    from kiosk.core.session import Session, SessionSettings
+
+    deck = make_app().shelf.get("innovationslek", "sv")
+    for value in (1, 2, 3):
+        earlier = Session(store=store, deck=deck,
+                          settings=SessionSettings(mode="checkin", team="Team Norr", with_level=False))
+        earlier.cast({p: value for p in deck.model.principle_ids})
+        earlier.abandon()
+    app = make_app(mode="checkin")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press(*"Team Norr", "enter")
+        await pilot.pause()
+        await pilot.press("enter", *"555555555", "enter")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        trend = app.screen.query_one("#trend")
+        assert trend.rows[0][1] == [1.0, 2.0, 3.0, 5.0]
+        assert trend.rows[0][2] == 2.0
+        assert "de senaste 4" in str(app.screen.query_one("#trend-title").render())

@@ -9,7 +9,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, Static
 
 from ...core.votes import LEVEL_QUESTION
+from ...core.trend import change, series, team_trend
 from ..widgets.bars import BarChart, BarRow
+from ..widgets.trend import TrendTable
 from .base import KioskScreen
 
 
@@ -21,6 +23,7 @@ class ResultsScreen(KioskScreen):
     ResultsScreen #level { height: auto; margin-bottom: 1; }
     ResultsScreen #scale { height: auto; color: $text-muted; margin-bottom: 1; }
     ResultsScreen #talk { height: auto; margin-top: 1; }
+    ResultsScreen #trend-title { margin-top: 1; }
     ResultsScreen #deal { margin-top: 1; }
     """
 
@@ -48,6 +51,12 @@ class ResultsScreen(KioskScreen):
                 yield Static(f"{model.question}  " + "   ".join(parts), id="level")
             yield Static("  ".join(f"{n} = {label}" for n, label in enumerate(model.scale, 1)), id="scale")
             yield BarChart(rows, id="chart", spacious=self.app.size.height >= 40)
+            points = team_trend(self.kiosk.store, session.settings.team) if session.settings.mode == "checkin" else []
+            if len(points) >= 2:
+                yield Static(self.t("results.trend", team=session.settings.team, n=len(points)), classes="title",
+                             id="trend-title")
+                yield TrendTable([(p.name, series(points, p.id), change(points, p.id)) for p in model.principles],
+                                 id="trend")
             talk = []
             if weakest:
                 talk.append(self.t("results.weakest_are", names=", ".join(model.principle(p).name for p in weakest)))
