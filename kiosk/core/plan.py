@@ -68,6 +68,7 @@ class Plan:
     follow_up: date | None = None
     team: str = ""
     challenge: str = ""  # a challenge card id, or the team's own "How might we ...?"
+    follows: str = ""  # the code of the plan this one follows up
 
     def problems(self) -> list[str]:
         """Everything wrong with the plan, as messages (empty when fine)."""
@@ -109,6 +110,8 @@ class Plan:
             doc["team"] = self.team
         if self.challenge:
             doc["challenge"] = self.challenge
+        if self.follows:
+            doc["follows"] = self.follows
         doc["cards"] = list(self.cards)
         if self.follow_up:
             doc["follow_up"] = self.follow_up
@@ -147,7 +150,7 @@ class Plan:
                 created=created, cards=[str(c) for c in doc.get("cards", [])],
                 votes={str(k): list(v) for k, v in doc.get("votes", {}).items()},
                 actions=actions, follow_up=follow_up, team=str(doc.get("team", "")),
-                challenge=str(doc.get("challenge", "")),
+                challenge=str(doc.get("challenge", "")), follows=str(doc.get("follows", "")),
             )
         except KeyError as exc:
             raise PlanError(f"the plan has no '{exc.args[0]}'") from None

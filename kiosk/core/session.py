@@ -33,6 +33,7 @@ class SessionSettings:
     group_size: int | None = None
     secret: bool = True  # secret ballots, or a show of hands
     with_level: bool = True  # ask the overall level question first
+    follows: str = ""  # follow-up: the code of the earlier plan
 
 
 @dataclass
@@ -48,6 +49,7 @@ class Session:
     chosen: list[str] = field(default_factory=list)
     plan_code: str = ""
     plan: Plan | None = None
+    review: list[str] = field(default_factory=list)  # follow-up: a status per earlier action
 
     def __post_init__(self) -> None:
         model = self.deck.model
@@ -72,8 +74,16 @@ class Session:
         """Remember where the flow is and how it was set up, so a workshop or check-in
         can resume after a crash or a power cut."""
         s = self.settings
-        settings = {"minutes": s.minutes, "group_size": s.group_size, "secret": s.secret, "with_level": s.with_level}
-        self.store.update_session(self.id, state={"screen": screen, "settings": settings})
+        settings = {"minutes": s.minutes, "group_size": s.group_size, "secret": s.secret, "with_level": s.with_level,
+                    "follows": s.follows}
+        state = {"screen": screen, "settings": settings}
+        if self.review:
+            state["review"] = list(self.review)
+        self.store.update_session(self.id, state=state)
+
+    def save_review(self, statuses: list[str]) -> None:
+        self.review = list(statuses)
+        self.save_state("plan")
 
     @classmethod
     def resume(cls, store: Store, deck: Deck, row: SessionRow, *, seed: int | None = None,
@@ -81,7 +91,7 @@ class Session:
         """Rebuild an open session from the store: its settings, every live ballot, the
         cards on the table and the chosen ones."""
         saved = row.state.get("settings", {})
-        known = {"minutes", "group_size", "secret", "with_level"}
+        known = {"minutes", "group_size", "secret", "with_level", "follows"}
         settings = SessionSettings(mode=row.mode, language=row.language, team=row.team, challenge=row.challenge,
                                    **{k: v for k, v in saved.items() if k in known})
         session = cls(store=store, deck=deck, settings=settings, seed=seed, id=row.id,
@@ -213,7 +223,7 @@ class Session:
         plan = Plan(
             deck=self.deck.id, language=self.deck.language, mode=s.mode, created=self.now(),
             cards=list(self.chosen), votes=self.vote_summary(), actions=actions, follow_up=follow_up,
-            team=s.team, challenge=s.challenge,
+            team=s.team, challenge=s.challenge, follows=s.follows,
         )
         plan.check()
         return plan

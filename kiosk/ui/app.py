@@ -20,6 +20,7 @@ from ..core.export import export_all
 from ..core.i18n import t
 from ..core.logfile import log_exception
 from ..core.pin import PinGate
+from ..core.plan import Plan
 from ..core.session import Session, SessionSettings
 from ..core.shelf import Shelf
 from ..core.store import Store
@@ -70,6 +71,7 @@ class KioskApp(App, inherit_bindings=False):
         self.language = config.language
         self.deck_id = config.decks[0] if config.decks else "innovationslek"
         self.session: Session | None = None
+        self.follows_plan: Plan | None = None  # the earlier plan, in a follow-up
         self.pin_gate = PinGate(config.pin_hash)
         self.last_input = clock()
         if config.kiosk:
@@ -251,10 +253,12 @@ class KioskApp(App, inherit_bindings=False):
 
     def start_mode(self, mode: str) -> None:
         from .screens.attract import AttractScreen
+        from .screens.followup import FollowUpScreen
         from .screens.setup import SetupScreen
         from .screens.team import TeamScreen
 
-        first = {"workshop": SetupScreen, "checkin": TeamScreen, "walkup": AttractScreen}[mode]
+        first = {"workshop": SetupScreen, "checkin": TeamScreen, "walkup": AttractScreen,
+                 "followup": FollowUpScreen}[mode]
         if self.config.mode:
             self._reset_to(first())
         else:
@@ -297,6 +301,23 @@ class KioskApp(App, inherit_bindings=False):
         self.session.save_state("results")
         self.push_screen(ResultsScreen())
 
+    def start_follow_up(self, plan: Plan, code: str) -> None:
+        """Vote again as the team that made ``plan``, then review its actions."""
+        self.follows_plan = plan
+        self.language = plan.language
+        self.deck_id = plan.deck
+        self.new_session("followup", team=plan.team, follows=code, secret=True)
+        self.begin_vote()
+
+    def after_results(self) -> None:
+        if self.session is not None and self.session.settings.mode == "followup":
+            from .screens.review import ReviewScreen
+
+            self.session.save_state("review")
+            self.push_screen(ReviewScreen())
+        else:
+            self.show_deal()
+
     def show_deal(self) -> None:
         from .screens.deal import DealScreen
 
@@ -314,13 +335,16 @@ class KioskApp(App, inherit_bindings=False):
 
         self.push_screen(ExerciseScreen(card_id))
 
-    def show_plan(self) -> None:
+    def show_plan(self, carried: list | None = None) -> None:
         from .screens.miniplan import MiniPlanScreen
         from .screens.plan import PlanScreen
 
         assert self.session is not None
         self.session.save_state("plan")
-        self.push_screen(MiniPlanScreen() if self.session.settings.mode == "walkup" else PlanScreen())
+        if self.session.settings.mode == "walkup":
+            self.push_screen(MiniPlanScreen())
+        else:
+            self.push_screen(PlanScreen(carried=carried or []))
 
     def show_share(self) -> None:
         from .screens.done import share_screen_for

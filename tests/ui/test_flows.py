@@ -265,3 +265,49 @@ async def test_checkin_shows_the_team_trend(make_app, store):
         assert trend.rows[0][1] == [1.0, 2.0, 3.0, 5.0]
         assert trend.rows[0][2] == 2.0
         assert "de senaste 4" in str(app.screen.query_one("#trend-title").render())
+
+
+async def test_follow_up_flow(make_app, store):
+    from datetime import date as _date
+
+    from kiosk.core.plan import Action
+    from kiosk.core.session import Session, SessionSettings
+
+    deck = make_app().shelf.get("innovationslek", "sv")
+    ids = deck.model.principle_ids
+    first = Session(store=store, deck=deck, settings=SessionSettings(mode="workshop", team="Bygglov"))
+    first.cast({"level": "limited", **{p: 2 for p in ids}})
+    code = first.save_plan(first.make_plan(
+        [Action(what="Prova nytt formulär"), Action(what="Bjud in invånare"), Action(what="Skriv rutin")],
+        _date(2027, 1, 10)))
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("4")
+        assert screen_name(app) == "FollowUpScreen"
+        await pilot.press(*"XKPE22", "enter")
+        await pilot.pause()
+        assert "Ingen plan har koden XKPE22" in str(app.screen.query_one("#followup-message").render())
+        for _ in range(6):
+            await pilot.press("backspace")
+        await pilot.press(*code.lower(), "enter")
+        await pilot.pause()
+        assert screen_name(app) == "LobbyScreen"
+        await pilot.press("enter", "2", *"444444444", "enter")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        trend = app.screen.query_one("#trend")
+        assert trend.rows[0][1:] == ([2.0, 4.0], 2.0)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen_name(app) == "ReviewScreen"
+        await pilot.press("1", "2", "3")  # done, not done, dropped
+        await pilot.press("c")
+        await pilot.pause()
+        assert screen_name(app) == "PlanScreen"
+        await pilot.press(*"Mät väntetiden", "ctrl+s")
+        await pilot.pause()
+        plan = store.plan(app.session.plan_code)
+        assert plan.follows == code and plan.team == "Bygglov" and plan.mode == "followup"
+        assert [a.what for a in plan.actions] == ["Bjud in invånare", "Mät väntetiden"]
+        assert store.session(app.session.id).state["review"] == ["done", "not_done", "dropped"]

@@ -26,12 +26,19 @@ class PlanScreen(KioskScreen):
 
     FIELDS = Action.FIELDS
 
+    def __init__(self, carried: list[Action] | None = None) -> None:
+        super().__init__()
+        self.carried = list(carried or [])  # open actions from the plan being followed up
+
     def compose(self) -> ComposeResult:
         session = self.kiosk.session
         cards = ", ".join(c.title for c in session.chosen_cards())
         with VerticalScroll(id="plan"):
             yield Static(self.t("plan.heading"), classes="title")
             yield Static(self.t("plan.hint", cards=cards) if cards else self.t("plan.hint_nocards"), classes="hint")
+            if self.carried:
+                yield Static(self.t("plan.carried") + "\n" + "\n".join(f"- {a.what}" for a in self.carried),
+                             id="carried", classes="hint")
             with Grid():
                 for name in self.FIELDS:
                     yield Label(self.t(f"plan.{name}"))
@@ -60,7 +67,8 @@ class PlanScreen(KioskScreen):
     def action_save(self) -> None:
         message = self.query_one("#plan-message", Static)
         values = {name: self.query_one(f"#{name}", Input).value.strip() for name in self.FIELDS}
-        if not values["what"]:
+        only_carried = self.carried and not any(values.values())  # a plan of carried actions only
+        if not values["what"] and not only_carried:
             message.update(self.t("plan.need_what"))
             self.query_one("#what", Input).focus()
             return
@@ -74,7 +82,8 @@ class PlanScreen(KioskScreen):
                 message.update(reason)
                 self.query_one("#follow_up", Input).focus()
                 return
-        save_plan(self, [Action(**values)], follow_up)
+        new = [Action(**values)] if values["what"] else []
+        save_plan(self, self.carried + new, follow_up)
 
 
 def save_plan(screen: KioskScreen, actions: list[Action], follow_up) -> None:

@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, Static
 
 from ...core.votes import LEVEL_QUESTION
+from ...core.followup import compare
 from ...core.trend import change, series, team_trend
 from ..widgets.bars import BarChart, BarRow
 from ..widgets.trend import TrendTable
@@ -52,6 +53,12 @@ class ResultsScreen(KioskScreen):
             yield Static("  ".join(f"{n} = {label}" for n, label in enumerate(model.scale, 1)), id="scale")
             yield BarChart(rows, id="chart", spacious=self.app.size.height >= 40)
             points = team_trend(self.kiosk.store, session.settings.team) if session.settings.mode == "checkin" else []
+            earlier = self.kiosk.follows_plan if session.settings.mode == "followup" else None
+            if earlier is not None:
+                changes = {c.question: c for c in compare(earlier.votes, tallies)}
+                yield Static(self.t("results.since_plan"), classes="title", id="trend-title")
+                yield TrendTable([(p.name, [changes[p.id].before, changes[p.id].after], changes[p.id].delta)
+                                  for p in model.principles], id="trend")
             if len(points) >= 2:
                 yield Static(self.t("results.trend", team=session.settings.team, n=len(points)), classes="title",
                              id="trend-title")
@@ -73,4 +80,4 @@ class ResultsScreen(KioskScreen):
         self.action_deal()
 
     def action_deal(self) -> None:
-        self.kiosk.show_deal()
+        self.kiosk.after_results()

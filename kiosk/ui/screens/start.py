@@ -17,10 +17,11 @@ class StartScreen(KioskScreen):
         Binding("1", "mode('walkup')", show=False),
         Binding("2", "mode('workshop')", show=False),
         Binding("3", "mode('checkin')", show=False),
+        Binding("4", "mode('followup')", show=False),
         Binding("down", "app.focus_next", show=False),
         Binding("up", "app.focus_previous", show=False),
     ]
-    HELP_KEYS = [("1 2 3", "help.start_digits"), ("Enter", "help.enter")]
+    HELP_KEYS = [("1 2 3 4", "help.start_digits"), ("Enter", "help.enter")]
     DEFAULT_CSS = """
     StartScreen { align: center middle; }
     StartScreen #start-box { width: 76; max-width: 100%; height: auto; max-height: 100%; }
@@ -32,7 +33,7 @@ class StartScreen(KioskScreen):
         with VerticalScroll(id="start-box"):
             yield Static(self.t("start.title"), classes="title")
             yield Static(self.t("start.subtitle"), classes="subtitle")
-            for number, mode in enumerate(MODES, 1):
+            for number, mode in enumerate((*MODES, "followup"), 1):
                 yield Button(f"{number}  {self.t('mode.' + mode)}", id=f"mode-{mode}", variant="primary")
                 yield Static(self.t(f"mode.{mode}_help"), classes="mode-help")
         yield Footer()

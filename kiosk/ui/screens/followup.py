@@ -1,0 +1,65 @@
+"""Follow-up, step one: which plan are we following up? Its code (shown on the share
+screen), a saved plan file, or the plan's link."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Button, Footer, Input, Static
+
+from ...core.followup import FollowUpError, find_plan
+from ...core.problems import FileProblems
+from .base import KioskScreen
+
+
+def link_decoder():
+    """The plan link decoder, when the link codec is available."""
+    try:
+        from ...core.link import decode_link  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return decode_link
+
+
+class FollowUpScreen(KioskScreen):
+    HELP_KEYS = [("Enter", "help.followup_enter")]
+    DEFAULT_CSS = """
+    FollowUpScreen { align: center middle; }
+    FollowUpScreen #followup { width: 80; max-width: 100%; height: auto; }
+    FollowUpScreen Input, FollowUpScreen Button { width: 100%; margin-top: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="followup"):
+            yield Static(self.t("followup.title"), classes="title")
+            yield Static(self.t("followup.hint"), classes="subtitle")
+            yield Input(placeholder=self.t("followup.placeholder"), id="reference")
+            yield Static("", id="followup-message", classes="message")
+            yield Button(self.t("followup.start"), id="start", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#reference", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.begin()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.begin()
+
+    def begin(self) -> None:
+        message = self.query_one("#followup-message", Static)
+        reference = self.query_one("#reference", Input).value
+        try:
+            plan, code = find_plan(reference, self.kiosk.store, link_decoder())
+        except FollowUpError as exc:
+            message.update(self.t(exc.key, **exc.values))
+            return
+        if not self.kiosk.shelf.has(plan.deck):
+            message.update(self.t("followup.unknown_deck", deck=plan.deck))
+            return
+        self.kiosk.deck_id = plan.deck
+        try:
+            self.kiosk.start_follow_up(plan, code)
+        except FileProblems:
+            message.update(self.t("followup.unknown_deck", deck=plan.deck))

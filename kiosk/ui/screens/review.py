@@ -1,0 +1,75 @@
+"""Follow-up: go through the earlier plan's actions. Each is done, not done (it moves into
+the new plan) or dropped."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...core.followup import STATUSES, carry_over
+from ...core.text import clip
+from .base import KioskScreen
+
+
+class ReviewScreen(KioskScreen):
+    BINDINGS = [
+        Binding("1", "mark('done')", "t:key.done", show=True),
+        Binding("2", "mark('not_done')", "t:key.not_done", show=True),
+        Binding("3", "mark('dropped')", "t:key.dropped", show=True),
+        Binding("c", "carry_on", "t:key.carry_on", show=True),
+    ]
+    HELP_KEYS = [("Up/Down", "help.review_move"), ("1 2 3", "help.review_mark"), ("c", "help.review_carry_on")]
+    DEFAULT_CSS = """
+    ReviewScreen #review { padding: 0 2; }
+    ReviewScreen OptionList { height: auto; max-height: 14; }
+    ReviewScreen #carry-on { margin-top: 1; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.actions = list(self.kiosk.follows_plan.actions)
+        self.statuses = ["not_done"] * len(self.actions)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="review"):
+            yield Static(self.t("review.title"), classes="title")
+            yield Static(self.t("review.hint"), classes="hint")
+            yield OptionList(*self.options(), id="actions")
+            if not self.actions:
+                yield Static(self.t("review.none"), classes="hint")
+            yield Button(self.t("review.carry_on"), id="carry-on", variant="primary")
+        yield Footer()
+
+    def options(self) -> list[Option]:
+        marks = {"done": "review.done", "not_done": "review.not_done", "dropped": "review.dropped"}
+        return [
+            Option(Text.assemble((f"[{self.t(marks[s])}] ", "bold"), clip(a.what, 90)), id=str(i))
+            for i, (a, s) in enumerate(zip(self.actions, self.statuses))
+        ]
+
+    def on_mount(self) -> None:
+        actions = self.query_one("#actions", OptionList)
+        if self.actions:
+            actions.highlighted = 0
+        actions.focus()
+
+    def action_mark(self, status: str) -> None:
+        actions = self.query_one("#actions", OptionList)
+        index = actions.highlighted
+        if index is None or status not in STATUSES:
+            return
+        self.statuses[index] = status
+        actions.clear_options()
+        actions.add_options(self.options())
+        actions.highlighted = min(index + 1, len(self.actions) - 1)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_carry_on()
+
+    def action_carry_on(self) -> None:
+        self.kiosk.session.save_review(self.statuses)
+        self.kiosk.show_plan(carried=carry_over(self.actions, self.statuses))
