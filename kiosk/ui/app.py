@@ -146,6 +146,10 @@ class KioskApp(App, inherit_bindings=False):
                 self.exit(return_code=EXIT_FACILITATOR_QUIT)
             elif choice == "export":
                 self.export_plans()
+            elif choice == "day":
+                from .screens.dayview import DayViewScreen
+
+                self.push_screen(DayViewScreen())
             elif choice and choice.startswith("mode:"):
                 if self.session is not None and self.session.plan is None:
                     self.session.abandon()

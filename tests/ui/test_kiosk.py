@@ -177,3 +177,26 @@ async def test_walkup_sessions_never_resume(make_app, store):
         assert screen_name(app) == "AttractScreen"
     assert store.session(session.id).status == "abandoned"
     assert len(store.entries(session.id)) == 1
+
+
+async def test_day_view_from_the_facilitator_menu(make_app, store):
+    first = make_app()
+    deck = first.shelf.get("innovationslek", "sv")
+    for mode, value in (("walkup", 1), ("walkup", 3), ("checkin", 5)):
+        s = Session(store=store, deck=deck, settings=SessionSettings(mode=mode, with_level=False))
+        s.cast({p: value for p in deck.model.principle_ids})
+        s.choose(deck.methods[2].id)
+        if mode == "checkin":
+            s.save_plan(s.make_plan([], None))
+    app = make_app(mode="walkup")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("f12")  # no --kiosk: the menu opens without a PIN
+        await pilot.pause()
+        await pilot.click("#day")
+        await pilot.pause()
+        assert screen_name(app) == "DayViewScreen"
+        totals = str(app.screen.query_one("#day-totals").render())
+        assert "3 sessioner, 1 genomförda" in totals
+        ladder = app.screen.query_one("#day-ladder")
+        assert ladder.rows[0].counts == (1, 0, 1, 0, 1) and ladder.rows[0].mean == 3.0
+        assert f"  3  {deck.methods[2].title}" in str(app.screen.query_one("#day-cards").render())

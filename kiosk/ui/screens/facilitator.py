@@ -1,4 +1,5 @@
-"""The facilitator menu (after the PIN in kiosk mode): switch mode, export, quit."""
+"""The facilitator menu (after the PIN in kiosk mode): switch mode, today's numbers,
+export, quit."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from ...core.i18n import t
 
 
 class FacilitatorScreen(ModalScreen[str]):
-    """Dismisses with "mode:<mode>", "export", "quit" or "" (cancel)."""
+    """Dismisses with "mode:<mode>", "day", "export", "quit" or "" (cancel)."""
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
     DEFAULT_CSS = """
@@ -29,6 +30,7 @@ class FacilitatorScreen(ModalScreen[str]):
             yield Static(t(lang, "facilitator.title"), classes="title")
             for mode in MODES:
                 yield Button(t(lang, "facilitator.switch", mode=t(lang, f"mode.{mode}")), id=f"mode-{mode}")
+            yield Button(t(lang, "facilitator.day"), id="day")
             yield Button(t(lang, "facilitator.export"), id="export")
             yield Button(t(lang, "facilitator.quit"), id="quit", variant="error")
             yield Button(t(lang, "facilitator.cancel"), id="cancel", variant="primary")

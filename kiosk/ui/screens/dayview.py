@@ -1,0 +1,52 @@
+"""The facilitator's view of today: sessions and completions per mode, the average
+ladder as bars, and the most chosen cards."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timezone
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Static
+
+from ...core.daystats import day_stats
+from ...core.followup import mean_of
+from ..widgets.bars import BarChart, BarRow
+from .base import KioskScreen
+
+
+class DayViewScreen(KioskScreen):
+    DEFAULT_CSS = """
+    DayViewScreen #day { padding: 0 2; }
+    DayViewScreen .section { margin-top: 1; text-style: bold; color: $primary; }
+    """
+
+    def compose(self) -> ComposeResult:
+        local_midnight = datetime.combine(self.kiosk.now().astimezone().date(), time()).astimezone()
+        stats = day_stats(self.kiosk.store, local_midnight.astimezone(timezone.utc).isoformat())
+        deck = self.kiosk.deck()
+        model = deck.model
+        with VerticalScroll(id="day"):
+            yield Static(self.t("day.title", day=local_midnight.date().isoformat()), classes="title")
+            lines = [self.t("day.totals", n=stats.total, done=stats.total_completed)]
+            for mode in ("walkup", "workshop", "checkin", "followup"):
+                if stats.sessions[mode]:
+                    lines.append(self.t("day.mode", mode=self.t(f"mode.{mode}"), n=stats.sessions[mode],
+                                        done=stats.completed[mode]))
+            yield Static("\n".join(lines), id="day-totals")
+            yield Static(self.t("day.ladder"), classes="section")
+            rows = []
+            for principle in model.principles if model else []:
+                counts = stats.ladder.get(principle.id, [0] * 5)
+                rows.append(BarRow(principle.name, tuple(counts), mean_of(counts)))
+            yield BarChart(rows, id="day-ladder")
+            yield Static(self.t("day.cards"), classes="section")
+            top = []
+            for card_id, n in stats.cards.most_common(5):
+                try:
+                    title = getattr(deck.card(card_id), "title", card_id)
+                except KeyError:
+                    title = card_id
+                top.append(f"{n:>3}  {title}")
+            yield Static("\n".join(top) or self.t("day.no_cards"), id="day-cards")
+        yield Footer()
