@@ -8,7 +8,9 @@ holds it (a card's ``id = "..."`` line) and then for the key below it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 import tomllib
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -27,27 +29,63 @@ class TomlSource:
         self.lines = text.splitlines()
 
     # -- locating values ---------------------------------------------------------------
+    # The header lines are indexed once and the entries of each array of tables once, so
+    # that pointing at a line stays linear in the size of the file (a deck of thousands of
+    # cards is checked in well under a second).
+    @cached_property
+    def _headers(self) -> list[tuple[int, str]]:
+        return [(i, name) for i, line in enumerate(self.lines) if (name := _header_name(line)) is not None]
+
+    @cached_property
+    def _header_lines(self) -> list[int]:
+        return [i for i, _ in self._headers]
+
+    def _entries(self, section: str, within: tuple[int, int] | None) -> list[tuple[int, int]]:
+        key = (section, within)
+        cache = self.__dict__.setdefault("_entry_cache", {})
+        if key in cache:
+            return cache[key]
+        lo, hi = within if within else (0, len(self.lines))
+        first = bisect_left(self._header_lines, lo)
+        last = bisect_left(self._header_lines, hi)
+        headers = self._headers[first:last]
+        spans = []
+        for k, (begin, name) in enumerate(headers):
+            if name != section:
+                continue
+            end = hi
+            for i, other in headers[k + 1:]:
+                if not other.startswith(section + "."):
+                    end = i
+                    break
+            spans.append((begin, end))
+        cache[key] = spans
+        return spans
+
+    def _ids(self, section: str) -> dict[str, tuple[int, int]]:
+        cache = self.__dict__.setdefault("_id_cache", {})
+        if section not in cache:
+            ids: dict[str, tuple[int, int]] = {}
+            for begin, end in self._entries(section, None):
+                for i in range(begin, end):
+                    if i > begin and _header_name(self.lines[i]) is not None:
+                        break
+                    match = _ID_LINE.match(self.lines[i])
+                    if match:
+                        ids.setdefault(match.group(2), (begin, end))
+                        break
+            cache[section] = ids
+        return cache[section]
+
     def entry_range(self, section: str, *, anchor_id: str | None = None, nth: int = 0,
                     within: tuple[int, int] | None = None) -> tuple[int, int] | None:
         """0-based [start, end) of one entry of an array of tables such as ``cards``:
         the one whose ``id`` is ``anchor_id``, or else the ``nth`` one. The entry runs up
         to the next header that is not one of its own sub-tables (``[[cards.steps]]``)."""
-        lo, hi = within if within else (0, len(self.lines))
-        starts = [i for i in range(lo, hi) if _header_name(self.lines[i]) == section]
-        id_rx = re.compile(rf'^\s*id\s*=\s*["\']{re.escape(anchor_id)}["\']') if anchor_id else None
-        for count, begin in enumerate(starts):
-            end = hi
-            for i in range(begin + 1, hi):
-                name = _header_name(self.lines[i])
-                if name is not None and not name.startswith(section + "."):
-                    end = i
-                    break
-            if id_rx is None and count == nth:
-                return begin, end
-            if id_rx is not None and any(id_rx.match(self.lines[i]) for i in range(begin, end)
-                                         if _header_name(self.lines[i]) in (None, section)):
-                return begin, end
-        return None
+        if anchor_id is not None and within is None:
+            return self._ids(section).get(anchor_id)
+        spans = self._entries(section, within)
+        return spans[nth] if 0 <= nth < len(spans) else None
 
     def key_line(self, key: str, span: tuple[int, int] | None) -> int:
         """1-based line of ``key = ...`` directly inside ``span`` (not in its sub-tables);
@@ -82,6 +120,7 @@ class TomlSource:
         return Problem(self.path, line, message)
 
 
+_ID_LINE = re.compile(r"""^\s*id\s*=\s*(["'])(.*?)\1""")
 _HEADER_RE = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-\" ]+?)\s*\]\]?\s*(#.*)?$")
 
 

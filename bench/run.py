@@ -1,0 +1,288 @@
+"""Benchmarks: what a kiosk user feels, against a minimal Textual app measured the same way
+in the same run. Prints one table; nothing here passes or fails.
+
+    python bench/run.py            # everything, about three minutes on 2 cores
+    python bench/run.py --quick    # fewer repetitions, for a smoke run
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from pty_driver import PtyProgram  # noqa: E402
+
+PY = sys.executable
+RUN = [PY, str(ROOT / "run.py")]
+MINIMAL = [PY, str(ROOT / "bench" / "minimal_app.py")]
+MARKERS = {
+    "start": ([], "Snabbtest"),
+    "walkup": (["--mode", "walkup"], "Tryck Enter"),
+    "workshop": (["--mode", "workshop"], "Förbered workshopen"),
+    "checkin": (["--mode", "checkin"], "Börja"),
+}
+RIGHT, LEFT, ENTER, CTRL_S = "\x1b[C", "\x1b[D", "\r", "\x13"
+
+
+@dataclass
+class Row:
+    name: str
+    values: list[float]
+    unit: str
+    baseline: float | None = None
+    goal: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values)
+
+
+def kiosk(args: list[str], data_dir: str, **kw) -> PtyProgram:
+    return PtyProgram([*RUN, "--data-dir", data_dir, "--seed", "1", *args], cwd=ROOT, **kw)
+
+
+# -- 1. start-up ------------------------------------------------------------------------
+def bench_startup(repeats: int) -> list[Row]:
+    def measure(argv_for, marker) -> list[float]:
+        times = []
+        for _ in range(repeats):
+            with tempfile.TemporaryDirectory() as data:
+                prog = PtyProgram(argv_for(data), width=120, height=40, cwd=ROOT)
+                try:
+                    prog.wait_for_text(marker)
+                    times.append((time.perf_counter() - prog.started) * 1000)
+                finally:
+                    prog.stop()
+        return times
+
+    baseline = statistics.median(measure(lambda d: MINIMAL, "Minimal baseline app"))
+    rows = []
+    for name, (args, marker) in MARKERS.items():
+        values = measure(lambda d, a=args: [*RUN, "--data-dir", d, *a], marker)
+        rows.append(Row(f"start-up to first screen: {name}", values, "ms", baseline, "<= 1.3x"))
+    return rows
+
+
+# -- the workshop flow up to a running exercise, shared by the timer and memory figures ---
+def open_exercise(prog: PtyProgram) -> None:
+    prog.wait_for_text("Förbered workshopen")
+    prog.send(CTRL_S)
+    prog.wait_for_text("Hemlig omröstning")
+    for n, ballot in enumerate(("3123451234", "1555512345"), 1):
+        prog.send(ENTER)
+        prog.wait_for_text(f"Röst nummer {n}")
+        prog.send(ballot + ENTER)
+        prog.wait_for_text(f"{n} har röstat")
+    prog.send("r")
+    prog.wait_for_text("Resultat")
+    prog.send(ENTER)
+    prog.wait_for_text("Metodkort för er")
+    prog.send(ENTER)
+    prog.wait_for_text("Så gör ni")
+    prog.send("t")
+    prog.wait_for_text("Steg 1 av")
+
+
+# -- 2. timer CPU and 6. memory ------------------------------------------------------------
+def bench_timer_and_memory(seconds: float) -> list[Row]:
+    with tempfile.TemporaryDirectory() as data:
+        prog = kiosk(["--mode", "workshop"], data, width=200, height=60)
+        try:
+            open_exercise(prog)
+            prog.read_for(2.0)
+            cpu0, t0 = prog.cpu_seconds(), time.perf_counter()
+            prog.read_for(seconds)
+            cpu = (prog.cpu_seconds() - cpu0) / (time.perf_counter() - t0) * 100
+            rss = prog.peak_rss_kib() / 1024
+        finally:
+            prog.stop()
+    base = PtyProgram(MINIMAL, width=200, height=60, cwd=ROOT)
+    try:
+        base.wait_for_text("Minimal baseline app")
+        base.read_for(2.0)
+        cpu0, t0 = base.cpu_seconds(), time.perf_counter()
+        base.read_for(min(seconds, 10.0))
+        base_cpu = (base.cpu_seconds() - cpu0) / (time.perf_counter() - t0) * 100
+        base_rss = base.peak_rss_kib() / 1024
+    finally:
+        base.stop()
+    return [
+        Row(f"CPU while the exercise timer runs ({seconds:.0f} s, 200x60)", [cpu], "% of a core", base_cpu, "< 1 %"),
+        Row("peak memory, full workshop flow", [rss], "MiB", base_rss, "<= 1.3x"),
+    ]
+
+
+# -- 3. key to screen ---------------------------------------------------------------------
+def bench_keys(presses: int) -> list[Row]:
+    rows = []
+    base = PtyProgram(MINIMAL, width=120, height=40, cwd=ROOT)
+    try:
+        base.wait_for_text("Minimal baseline app")
+        base.drain(0.3)
+        baseline = statistics.median(base.first_output_after(" ") * 1000 for _ in range(presses))
+    finally:
+        base.stop()
+    with tempfile.TemporaryDirectory() as data:
+        prog = kiosk(["--mode", "workshop"], data, width=120, height=40)
+        try:
+            prog.wait_for_text("Förbered workshopen")
+            prog.send(CTRL_S)
+            prog.wait_for_text("Hemlig omröstning")
+            prog.send(ENTER)
+            prog.wait_for_text("Röst nummer 1")
+            prog.send("31234512")  # up to the last question
+            prog.drain(0.3)
+            vote = [prog.first_output_after("24"[i % 2]) * 1000 for i in range(presses)]
+            rows.append(Row("key to screen: vote (digit on a ballot)", vote, "ms", baseline, "< 30 ms"))
+            prog.send("3" + ENTER)
+            prog.wait_for_text("1 har röstat")
+            prog.send("r")
+            prog.wait_for_text("Resultat")
+            prog.send(ENTER)
+            prog.wait_for_text("Metodkort för er")
+            prog.drain(0.3)
+            card = [prog.first_output_after(RIGHT) * 1000 for _ in range(presses)]
+            rows.append(Row("key to screen: next card (arrow on the deal)", card, "ms", baseline, "< 30 ms"))
+            prog.send(ENTER)
+            prog.wait_for_text("Så gör ni")
+            prog.send("t")
+            prog.wait_for_text("Steg 1 av")
+            prog.drain(0.3)
+            pause = [prog.first_output_after(" ") * 1000 for _ in range(presses)]
+            rows.append(Row("key to screen: pause timer (space)", pause, "ms", baseline, "< 30 ms"))
+        finally:
+            prog.stop()
+    return rows
+
+
+# -- 4. link and QR -------------------------------------------------------------------------
+def bench_link(repeats: int) -> list[Row]:
+    try:
+        from kiosk.core import link, qr  # noqa: F401
+    except ImportError:
+        return [Row("plan -> link -> QR matrix (example plan)", [float("nan")], "ms", None, "< 15 ms")]
+    from kiosk.core.deck_loader import load_deck_strict
+    from kiosk.core.plan import Plan
+
+    plan = Plan.from_toml((ROOT / "examples" / "plan.toml").read_text(encoding="utf-8"))
+    deck = load_deck_strict(ROOT / "decks" / f"{plan.deck}.{plan.language}.toml")
+    values = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        url = link.encode_link(plan, deck, "https://viewer.example/")
+        qr.qr_matrix(url)
+        values.append((time.perf_counter() - start) * 1000)
+    return [Row("plan -> link -> QR matrix (example plan)", values, "ms", None, "< 15 ms")]
+
+
+# -- 5. decks ---------------------------------------------------------------------------------
+def generated_deck(cards: int) -> str:
+    head = open(ROOT / "tests" / "conftest.py", encoding="utf-8").read().split("SMALL_DECK = '''")[1]
+    head = head.split("[[cards]]")[0]
+    body = []
+    for i in range(cards):
+        body.append(
+            f'[[cards]]\nid = "card-{i}"\ntitle = "Kort {i}"\nphase = "ide"\npurpose = "Ett genererat kort."\n'
+            f'minutes = 10\ngroup_min = 1\ngroup_max = 8\nprinciples = ["testa"]\n\n'
+            f'[[cards.steps]]\ntext = "Gör det"\nminutes = 4\n\n[[cards.steps]]\ntext = "Prata om det"\nminutes = 6\n'
+        )
+    return head + "\n".join(body)
+
+
+def bench_decks(repeats: int) -> list[Row]:
+    from kiosk.core.deck_loader import load_decks
+
+    shipped = sorted((ROOT / "decks").glob("*.toml"))
+    values = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        _, problems = load_decks(shipped)
+        values.append((time.perf_counter() - start) * 1000)
+    rows = [Row(f"load and check the {len(shipped)} shipped deck files", values, "ms", None, "< 50 ms")]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "big.sv.toml"
+        path.write_text(generated_deck(2000), encoding="utf-8")
+        values = []
+        for _ in range(max(3, repeats // 4)):
+            start = time.perf_counter()
+            decks, problems = load_decks([path])
+            values.append((time.perf_counter() - start) * 1000)
+        assert not problems and len(decks[0].methods) == 2000, problems[:3]
+    rows.append(Row("load and check a generated deck of 2,000 cards", values, "ms", None, "< 300 ms"))
+    return rows
+
+
+# -- 7. store ---------------------------------------------------------------------------------
+def bench_store(ballots: int) -> list[Row]:
+    from kiosk.core.store import Store
+    from kiosk.core.votes import Entry
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(tmp)
+        sid = store.start_session("workshop", "innovationslek", "sv")
+        answers = {"level": "both", **{f"p{i}": 3 for i in range(9)}}
+        start = time.perf_counter()
+        for _ in range(ballots):
+            store.cast(sid, Entry("ballot", answers=answers))
+        ours = ballots / (time.perf_counter() - start)
+        store.close()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = sqlite3.connect(os.path.join(tmp, "raw.db"), isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")
+        db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, answers TEXT)")
+        start = time.perf_counter()
+        for _ in range(ballots):
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("INSERT INTO t (answers) VALUES (?)", ('{"level": "both"}',))
+            db.execute("COMMIT")
+        raw = ballots / (time.perf_counter() - start)
+        db.close()
+    return [Row("ballots committed per second (WAL, synchronous=FULL)", [ours], "per s", raw, "> 1000")]
+
+
+def print_table(rows: list[Row]) -> None:
+    header = ("benchmark", "median", "min", "max", "unit", "baseline", "ratio", "goal")
+    lines = []
+    for r in rows:
+        ratio = f"{r.median / r.baseline:.2f}" if r.baseline else "-"
+        base = f"{r.baseline:.2f}" if r.baseline is not None else "-"
+        lines.append((r.name, f"{r.median:.2f}", f"{min(r.values):.2f}", f"{max(r.values):.2f}", r.unit, base, ratio,
+                      r.goal))
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *lines)]
+    for line in (header, tuple("-" * w for w in widths), *lines):
+        print("  ".join(str(x).ljust(w) for x, w in zip(line, widths)))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    args = parser.parse_args()
+    quick = args.quick
+    started = time.perf_counter()
+    rows: list[Row] = []
+    rows += bench_startup(2 if quick else 5)
+    rows += bench_keys(20 if quick else 100)
+    rows += bench_timer_and_memory(5 if quick else 30)
+    rows += bench_link(20 if quick else 200)
+    rows += bench_decks(5 if quick else 20)
+    rows += bench_store(200 if quick else 1000)
+    print_table(rows)
+    print(f"\n{len(rows)} figures in {time.perf_counter() - started:.0f} s on {os.cpu_count()} cores; "
+          f"python {sys.version.split()[0]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
