@@ -47,7 +47,7 @@ class PtyProgram:
                 self._feed(chunk)
         return got
 
-    def wait_for_text(self, text: str, timeout: float = 30.0) -> float:
+    def wait_for_text(self, text: str, timeout: float = 30.0, settle: float = 0.0) -> float:
         """Seconds from now until ``text`` appears on screen (escape codes stripped)."""
         start = time.perf_counter()
         while time.perf_counter() - start < timeout:
@@ -59,7 +59,10 @@ class PtyProgram:
                     break
                 self._feed(chunk)
                 if text in self.text():
-                    return time.perf_counter() - start
+                    elapsed = time.perf_counter() - start
+                    if settle:
+                        self.drain(settle)  # let the frame finish before the next key
+                    return elapsed
         raise TimeoutError(f"{text!r} did not appear within {timeout}s; screen:\n{self.text()}")
 
     def send(self, data: str | bytes) -> None:

@@ -78,12 +78,12 @@ def bench_startup(repeats: int) -> list[Row]:
 def open_exercise(prog: PtyProgram) -> None:
     prog.wait_for_text("Förbered workshopen")
     prog.send(CTRL_S)
-    prog.wait_for_text("Hemlig omröstning")
+    prog.wait_for_text("Hemlig omröstning", settle=0.1)
     for n, ballot in enumerate(("3123451234", "1555512345"), 1):
         prog.send(ENTER)
-        prog.wait_for_text(f"Röst nummer {n}")
+        prog.wait_for_text(f"Röst nummer {n}", settle=0.1)
         prog.send(ballot + ENTER)
-        prog.wait_for_text(f"{n} har röstat")
+        prog.wait_for_text(f"{n} har röstat", settle=0.1)
     prog.send("r")
     prog.wait_for_text("Resultat")
     prog.send(ENTER)
@@ -268,16 +268,23 @@ def print_table(rows: list[Row]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--only", action="append", choices=["startup", "keys", "timer", "link", "decks", "store"],
+                        help="run only these (repeatable)")
     args = parser.parse_args()
     quick = args.quick
+    benches = {
+        "startup": lambda: bench_startup(2 if quick else 5),
+        "keys": lambda: bench_keys(20 if quick else 100),
+        "timer": lambda: bench_timer_and_memory(5 if quick else 30),
+        "link": lambda: bench_link(20 if quick else 200),
+        "decks": lambda: bench_decks(5 if quick else 20),
+        "store": lambda: bench_store(200 if quick else 1000),
+    }
     started = time.perf_counter()
     rows: list[Row] = []
-    rows += bench_startup(2 if quick else 5)
-    rows += bench_keys(20 if quick else 100)
-    rows += bench_timer_and_memory(5 if quick else 30)
-    rows += bench_link(20 if quick else 200)
-    rows += bench_decks(5 if quick else 20)
-    rows += bench_store(200 if quick else 1000)
+    for name, bench in benches.items():
+        if not args.only or name in args.only:
+            rows += bench()
     print_table(rows)
     print(f"\n{len(rows)} figures in {time.perf_counter() - started:.0f} s on {os.cpu_count()} cores; "
           f"python {sys.version.split()[0]}")

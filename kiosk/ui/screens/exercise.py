@@ -54,6 +54,7 @@ class ExerciseScreen(KioskScreen):
         self.exercise_id = 0
         self.started_at = 0.0
         self._shown: tuple | None = None
+        self._texts: dict[str, str] = {}
         self._timer = None
 
     def compose(self) -> ComposeResult:
@@ -99,6 +100,8 @@ class ExerciseScreen(KioskScreen):
         self.set_timer(0.6, lambda: self.remove_class("-flash"))
 
     def render_time(self) -> None:
+        """Repaint only what changed: every second that is the digits and maybe a cell of
+        the progress bar; the texts change only with the step or the state."""
         cd = self.countdown
         shown = (cd.display_seconds(), cd.index, cd.running, cd.finished, cd.step_seconds)
         if shown == self._shown:
@@ -110,14 +113,6 @@ class ExerciseScreen(KioskScreen):
         digits.set_class(cd.remaining() <= 0, "-overtime")
         digits.set_class(not cd.running, "-paused")
         self.query_one("#progress", ProgressLine).update(cd.progress())
-        self.query_one("#step-number", Static).update(
-            self.t("timer.step", n=cd.index + 1, total=len(cd.steps))
-        )
-        self.query_one("#step", Static).update(cd.current.text)
-        upcoming = cd.upcoming
-        self.query_one("#upcoming", Static).update(
-            self.t("timer.next", text=upcoming.text) if upcoming else self.t("timer.last")
-        )
         if cd.finished:
             state = self.t("timer.finished")
         elif not cd.running:
@@ -126,7 +121,17 @@ class ExerciseScreen(KioskScreen):
             state = self.t("timer.overtime")
         else:
             state = ""
-        self.query_one("#state", Static).update(state)
+        upcoming = cd.upcoming
+        texts = {
+            "#step-number": self.t("timer.step", n=cd.index + 1, total=len(cd.steps)),
+            "#step": cd.current.text,
+            "#upcoming": self.t("timer.next", text=upcoming.text) if upcoming else self.t("timer.last"),
+            "#state": state,
+        }
+        for selector, text in texts.items():
+            if self._texts.get(selector) != text:
+                self._texts[selector] = text
+                self.query_one(selector, Static).update(text)
 
     def _changed(self) -> None:
         self._shown = None
