@@ -22,6 +22,7 @@ $(VENV)/.app: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m compileall -q kiosk
 	touch $@
 
 $(VENV)/.test: pyproject.toml $(VENV)/.app

@@ -7,6 +7,7 @@ missing there and show as a blot, so deck and plan text is limited to a console-
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Typographic punctuation that the common console fonts (Lat15/Lat2 Terminus) carry.
@@ -34,8 +35,14 @@ def is_console_safe(ch: str) -> bool:
     return ch in _EXTRA_SAFE
 
 
+# Everything outside this class needs a closer look (one C-speed scan per string).
+_SUSPECT = re.compile("[^\n\t\x20-\x7e\xa0-\u017f" + "".join(sorted(_EXTRA_SAFE)) + "]")
+
+
 def text_problem(value: str) -> str | None:
     """A message for the first character that would break the console, or None."""
+    if _SUSPECT.search(value) is None:
+        return None
     for ch in value:
         if is_emoji(ch):
             return f"emoji U+{ord(ch):04X} is not allowed (the Linux console cannot show it)"

@@ -35,6 +35,19 @@ WALKUP_MODES = ("walkup",)
 RESUMABLE_MODES = ("workshop", "checkin")
 
 
+def first_screen(mode: str) -> type:
+    """The first screen of a mode, imported only when needed (start-up time)."""
+    if mode == "workshop":
+        from .screens.setup import SetupScreen as first
+    elif mode == "checkin":
+        from .screens.team import TeamScreen as first
+    elif mode == "followup":
+        from .screens.followup import FollowUpScreen as first
+    else:
+        from .screens.attract import AttractScreen as first
+    return first
+
+
 class KioskApp(App, inherit_bindings=False):
     """Bindings are ours alone (no inherited ctrl+c / ctrl+p): in ``--kiosk`` nothing quits,
     suspends or opens a palette; F12 plus the PIN opens the facilitator menu."""
@@ -256,13 +269,7 @@ class KioskApp(App, inherit_bindings=False):
         return self.session
 
     def start_mode(self, mode: str) -> None:
-        from .screens.attract import AttractScreen
-        from .screens.followup import FollowUpScreen
-        from .screens.setup import SetupScreen
-        from .screens.team import TeamScreen
-
-        first = {"workshop": SetupScreen, "checkin": TeamScreen, "walkup": AttractScreen,
-                 "followup": FollowUpScreen}[mode]
+        first = first_screen(mode)
         if self.config.mode:
             self._reset_to(first())
         else:

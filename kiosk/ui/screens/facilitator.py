@@ -21,7 +21,7 @@ class FacilitatorScreen(ModalScreen[str]):
     FacilitatorScreen { align: center middle; }
     FacilitatorScreen #menu { width: 60; max-width: 100%; height: auto; max-height: 100%; background: $surface;
                               border: thick $primary; padding: 1 2; }
-    FacilitatorScreen Button { width: 100%; margin-top: 1; }
+    FacilitatorScreen Button { width: 100%; margin-top: 1; height: 1; border: none; }
     """
 
     def compose(self) -> ComposeResult:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Static
 
 from ...core.deck import LANGUAGES
 from ...core.problems import FileProblems
+from ..widgets.choice import Choice
 from .base import KioskScreen
 
 TIME_BOXES = (10, 15, 20, 30, 45, 60, 90)
@@ -17,21 +18,21 @@ LANGUAGE_NAMES = {"sv": "Svenska", "en": "English", "nb": "Norsk (bokmål)", "da
 
 class SetupScreen(KioskScreen):
     BINDINGS = [Binding("ctrl+s", "start", "t:key.start", show=True, priority=True)]
-    HELP_KEYS = [("Tab", "help.tab"), ("Enter", "help.select"), ("Ctrl+S", "help.start")]
+    HELP_KEYS = [("Tab", "help.tab"), ("Left/Right", "help.select"), ("Ctrl+S", "help.start")]
     DEFAULT_CSS = """
     SetupScreen #setup { width: 100%; max-width: 100; height: 1fr; padding: 0 2; }
     SetupScreen { align-horizontal: center; }
     SetupScreen Grid { grid-size: 2; grid-columns: 22 1fr; grid-rows: auto; grid-gutter: 0 1; height: auto; }
     SetupScreen Label { padding: 1 0 0 0; width: 100%; text-align: right; }
-    SetupScreen Input, SetupScreen Select { width: 100%; }
+    SetupScreen Input { width: 100%; }
     SetupScreen #start { width: 100%; margin: 1 0; }
     """
 
     def __init__(self, values: dict[str, object] | None = None) -> None:
         super().__init__()
         self.values: dict[str, object] = values or {
-            "team": "", "deck": self.kiosk.deck_id, "minutes": Select.NULL, "group": "",
-            "challenge": Select.NULL, "secret": "secret",
+            "team": "", "deck": self.kiosk.deck_id, "minutes": None, "group": "",
+            "challenge": None, "secret": "secret",
         }
 
     def compose(self) -> ComposeResult:
@@ -52,22 +53,20 @@ class SetupScreen(KioskScreen):
                 yield Label(self.t("setup.team"))
                 yield Input(str(v["team"]), placeholder=self.t("setup.team_hint"), id="team", max_length=60)
                 yield Label(self.t("setup.language"))
-                yield Select([(LANGUAGE_NAMES[lang], lang) for lang in LANGUAGES], value=self.language,
-                             allow_blank=False, id="language")
+                yield Choice([(LANGUAGE_NAMES[lang], lang) for lang in LANGUAGES], self.language, id="language")
                 yield Label(self.t("setup.deck"))
-                yield Select(decks, value=v["deck"] if any(d[1] == v["deck"] for d in decks) else Select.NULL,
-                             allow_blank=not decks, id="deck")
+                yield Choice(decks, v["deck"], id="deck")
                 yield Label(self.t("setup.minutes"))
-                yield Select([(self.t("setup.minutes_n", n=n), n) for n in TIME_BOXES], value=v["minutes"],
-                             prompt=self.t("setup.no_limit"), id="minutes")
+                yield Choice([(self.t("setup.no_limit"), None)] + [(self.t("setup.minutes_n", n=n), n) for n in TIME_BOXES],
+                             v["minutes"], id="minutes")
                 yield Label(self.t("setup.group"))
                 yield Input(str(v["group"]), placeholder=self.t("setup.group_hint"), id="group",
                             restrict=r"[0-9]*", max_length=3, type="integer")
                 yield Label(self.t("setup.challenge"))
-                yield Select(challenges, value=v["challenge"], prompt=self.t("setup.no_challenge"), id="challenge")
+                yield Choice([(self.t("setup.no_challenge"), None)] + challenges, v["challenge"], id="challenge")
                 yield Label(self.t("setup.voting"))
-                yield Select([(self.t("setup.secret"), "secret"), (self.t("setup.hands"), "hands")], value=v["secret"],
-                             allow_blank=False, id="secret")
+                yield Choice([(self.t("setup.secret"), "secret"), (self.t("setup.hands"), "hands")], v["secret"],
+                             id="secret")
             yield Static("", id="setup-message", classes="message")
             yield Button(self.t("setup.start"), id="start", variant="primary")
         yield Footer()
@@ -79,13 +78,12 @@ class SetupScreen(KioskScreen):
         self.values["team"] = self.query_one("#team", Input).value
         self.values["group"] = self.query_one("#group", Input).value
         for name in ("deck", "minutes", "challenge", "secret"):
-            self.values[name] = self.query_one(f"#{name}", Select).value
+            self.values[name] = self.query_one(f"#{name}", Choice).value
 
-    async def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id == "language" and event.value != self.language:
+    async def on_choice_changed(self, event: Choice.Changed) -> None:
+        if event.choice.id == "language" and event.value != self.language:
             # Every label changes language: build the screen again with what was entered.
             self._remember()
-            self.values["challenge"] = Select.NULL  # challenge titles differ per language
             self.kiosk.language = str(event.value)
             await self.app.switch_screen(SetupScreen(dict(self.values)))
 
@@ -107,15 +105,15 @@ class SetupScreen(KioskScreen):
                 message.update(self.t("setup.group_range"))
                 self.query_one("#group", Input).focus()
                 return
-        if v["deck"] is Select.NULL:
+        if not v["deck"]:
             message.update(self.t("setup.no_deck"))
             return
         self.kiosk.deck_id = str(v["deck"])
         self.kiosk.new_session(
             "workshop",
             team=str(v["team"]).strip(),
-            challenge="" if v["challenge"] is Select.NULL else str(v["challenge"]),
-            minutes=None if v["minutes"] is Select.NULL else int(v["minutes"]),
+            challenge=str(v["challenge"] or ""),
+            minutes=v["minutes"],
             group_size=group,
             secret=v["secret"] == "secret",
         )
