@@ -1,0 +1,74 @@
+"""QR codes for the terminal: the module matrix, and text lines of half blocks.
+
+One module per column and two per text row (▀ ▄ █), so modules are square in a terminal
+whose cells are about twice as tall as wide. The caller paints them black on white,
+whatever the theme: phone cameras want dark modules on a light background.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import qrcode
+from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_L, ERROR_CORRECT_M, ERROR_CORRECT_Q
+from qrcode.exceptions import DataOverflowError
+
+LEVELS = {"L": ERROR_CORRECT_L, "M": ERROR_CORRECT_M, "Q": ERROR_CORRECT_Q, "H": ERROR_CORRECT_H}
+QUIET = 4  # modules of white border a scanner wants; 2 is the least we draw
+MIN_QUIET = 2
+MAX_VERSION = 40
+
+
+@dataclass(frozen=True)
+class QRCode:
+    text: str
+    level: str
+    version: int
+    modules: list[list[bool]]  # True = dark, without quiet zone
+
+    @property
+    def size(self) -> int:
+        return len(self.modules)
+
+
+def make_qr(text: str, level: str = "M") -> QRCode:
+    """The smallest QR code for ``text`` at ``level``. Long runs of QR-alphanumeric
+    characters (a base43 plan) are coded in alphanumeric mode, the rest in byte mode."""
+    qr = qrcode.QRCode(error_correction=LEVELS[level], border=0)
+    qr.add_data(text, optimize=20)
+    try:
+        qr.make(fit=True)
+    except DataOverflowError:
+        raise ValueError("the text is too long for any QR code") from None
+    modules = [[bool(cell) for cell in row] for row in qr.get_matrix()]
+    return QRCode(text, level, qr.version, modules)
+
+
+def best_qr(text: str, max_width: int, max_height: int, levels: str = "QML") -> tuple[QRCode, int] | None:
+    """The most robust code (error-correction level in ``levels`` order) that fits in
+    ``max_width`` x ``max_height`` terminal cells with a quiet zone, and that quiet zone;
+    None when not even the least robust one fits."""
+    for level in levels:
+        try:
+            code = make_qr(text, level)
+        except ValueError:
+            return None
+        for quiet in (QUIET, 3, MIN_QUIET):
+            side = code.size + 2 * quiet
+            if side <= max_width and (side + 1) // 2 <= max_height:
+                return code, quiet
+    return None
+
+
+def half_block_lines(code: QRCode, quiet: int = QUIET) -> list[str]:
+    """Text lines: each character is two modules stacked, dark drawn as the character's
+    ink. Paint them black on white."""
+    side = code.size + 2 * quiet
+    rows = [[False] * side for _ in range(quiet)]
+    for row in code.modules:
+        rows.append([False] * quiet + row + [False] * quiet)
+    rows += [[False] * side for _ in range(quiet)]
+    if len(rows) % 2:
+        rows.append([False] * side)
+    glyph = {(True, True): "█", (True, False): "▀", (False, True): "▄", (False, False): " "}
+    return ["".join(glyph[t, b] for t, b in zip(top, bottom)) for top, bottom in zip(rows[::2], rows[1::2])]
