@@ -40,7 +40,7 @@ def find_plan(reference: str, store: Store, decode_link=None) -> tuple[Plan, str
         try:
             return decode_link(text), ""
         except ValueError as exc:
-            raise FollowUpError(str(exc), "followup.bad_link") from None
+            raise FollowUpError(str(exc), getattr(exc, "key", "") or "followup.bad_link") from None
     path = Path(text).expanduser()
     if path.suffix == ".toml":
         try:
