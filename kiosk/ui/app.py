@@ -85,6 +85,7 @@ class KioskApp(App, inherit_bindings=False):
         self.deck_id = config.decks[0] if config.decks else "innovationslek"
         self.session: Session | None = None
         self.follows_plan: Plan | None = None  # the earlier plan, in a follow-up
+        self.viewer_server = None  # started when the first plan is shared, if no viewer URL
         self.pin_gate = PinGate(config.pin_hash)
         self.last_input = clock()
         if config.kiosk:
@@ -356,6 +357,20 @@ class KioskApp(App, inherit_bindings=False):
             self.push_screen(MiniPlanScreen())
         else:
             self.push_screen(PlanScreen(carried=carried or []))
+
+    def viewer_base_url(self) -> str:
+        """The kiosk's own viewer page, served on the local network from first use on."""
+        if self.viewer_server is None:
+            from ..web.server import ViewerServer
+            from ..web.viewer import viewer_html
+
+            self.viewer_server = ViewerServer(viewer_html(self.shelf), self.config.viewer_host,
+                                              self.config.viewer_port).start()
+        return self.viewer_server.url()
+
+    def on_unmount(self) -> None:
+        if self.viewer_server is not None:
+            self.viewer_server.stop()
 
     def show_share(self) -> None:
         from .screens.done import share_screen_for

@@ -1,37 +1,25 @@
-"""The end of a flow: the share screen with the plan's link and QR code."""
+"""The end of a flow: build the plan's link and show the share screen."""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
-
-from ...core.i18n import labels
-from ...core.plan import render_markdown
-from .base import KioskScreen
+from ...core.i18n import t
+from ...core.link import encode_link
+from ...core.logfile import log_exception
+from ...web.server import ViewerServerError
+from .share import ShareScreen
 
 
-class DoneScreen(KioskScreen):
-    """Shows the saved plan and its code. Enter or Escape ends the session."""
-
-    BINDINGS = [Binding("enter", "finish", "t:key.finish", show=True, key_display="Enter")]
-    HELP_KEYS = [("Enter", "help.done_enter")]
-
-    def compose(self) -> ComposeResult:
-        session = self.kiosk.session
-        with VerticalScroll():
-            yield Static(self.t("done.title", code=session.plan_code), classes="title", id="done-title")
-            yield Static(Text(render_markdown(session.plan, session.deck, labels(self.language))), id="summary")
-        yield Footer()
-
-    def action_finish(self) -> None:
-        self.kiosk.end_session()
-
-    def action_back(self) -> None:
-        self.kiosk.end_session()
-
-
-def share_screen_for(app) -> KioskScreen:
-    return DoneScreen()
+def share_screen_for(app) -> ShareScreen:
+    """The plan's link points at the configured viewer, or at the kiosk's own viewer
+    server (started on first use); a server that cannot start is said on screen."""
+    session = app.session
+    note = ""
+    base = app.config.viewer_url
+    if not base:
+        try:
+            base = app.viewer_base_url()
+        except ViewerServerError as exc:
+            log_exception(exc, app.data_dir)
+            note = t(app.language, "share.no_server", reason=str(exc), code=session.plan_code)
+            base = "http://127.0.0.1/"
+    return ShareScreen(encode_link(session.plan, session.deck, base), note)

@@ -1,0 +1,56 @@
+"""The share screen: the QR code, the link written out, the plan beside it and its code.
+
+The plan is already stored (SQLite and a TOML file) when this screen appears.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Static
+
+from ...core.i18n import labels
+from ...core.plan import render_markdown
+from ..widgets.qr import QRWidget
+from .base import KioskScreen
+
+
+class ShareScreen(KioskScreen):
+    BINDINGS = [Binding("enter", "finish", "t:key.finish", show=True, key_display="Enter")]
+    HELP_KEYS = [("Enter", "help.done_enter")]
+    DEFAULT_CSS = """
+    ShareScreen #share { height: 1fr; }
+    ShareScreen #qr-side { width: 1fr; height: 100%; }
+    ShareScreen #plan-side { width: 1fr; height: 100%; padding: 0 1; }
+    ShareScreen #link { height: auto; color: $text-muted; }
+    ShareScreen #code { text-style: bold; color: $accent; height: auto; }
+    ShareScreen #note { height: auto; color: $warning; }
+    """
+
+    def __init__(self, link: str, note: str = "") -> None:
+        super().__init__()
+        self.link = link
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        session = self.kiosk.session
+        plan = session.plan
+        with Horizontal(id="share"):
+            yield QRWidget(self.link, self.t("share.too_small"), id="qr-side")
+            with VerticalScroll(id="plan-side"):
+                yield Static(self.t("share.title"), classes="title")
+                yield Static(self.t("share.hint"), classes="hint")
+                yield Static(self.t("share.code", code=session.plan_code), id="code")
+                if self.note:
+                    yield Static(self.note, id="note")
+                yield Static(Text(render_markdown(plan, session.deck, labels(self.language))), id="summary")
+                yield Static(Text(self.link, overflow="fold"), id="link")
+        yield Footer()
+
+    def action_finish(self) -> None:
+        self.kiosk.end_session()
+
+    def action_back(self) -> None:
+        self.kiosk.end_session()
