@@ -48,6 +48,15 @@ def build_parser() -> argparse.ArgumentParser:
     set_pin = sub.add_parser("set-pin", help="set the facilitator PIN (stored as a salted hash)")
     set_pin.add_argument("--config", dest="pin_config", metavar="FILE",
                          help="the config file to write (default: kiosk.toml in the data directory)")
+    plan = sub.add_parser("plan", help="a saved plan's link or QR code; the viewer page")
+    plan_sub = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+    for name, text in (("link", "print the plan's link"), ("qr", "print the plan's QR code (half blocks)")):
+        one = plan_sub.add_parser(name, help=text)
+        one.add_argument("file", metavar="FILE.toml")
+        one.add_argument("--base", metavar="URL", help="the viewer's address (default: viewer_url of the "
+                         "config, else this machine's own viewer server)")
+    viewer = plan_sub.add_parser("viewer", help="write the viewer page, to host it yourself (viewer_url)")
+    viewer.add_argument("--out", required=True, metavar="FILE.html")
     return parser
 
 
@@ -175,6 +184,80 @@ def cmd_set_pin(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _viewer_base(args: argparse.Namespace, config: Config) -> str:
+    if args.base:
+        return args.base
+    if config.viewer_url:
+        return config.viewer_url
+    from .web.server import lan_address
+
+    return f"http://{lan_address()}:{config.viewer_port}/"
+
+
+def _plan_link(args: argparse.Namespace) -> tuple[str | None, int]:
+    """The link of the plan in ``args.file``, or None and the exit code after a message."""
+    from .core.link import encode_link
+    from .core.plan import Plan, PlanError
+    from .core.problems import FileProblems
+    from .core.shelf import Shelf
+
+    config, messages = resolve_config(args)
+    for message in messages:
+        print(message, file=sys.stderr)
+    if messages:
+        return None, EXIT_PROBLEMS
+    if args.base and not args.base.startswith(("https://", "http://")):
+        print("innovationslek: --base must start with https:// or http://", file=sys.stderr)
+        return None, EXIT_USAGE
+    try:
+        plan = Plan.from_toml(Path(args.file).read_text(encoding="utf-8"))
+        deck = Shelf().get(plan.deck, plan.language)
+        return encode_link(plan, deck, _viewer_base(args, config)), EXIT_OK
+    except OSError as exc:
+        print(f"innovationslek: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
+    except UnicodeDecodeError:
+        print(f"innovationslek: {args.file} is not a text file", file=sys.stderr)
+    except PlanError as exc:
+        print(f"innovationslek: {args.file}: {exc}", file=sys.stderr)
+    except KeyError as exc:
+        print(f"innovationslek: {args.file}: no deck '{exc.args[0]}' here", file=sys.stderr)
+    except FileProblems as exc:
+        print(f"innovationslek: the plan's deck has problems:\n{exc}", file=sys.stderr)
+    return None, EXIT_PROBLEMS
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    if args.plan_command == "viewer":
+        from .core.atomic import write_atomic
+        from .core.shelf import Shelf
+        from .web.viewer import viewer_html
+
+        try:
+            write_atomic(Path(args.out), viewer_html(Shelf()))
+        except OSError as exc:
+            print(f"innovationslek: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        print(f"viewer page written to {args.out}", file=sys.stderr)
+        return EXIT_OK
+    link, code = _plan_link(args)
+    if link is None:
+        return code
+    if args.plan_command == "link":
+        print(link)
+        return EXIT_OK
+    import os
+
+    from .core.qr import ansi_lines, make_qr
+
+    qr = make_qr(link, "M")
+    if qr.version > 10:  # the less robust level keeps a long plan's code small enough to scan
+        qr = make_qr(link, "L")
+    for line in ansi_lines(qr, basic_colours=os.environ.get("TERM") == "linux"):
+        print(line)
+    print(f"QR version {qr.version}, level {qr.level}, {len(link)} characters", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     config, messages = resolve_config(args)
     if messages:
@@ -188,11 +271,14 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    commands = {"check": cmd_check, "export": cmd_export, "set-pin": cmd_set_pin}
+    commands = {"check": cmd_check, "export": cmd_export, "set-pin": cmd_set_pin, "plan": cmd_plan}
     try:
         return commands.get(args.command, cmd_run)(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # e.g. piped into head: the reader has what it wanted
+        sys.stderr.close()
+        return EXIT_OK
     except Exception as exc:  # never a traceback on a user's screen
         from .core.logfile import log_exception
 

@@ -216,6 +216,27 @@ def parse_follow_up(text: str, today: date) -> date:
                     value=value, example=today.isoformat())
 
 
+def card_title(deck: Deck | None, card_id: str) -> str:
+    """A card's title in the deck's language; the id when the deck lacks it."""
+    try:
+        return getattr(deck.card(card_id), "title", card_id) if deck is not None else card_id
+    except KeyError:
+        return card_id
+
+
+def principle_name(deck: Deck | None, principle_id: str) -> str:
+    try:
+        return deck.model.principle(principle_id).name if deck is not None and deck.model else principle_id
+    except KeyError:
+        return principle_id
+
+
+def mean_step(counts: list[int]) -> float | None:
+    """The mean scale step (1..5) of vote counts; None without votes."""
+    n = sum(counts)
+    return sum((i + 1) * c for i, c in enumerate(counts)) / n if n else None
+
+
 def render_markdown(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> str:
     """The plan as Markdown, in the words of ``labels`` (see :mod:`kiosk.core.i18n`)."""
     lines = [f"# {labels['plan.title']}", ""]
@@ -225,23 +246,10 @@ def render_markdown(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> st
     if plan.follow_up:
         lines.append(f"**{labels['plan.follow_up']}:** {plan.follow_up.isoformat()}  ")
     if plan.challenge:
-        challenge = plan.challenge
-        if deck is not None:
-            try:
-                challenge = getattr(deck.card(plan.challenge), "title", challenge)
-            except KeyError:
-                pass
-        lines.append(f"**{labels['plan.challenge']}:** {challenge}  ")
+        lines.append(f"**{labels['plan.challenge']}:** {card_title(deck, plan.challenge)}  ")
     if plan.cards:
         lines += ["", f"## {labels['plan.cards']}", ""]
-        for cid in plan.cards:
-            title = cid
-            if deck is not None:
-                try:
-                    title = getattr(deck.card(cid), "title", cid)
-                except KeyError:
-                    pass
-            lines.append(f"- {title}")
+        lines += [f"- {card_title(deck, cid)}" for cid in plan.cards]
     if plan.actions:
         lines += ["", f"## {labels['plan.actions']}", ""]
         for i, action in enumerate(plan.actions, 1):
@@ -254,13 +262,7 @@ def render_markdown(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> st
     if principle_votes:
         lines += ["", f"## {labels['plan.votes']}", "", f"| | {labels['plan.mean']} | 1 | 2 | 3 | 4 | 5 |", "|---|---|---|---|---|---|---|"]
         for qid, counts in principle_votes.items():
-            name = qid
-            if deck is not None and deck.model is not None:
-                try:
-                    name = deck.model.principle(qid).name
-                except KeyError:
-                    pass
-            n = sum(counts)
-            mean = f"{sum((i + 1) * c for i, c in enumerate(counts)) / n:.1f}" if n else "-"
-            lines.append(f"| {name} | {mean} | " + " | ".join(str(c) for c in counts) + " |")
+            mean = mean_step(counts)
+            shown = "-" if mean is None else f"{mean:.1f}"
+            lines.append(f"| {principle_name(deck, qid)} | {shown} | " + " | ".join(str(c) for c in counts) + " |")
     return "\n".join(lines) + "\n"

@@ -72,3 +72,11 @@ def half_block_lines(code: QRCode, quiet: int = QUIET) -> list[str]:
         rows.append([False] * side)
     glyph = {(True, True): "█", (True, False): "▀", (False, True): "▄", (False, False): " "}
     return ["".join(glyph[t, b] for t, b in zip(top, bottom)) for top, bottom in zip(rows[::2], rows[1::2])]
+
+
+def ansi_lines(code: QRCode, quiet: int = QUIET, *, basic_colours: bool = False) -> list[str]:
+    """Half-block lines painted black on white with ANSI escapes, for printing the code in
+    any terminal, light or dark. ``basic_colours`` for the Linux console (eight colours;
+    its white is light grey, which scanners still read)."""
+    paint = "\x1b[30;47m" if basic_colours else "\x1b[38;5;16;48;5;231m"
+    return [f"{paint}{line}\x1b[0m" for line in half_block_lines(code, quiet)]

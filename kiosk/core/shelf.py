@@ -47,6 +47,17 @@ class Shelf:
                 return self._load(path)
         raise KeyError(deck_id)
 
+    def all_decks(self) -> list[Deck]:
+        """Every deck file that loads, in every language (a broken file is left out: the
+        caller wants what can be used, ``check`` reports the rest)."""
+        decks = []
+        for path in self._paths.values():
+            try:
+                decks.append(self._load(path))
+            except FileProblems:
+                continue
+        return decks
+
     def _load(self, path: Path) -> Deck:
         if path not in self._cache:
             decks, problems = load_decks([path])

@@ -122,6 +122,10 @@ class KioskApp(App, inherit_bindings=False):
         if limit is None or isinstance(self.screen, (StillThereScreen, TooSmallScreen, PinScreen, FacilitatorScreen)):
             return
         if self.clock() - self.last_input >= limit:
+            if self.session.plan is not None:  # the plan is saved: the QR's time is simply up
+                self.reset_walkup()
+                return
+
             def answered(still_there: bool | None) -> None:
                 if not still_there:
                     self.reset_walkup()

@@ -8,17 +8,9 @@ from textual.containers import Vertical
 from textual.widgets import Button, Footer, Input, Static
 
 from ...core.followup import FollowUpError, find_plan
+from ...core.link import LinkCodec
 from ...core.problems import FileProblems
 from .base import KioskScreen
-
-
-def link_decoder():
-    """The plan link decoder, when the link codec is available."""
-    try:
-        from ...core.link import decode_link  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return decode_link
 
 
 class FollowUpScreen(KioskScreen):
@@ -47,11 +39,16 @@ class FollowUpScreen(KioskScreen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.begin()
 
+    def decode_link(self, link: str):
+        """Links are read against every deck on the shelf (the link names its deck by a
+        checksum of the card ids), loaded only when a link is actually pasted."""
+        return LinkCodec(self.kiosk.shelf.all_decks()).decode_link(link)
+
     def begin(self) -> None:
         message = self.query_one("#followup-message", Static)
         reference = self.query_one("#reference", Input).value
         try:
-            plan, code = find_plan(reference, self.kiosk.store, link_decoder())
+            plan, code = find_plan(reference, self.kiosk.store, self.decode_link)
         except FollowUpError as exc:
             message.update(self.t(exc.key, **exc.values))
             return

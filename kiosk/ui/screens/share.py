@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Static
 
 from ...core.i18n import labels
-from ...core.plan import render_markdown
+from ..widgets.plansummary import PlanSummary
 from ..widgets.qr import QRWidget
 from .base import KioskScreen
 
@@ -45,7 +45,7 @@ class ShareScreen(KioskScreen):
                 yield Static(self.t("share.code", code=session.plan_code), id="code")
                 if self.note:
                     yield Static(self.note, id="note")
-                yield Static(Text(render_markdown(plan, session.deck, labels(self.language))), id="summary")
+                yield PlanSummary(plan, session.deck, labels(self.language), id="summary")
                 yield Static(Text(self.link, overflow="fold"), id="link")
         yield Footer()
 

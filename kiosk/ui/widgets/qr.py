@@ -26,10 +26,14 @@ class QRWidget(Widget):
         self.too_small = too_small
         self.code: QRCode | None = None
         self.quiet = 0
+        self._fitted: tuple[tuple[int, int], tuple[QRCode, int] | None] | None = None
 
     def lines(self) -> list[str] | None:
         """The lines drawn at the current size, or None when the code does not fit."""
-        found = best_qr(self.link, self.size.width, self.size.height)
+        size = (self.size.width, self.size.height)
+        if self._fitted is None or self._fitted[0] != size:  # coding a QR takes milliseconds
+            self._fitted = (size, best_qr(self.link, *size))
+        found = self._fitted[1]
         if found is None:
             self.code = None
             return None

@@ -1,0 +1,103 @@
+"""The share screen: the QR code on screen scans to the link, the link holds the saved
+plan, the kiosk's own viewer page answers, and a small terminal gets the link as text."""
+
+from __future__ import annotations
+
+import urllib.request
+
+from kiosk.core.link import LinkCodec, as_linked
+from kiosk.ui.widgets.qr import QRWidget
+from tests.qr_image import decode_lines
+
+
+async def walk_up_to_share(app, pilot) -> None:
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press(*"533134555", "enter")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("enter")  # the first card
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("down", "enter", "3")
+    await pilot.pause()
+    assert type(app.screen).__name__ == "ShareScreen"
+
+
+async def test_qr_on_screen_scans_to_the_link_of_the_saved_plan(make_app, store):
+    app = make_app(mode="walkup")
+    async with app.run_test(size=(200, 60)) as pilot:
+        await walk_up_to_share(app, pilot)
+        widget = app.screen.query_one(QRWidget)
+        drawn = widget.render().plain.split("\n")
+        link = app.screen.link
+        assert decode_lines(drawn) == [link]
+        assert widget.code.level in "QM"  # room enough for a robust level
+        saved = store.plan(app.session.plan_code)
+        decks = app.shelf.all_decks()
+        assert LinkCodec(decks).decode_link(link) == as_linked(saved)
+        # The kiosk serves the viewer page on loopback here, and the link points at it.
+        assert link.startswith(app.viewer_server.url() + "#")
+        with urllib.request.urlopen(app.viewer_server.url(), timeout=5) as response:
+            assert response.status == 200
+            assert b"DecompressionStream" in response.read()
+        assert app.session.plan_code in app.screen.query_one("#code").render().plain
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "AttractScreen"
+
+
+async def test_small_terminal_shows_the_link_as_text(make_app):
+    app = make_app(mode="walkup")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await walk_up_to_share(app, pilot)
+        widget = app.screen.query_one(QRWidget)
+        drawn = widget.render().plain
+        assert widget.code is None
+        assert app.screen.link in drawn.replace("\n", "")
+        assert drawn.startswith(app.screen.t("share.too_small"))
+
+
+async def test_configured_viewer_url_starts_no_server(make_app):
+    app = make_app(mode="walkup", viewer_url="https://innovationslek.example.org/visa")
+    async with app.run_test(size=(200, 60)) as pilot:
+        await walk_up_to_share(app, pilot)
+        assert app.screen.link.startswith("https://innovationslek.example.org/visa#")
+        assert app.viewer_server is None
+
+
+async def test_walkup_share_screen_times_out_to_the_attract_screen(make_app):
+    app = make_app(mode="walkup", share_idle_seconds=20)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await walk_up_to_share(app, pilot)
+        app.clock.advance(21)
+        app.check_visitor_idle()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "AttractScreen"
+
+
+async def test_follow_up_from_a_pasted_link(make_app):
+    from textual.widgets import Input
+
+    from kiosk.core.link import encode_link
+    from kiosk.core.plan import Plan
+    from tests.conftest import ROOT
+
+    plan = Plan.from_toml((ROOT / "examples" / "plan.toml").read_text(encoding="utf-8"))
+    app = make_app()
+    link = encode_link(plan, app.shelf.get("innovationslek", "sv"), "http://192.168.1.20:8765/")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("4")
+        field = app.screen.query_one("#reference", Input)
+        field.value = link[:-10]  # a link that lost its end on the way
+        await pilot.press("enter")
+        await pilot.pause()
+        message = app.screen.query_one("#followup-message").render().plain
+        assert message == app.screen.t("link.damaged")
+        field.value = link
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LobbyScreen"
+        assert app.follows_plan == as_linked(plan)
