@@ -35,20 +35,26 @@ ROUTES = {
     "walkup_deal": ("walkup", ["enter", *"123451234", "enter", "enter"]),
     "miniplan": ("walkup", ["enter", *"123451234", "enter", "enter", "enter", "enter"]),
     "help": ("workshop", ["ctrl+s", "enter", "f1"]),
+    "share": ("walkup", ["enter", *"123451234", "enter", "enter", "enter", "enter", "down", "enter", "3"]),
 }
 
 
 def make(tmp_path, mode) -> KioskApp:
     store = Store.open(tmp_path / "data")
     return KioskApp(
-        Config(mode=mode or "", seed=7, viewer_host="127.0.0.1", viewer_port=0), store, data_dir=tmp_path / "data", clock=FakeClock(),
+        Config(mode=mode or "", seed=7, viewer_url="https://innovationslek.example.org/"), store, data_dir=tmp_path / "data", clock=FakeClock(),
         today=lambda: TODAY, now=lambda: datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc),
     )
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("name", list(ROUTES))
-def test_screen(name, size, tmp_path, snap_compare):
+def test_screen(name, size, tmp_path, snap_compare, monkeypatch):
+    import random
+
+    from kiosk.core import store as store_module
+
+    monkeypatch.setattr(store_module, "secrets", random.Random(1))  # plan codes repeat in snapshots
     mode, keys = ROUTES[name]
     app = make(tmp_path, mode)
 
