@@ -167,23 +167,56 @@ def bench_keys(presses: int) -> list[Row]:
 
 
 # -- 4. link and QR -------------------------------------------------------------------------
+def fuller_plan(plan):
+    """The example plan plus a challenge and a second full action: a busy workshop's plan."""
+    from kiosk.core.plan import Action, Plan
+
+    extra = Action(what="Testa en checklista för kompletta ansökningar på webben",
+                   how="Pappersprototyp i receptionen, fem besökare per dag", when="Januari",
+                   who="Lena och en kollega från kundtjänst", competences="Klarspråk")
+    return Plan(**{**plan.__dict__, "challenge": "Hur kan vi korta väntetiden för enkla bygglov?",
+                   "actions": [*plan.actions, extra]})
+
+
 def bench_link(repeats: int) -> list[Row]:
-    try:
-        from kiosk.core import link, qr  # noqa: F401
-    except ImportError:
-        return [Row("plan -> link -> QR matrix (example plan)", [float("nan")], "ms", None, "< 15 ms")]
+    import base64
+    import zlib
+
+    from kiosk.core import base43, link, qr
     from kiosk.core.deck_loader import load_deck_strict
     from kiosk.core.plan import Plan
 
     plan = Plan.from_toml((ROOT / "examples" / "plan.toml").read_text(encoding="utf-8"))
     deck = load_deck_strict(ROOT / "decks" / f"{plan.deck}.{plan.language}.toml")
-    values = []
+    codec = link.LinkCodec([deck])
+    base = "http://192.168.1.20:8765/"
+    encode, draw, decode = [], [], []
     for _ in range(repeats):
         start = time.perf_counter()
-        url = link.encode_link(plan, deck, "https://viewer.example/")
-        qr.qr_matrix(url)
-        values.append((time.perf_counter() - start) * 1000)
-    return [Row("plan -> link -> QR matrix (example plan)", values, "ms", None, "< 15 ms")]
+        url = link.encode_link(plan, deck, base)
+        encode.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        qr.half_block_lines(qr.make_qr(url, "M"))
+        draw.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        codec.decode_link(url)
+        decode.append((time.perf_counter() - start) * 1000)
+    rows = [
+        Row("plan -> link (example plan)", encode, "ms", None, "< 5 ms"),
+        Row("link -> QR half-block lines (level M)", draw, "ms", None, "< 100 ms"),
+        Row("link -> plan", decode, "ms", None, "< 5 ms"),
+    ]
+    # Sizes: the baseline is the same compressed bytes in base64url, which QR codes in byte mode.
+    for name, p in (("example plan", plan), ("fuller plan", fuller_plan(plan))):
+        url = link.encode_link(p, deck, base)
+        raw = base43.decode(url.split("#", 1)[1])
+        as_b64 = base + "#" + base64.urlsafe_b64encode(raw).decode().rstrip("=")
+        for level in "LM":
+            ours, theirs = qr.make_qr(url, level).version, qr.make_qr(as_b64, level).version
+            rows.append(Row(f"QR version, {name}, level {level} ({len(url)} chars)", [ours], "", theirs,
+                            "<= 10" if name == "example plan" else ""))
+        rows.append(Row(f"link length, {name} (base64url baseline)", [len(url)], "chars", len(as_b64), ""))
+    return rows
 
 
 # -- 5. decks ---------------------------------------------------------------------------------
