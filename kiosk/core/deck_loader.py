@@ -94,7 +94,7 @@ def _check_references(deck: Deck, by_key: dict[tuple[str, str], Deck]) -> list[P
                 ))
     if deck.reflections and model is None:
         problems.append(source.problem(0, "reflection cards need a [model] (or 'uses' of a deck with one)"))
-    for card in deck.challenges:
+    for card in deck.challenges if not (deck.uses and used is None) else ():  # said once above
         span = source.entry_range("challenges", anchor_id=card.id)
         for cid in card.cards:
             if cid not in method_ids:
