@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta, timezone
 import tomli_w
 
 from .deck import SCALE_STEPS, Deck
-from .text import text_problem
+from .text import clip, text_problem
 from .votes import LEVEL_OPTIONS, LEVEL_QUESTION
 
 FORMAT = 1
@@ -217,11 +217,15 @@ def parse_follow_up(text: str, today: date) -> date:
 
 
 def card_title(deck: Deck | None, card_id: str) -> str:
-    """A card's title in the deck's language; the id when the deck lacks it."""
+    """A card's title in the deck's language (a reflection card's question, shortened);
+    the id when the deck lacks the card."""
     try:
-        return getattr(deck.card(card_id), "title", card_id) if deck is not None else card_id
+        card = deck.card(card_id) if deck is not None else None
     except KeyError:
         return card_id
+    if card is None:
+        return card_id
+    return getattr(card, "title", "") or clip(getattr(card, "question", ""), 70) or card_id
 
 
 def principle_name(deck: Deck | None, principle_id: str) -> str:

@@ -56,7 +56,7 @@ class Session:
         if model is None:
             raise ValueError(f"deck '{self.deck.id}' has no model to vote on")
         self.round = VoteRound(questions_for(model, with_level=self.settings.with_level), secret=self.settings.secret)
-        self.dealer = Dealer(self.deck.methods, seed=self.seed)
+        self.dealer = Dealer(self.deck.methods or self.deck.reflections, seed=self.seed)
         if not self.id:
             s = self.settings
             self.id = self.store.start_session(s.mode, self.deck.id, s.language, team=s.team, challenge=s.challenge)
@@ -148,9 +148,15 @@ class Session:
         return most_divided(self.principle_tallies(), k)
 
     # -- cards ---------------------------------------------------------------------------
+    @property
+    def card_kinds(self) -> tuple[str, ...]:
+        """What is dealt: method cards, or a reflection deck's questions."""
+        return ("method",) if self.deck.methods else ("reflection",)
+
     def deal_filter(self, *, focus: bool = False) -> DealFilter:
         s = self.settings
         return DealFilter(
+            kinds=self.card_kinds,
             max_minutes=s.minutes,
             group_size=s.group_size,
             places=("room",) if s.mode == "walkup" else (),
@@ -167,7 +173,7 @@ class Session:
         if len(hand) < n and focus:
             hand = self.dealer.deal(n, self.deal_filter())
         if len(hand) < n and (self.settings.minutes or self.settings.group_size):
-            hand = self.dealer.deal(n, DealFilter(places=self.deal_filter().places))
+            hand = self.dealer.deal(n, DealFilter(kinds=self.card_kinds, places=self.deal_filter().places))
         for slot, card in enumerate(hand):
             self.store.card_event(self.id, card.id, "dealt", slot)
         return hand
@@ -200,8 +206,8 @@ class Session:
         self.choose(card_id)
         return True
 
-    def chosen_cards(self) -> list[MethodCard]:
-        return [c for c in self.deck.methods if c.id in self.chosen]
+    def chosen_cards(self) -> list[Card]:
+        return [c for c in self.deck.cards if c.id in self.chosen]
 
     # -- exercises -----------------------------------------------------------------------
     def exercise_started(self, card: MethodCard, planned_seconds: float) -> int:

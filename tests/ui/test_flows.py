@@ -238,7 +238,9 @@ async def test_english_help_and_mouse(make_app, store):
         await pilot.pause()
         assert screen_name(app) == "CardScreen"
         assert app.screen.card_id == app.session.hand[1].id
-        assert app.session.deck.language in ("en", "sv")  # English deck where one exists
+        assert app.session.deck.language == "en"
+        title = str(app.screen.query_one("#card-title").render())
+        assert title.startswith(app.session.hand[1].title)  # the English card text
         await pilot.press("escape", "escape", "escape")
         await pilot.pause()
         assert screen_name(app) == "BallotScreen"  # back all the way, one screen at a time
@@ -311,3 +313,35 @@ async def test_follow_up_flow(make_app, store):
         assert plan.follows == code and plan.team == "Bygglov" and plan.mode == "followup"
         assert [a.what for a in plan.actions] == ["Bjud in invånare", "Mät väntetiden"]
         assert store.session(app.session.id).state["review"] == ["done", "not_done", "dropped"]
+
+
+async def test_workshop_with_a_reflection_deck_in_norwegian(make_app, store):
+    """Kultur for innovasjon has reflection questions, not method cards: the group votes on
+    its three core values and deals questions instead."""
+    app = make_app(mode="workshop", language="nb", decks=("kultur-for-innovasjon",))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.session.deck.id == "kultur-for-innovasjon" and app.session.deck.language == "nb"
+        assert [q.id for q in app.session.round.questions] == ["nysgjerrighet", "mot", "apenhet"]
+        await pilot.press("enter", *"245", "enter", "r")
+        await pilot.pause()
+        assert screen_name(app) == "ResultsScreen"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen_name(app) == "DealScreen"
+        hand = app.session.hand
+        assert hand and all(card.kind == "reflection" for card in hand)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen_name(app) == "CardScreen"
+        assert hand[0].question in app.screen.body().plain
+        await pilot.press("space", "escape", "c")
+        await pilot.pause()
+        assert screen_name(app) == "PlanScreen"
+        await pilot.press(*"Snakke om en idé hver uke", "ctrl+s")
+        await pilot.pause()
+        assert screen_name(app) == "ShareScreen"
+        plan = store.plan(app.session.plan_code)
+        assert plan.deck == "kultur-for-innovasjon" and plan.cards == [hand[0].id]
+        assert "Snakke om" in app.screen.query_one("#summary").render().plain

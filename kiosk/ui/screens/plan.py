@@ -9,7 +9,7 @@ from textual.containers import Grid, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from ...core.logfile import log_exception
-from ...core.plan import Action, PlanError, TEXT_LIMITS, parse_follow_up
+from ...core.plan import TEXT_LIMITS, Action, PlanError, card_title, parse_follow_up
 from .base import KioskScreen
 
 
@@ -32,7 +32,7 @@ class PlanScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         session = self.kiosk.session
-        cards = ", ".join(c.title for c in session.chosen_cards())
+        cards = ", ".join(card_title(session.deck, c.id) for c in session.chosen_cards())
         with VerticalScroll(id="plan"):
             yield Static(self.t("plan.heading"), classes="title")
             yield Static(self.t("plan.hint", cards=cards) if cards else self.t("plan.hint_nocards"), classes="hint")
