@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+from textual import events
+
 from kiosk.core.plan import Plan
 from tests.ui.conftest import TODAY
 
@@ -345,3 +347,24 @@ async def test_workshop_with_a_reflection_deck_in_norwegian(make_app, store):
         plan = store.plan(app.session.plan_code)
         assert plan.deck == "kultur-for-innovasjon" and plan.cards == [hand[0].id]
         assert "Snakke om" in app.screen.query_one("#summary").render().plain
+
+
+async def test_setup_changes_language_and_keeps_what_was_typed(make_app):
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Norr", "tab", "right")
+        await pilot.pause()
+        assert app.language == "en"
+        assert "Prepare the workshop" in str(app.screen.query_one(".title").render())
+        assert app.screen.query_one("#team").value == "Norr"
+        # Held-down key: several changes while the screen is being rebuilt must not hang it.
+        app.screen.query_one("#language").focus()
+        for _ in range(5):
+            app.post_message(events.Key("right", None))
+        await pilot.pause()
+        await pilot.pause()
+        assert screen_name(app) == "SetupScreen"
+        assert app.screen.query_one("#team").value == "Norr"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.session.settings.team == "Norr" and app.session.settings.language == app.language

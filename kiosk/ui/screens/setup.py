@@ -80,12 +80,13 @@ class SetupScreen(KioskScreen):
         for name in ("deck", "minutes", "challenge", "secret"):
             self.values[name] = self.query_one(f"#{name}", Choice).value
 
-    async def on_choice_changed(self, event: Choice.Changed) -> None:
-        if event.choice.id == "language" and event.value != self.language:
+    def on_choice_changed(self, event: Choice.Changed) -> None:
+        if event.choice.id == "language" and event.value != self.language and self.is_current:
             # Every label changes language: build the screen again with what was entered.
+            # Not awaited: this screen is being replaced while it handles the message.
             self._remember()
             self.kiosk.language = str(event.value)
-            await self.app.switch_screen(SetupScreen(dict(self.values)))
+            self.app.switch_screen(SetupScreen(dict(self.values)))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":
