@@ -50,6 +50,13 @@ class KioskScreen(Screen):
     def action_back(self) -> None:
         self.kiosk.go_back()
 
+    def on_screen_suspend(self) -> None:
+        # A covered screen keeps its widgets, so Esc returns to it as it was, but not their
+        # rendered lines: at kiosk sizes those are megabytes per screen in the stack, and a
+        # screen is repainted when it shows again anyway.
+        for widget in self.query("*"):
+            widget.refresh()
+
     def action_help(self) -> None:
         from .help import HelpScreen
 
