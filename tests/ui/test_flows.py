@@ -334,6 +334,7 @@ async def test_workshop_with_a_reflection_deck_in_norwegian(make_app, store):
         assert screen_name(app) == "DealScreen"
         hand = app.session.hand
         assert hand and all(card.kind == "reflection" for card in hand)
+        assert str(app.screen.query_one(".title").render()) == "Spørsmål dere kan snakke om"
         await pilot.press("enter")
         await pilot.pause()
         assert screen_name(app) == "CardScreen"

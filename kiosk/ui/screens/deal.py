@@ -33,8 +33,10 @@ class DealScreen(KioskScreen):
         session = self.kiosk.session
         hand = session.hand or session.deal()
         walkup = session.settings.mode == "walkup"
+        # A reflection deck (no method cards) deals questions, and says so.
+        title = "deal.title_walkup" if walkup else "deal.title" if session.deck.methods else "deal.title_questions"
         with Vertical(id="deal"):
-            yield Static(self.t("deal.title_walkup" if walkup else "deal.title"), classes="title")
+            yield Static(self.t(title), classes="title")
             yield Static(self.t("deal.hint_walkup" if walkup else "deal.hint"), classes="hint", id="deal-hint")
             with Grid(id="table"):
                 for slot, card in enumerate(hand):
