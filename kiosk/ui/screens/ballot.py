@@ -6,11 +6,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...core.logfile import log_exception
 from ...core.votes import LEVEL_QUESTION, VoteError
 from ..widgets.ballot import BallotRow, BallotWidget
+from ..widgets.footer import KioskFooter
 from .base import KioskScreen
 
 
@@ -65,7 +66,7 @@ class BallotScreen(KioskScreen):
                     with Vertical(classes="level-box both"):
                         yield Static(f"{len(model.levels) + 1}  {model.both}", classes="level-name")
             yield Static("", id="principle-about")
-        yield Footer()
+        yield KioskFooter()
 
     def on_mount(self) -> None:
         self.query_one(BallotWidget).focus()

@@ -6,10 +6,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...core.deck import ChallengeCard, MethodCard, ReflectionCard
 from ..widgets.cardtile import card_facts, principle_names
+from ..widgets.footer import KioskFooter
 from .base import KioskScreen
 
 
@@ -35,7 +36,9 @@ class CardScreen(KioskScreen):
         return self.kiosk.session.deck.card(self.card_id)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        mode = self.kiosk.session.settings.mode if self.kiosk.session else ""
+        if self.kiosk.session is None:
+            return True  # the session just ended and this screen is on its way out
+        mode = self.kiosk.session.settings.mode
         if action == "pick":
             return mode == "walkup"
         if action == "choose":
@@ -49,7 +52,7 @@ class CardScreen(KioskScreen):
             yield Static(self.title_text(), classes="title", id="card-title")
             yield Static(self.body(), id="card-body")
             yield Static("", id="card-message", classes="message")
-        yield Footer()
+        yield KioskFooter()
 
     def title_text(self) -> str:
         card = self.card

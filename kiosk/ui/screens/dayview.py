@@ -7,11 +7,12 @@ from datetime import datetime, time, timezone
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...core.daystats import day_stats
 from ...core.followup import mean_of
 from ..widgets.bars import BarChart, BarRow
+from ..widgets.footer import KioskFooter
 from .base import KioskScreen
 
 
@@ -49,4 +50,4 @@ class DayViewScreen(KioskScreen):
                     title = card_id
                 top.append(f"{n:>3}  {title}")
             yield Static("\n".join(top) or self.t("day.no_cards"), id="day-cards")
-        yield Footer()
+        yield KioskFooter()

@@ -6,9 +6,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..widgets.cardtile import CardTile
+from ..widgets.footer import KioskFooter
 from .base import KioskScreen
 
 
@@ -44,7 +45,7 @@ class DealScreen(KioskScreen):
             if not hand:
                 yield Static(self.t("deal.empty"), classes="message")
             yield Static("", id="deal-message", classes="message")
-        yield Footer()
+        yield KioskFooter()
 
     def on_resize(self) -> None:
         # Side by side when there is room; two by two (or one by one) on a small screen.

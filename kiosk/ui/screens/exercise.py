@@ -7,10 +7,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...core.countdown import Countdown
 from ..widgets.bigdigits import BigDigits
+from ..widgets.footer import KioskFooter
 from ..widgets.progress import ProgressLine
 from .base import KioskScreen
 
@@ -66,7 +67,7 @@ class ExerciseScreen(KioskScreen):
             yield ProgressLine(id="progress")
             yield Static("", id="step")
             yield Static("", id="upcoming")
-        yield Footer()
+        yield KioskFooter()
 
     def on_mount(self) -> None:
         self.exercise_id = self.kiosk.session.exercise_started(self.card, self.countdown.planned_seconds())

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from ...core.followup import FollowUpError, find_plan
 from ...core.link import LinkCodec
 from ...core.problems import FileProblems
+from ..widgets.footer import KioskFooter
 from .base import KioskScreen
 
 
@@ -28,7 +29,7 @@ class FollowUpScreen(KioskScreen):
             yield Input(placeholder=self.t("followup.placeholder"), id="reference")
             yield Static("", id="followup-message", classes="message")
             yield Button(self.t("followup.start"), id="start", variant="primary")
-        yield Footer()
+        yield KioskFooter()
 
     def on_mount(self) -> None:
         self.query_one("#reference", Input).focus()

@@ -6,9 +6,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from ...core.votes import LEVEL_QUESTION, VoteError
+from ..widgets.footer import KioskFooter
 from .base import KioskScreen
 
 
@@ -39,7 +40,7 @@ class HandsScreen(KioskScreen):
             yield Horizontal(id="options")
             yield Static("", id="hands-message", classes="message")
             yield Static("", id="progress", classes="hint")
-        yield Footer()
+        yield KioskFooter()
 
     async def on_mount(self) -> None:
         await self.show_question()

@@ -6,9 +6,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from ..widgets.bigdigits import BigDigits
+from ..widgets.footer import KioskFooter
 from .base import KioskScreen
 
 
@@ -38,7 +39,7 @@ class LobbyScreen(KioskScreen):
                 yield Button(self.t("lobby.vote"), id="vote", variant="primary")
             with Center():
                 yield Button(self.t("lobby.reveal"), id="reveal")
-        yield Footer()
+        yield KioskFooter()
 
     def on_mount(self) -> None:
         self.refresh_count()

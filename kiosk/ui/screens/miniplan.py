@@ -8,11 +8,12 @@ from datetime import timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.plan import Action, TEXT_LIMITS
 from ...core.text import clip
+from ..widgets.footer import KioskFooter
 from .base import KioskScreen
 from .plan import save_plan
 
@@ -40,7 +41,7 @@ class MiniPlanScreen(KioskScreen):
             yield OptionList(*[Option(f"{n}  {self.t(f'mini.when_{d}')}", id=str(d))
                                for n, d in enumerate(BY_WHEN_DAYS, 1)], id="when")
             yield Static("", classes="message")
-        yield Footer()
+        yield KioskFooter()
 
     def on_mount(self) -> None:
         what = self.query_one("#what", OptionList)

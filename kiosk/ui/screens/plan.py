@@ -6,10 +6,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from ...core.logfile import log_exception
 from ...core.plan import TEXT_LIMITS, Action, PlanError, card_title, parse_follow_up
+from ..widgets.footer import KioskFooter
 from .base import KioskScreen
 
 
@@ -50,7 +51,7 @@ class PlanScreen(KioskScreen):
                             id="follow_up", max_length=10)
             yield Static("", id="plan-message", classes="message")
             yield Button(self.t("plan.save"), id="save", variant="primary")
-        yield Footer()
+        yield KioskFooter()
 
     def on_mount(self) -> None:
         self.query_one("#what", Input).focus()

@@ -6,12 +6,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
-from ...core.votes import LEVEL_QUESTION
 from ...core.followup import compare
 from ...core.trend import change, series, team_trend
+from ...core.votes import LEVEL_QUESTION
 from ..widgets.bars import BarChart, BarRow
+from ..widgets.footer import KioskFooter
 from ..widgets.trend import TrendTable
 from .base import KioskScreen
 
@@ -71,7 +72,7 @@ class ResultsScreen(KioskScreen):
                 talk.append(self.t("results.divided_are", names=", ".join(model.principle(p).name for p in divided)))
             yield Static("\n".join(talk), id="talk")
             yield Button(self.t("results.deal"), id="deal", variant="primary")
-        yield Footer()
+        yield KioskFooter()
 
     def on_mount(self) -> None:
         self.query_one("#deal", Button).focus()

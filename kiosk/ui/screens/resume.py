@@ -7,9 +7,10 @@ from datetime import datetime
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from ...core.store import SessionRow
+from ..widgets.footer import KioskFooter
 from .base import KioskScreen
 
 
@@ -35,7 +36,7 @@ class ResumeScreen(KioskScreen):
                                 time=started, n=len(self.kiosk.store.entries(self.row.id))), classes="subtitle")
             yield Button(self.t("resume.go_on"), id="go-on", variant="primary")
             yield Button(self.t("resume.fresh"), id="fresh")
-        yield Footer()
+        yield KioskFooter()
 
     def on_mount(self) -> None:
         self.query_one("#go-on", Button).focus()

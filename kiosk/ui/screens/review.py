@@ -7,11 +7,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.followup import STATUSES, carry_over
 from ...core.text import clip
+from ..widgets.footer import KioskFooter
 from .base import KioskScreen
 
 
@@ -42,7 +43,7 @@ class ReviewScreen(KioskScreen):
             if not self.actions:
                 yield Static(self.t("review.none"), classes="hint")
             yield Button(self.t("review.carry_on"), id="carry-on", variant="primary")
-        yield Footer()
+        yield KioskFooter()
 
     def options(self) -> list[Option]:
         marks = {"done": "review.done", "not_done": "review.not_done", "dropped": "review.dropped"}

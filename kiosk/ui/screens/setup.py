@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from ...core.deck import LANGUAGES
 from ...core.problems import FileProblems
 from ..widgets.choice import Choice
+from ..widgets.footer import KioskFooter
 from .base import KioskScreen
 
 TIME_BOXES = (10, 15, 20, 30, 45, 60, 90)
@@ -69,7 +70,7 @@ class SetupScreen(KioskScreen):
                              id="secret")
             yield Static("", id="setup-message", classes="message")
             yield Button(self.t("setup.start"), id="start", variant="primary")
-        yield Footer()
+        yield KioskFooter()
 
     def on_mount(self) -> None:
         self.query_one("#team", Input).focus()

@@ -9,9 +9,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...core.i18n import labels
+from ..widgets.footer import KioskFooter
 from ..widgets.plansummary import PlanSummary
 from ..widgets.qr import QRWidget
 from .base import KioskScreen
@@ -47,7 +48,7 @@ class ShareScreen(KioskScreen):
                     yield Static(self.note, id="note")
                 yield PlanSummary(plan, session.deck, labels(self.language), id="summary")
                 yield Static(Text(self.link, overflow="fold"), id="link")
-        yield Footer()
+        yield KioskFooter()
 
     def action_finish(self) -> None:
         self.kiosk.end_session()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from ...core.config import MODES
+from ..widgets.footer import KioskFooter
 from .base import KioskScreen
 
 
@@ -36,7 +37,7 @@ class StartScreen(KioskScreen):
             for number, mode in enumerate((*MODES, "followup"), 1):
                 yield Button(f"{number}  {self.t('mode.' + mode)}", id=f"mode-{mode}", variant="primary")
                 yield Static(self.t(f"mode.{mode}_help"), classes="mode-help")
-        yield Footer()
+        yield KioskFooter()
 
     def on_mount(self) -> None:
         self.query_one("#mode-walkup", Button).focus()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
+from ..widgets.footer import KioskFooter
 from .base import KioskScreen
 
 
@@ -23,7 +24,7 @@ class TeamScreen(KioskScreen):
             yield Static(self.t("team.hint"), classes="subtitle")
             yield Input(placeholder=self.t("setup.team_hint"), id="team", max_length=60)
             yield Button(self.t("team.start"), id="start", variant="primary")
-        yield Footer()
+        yield KioskFooter()
 
     def on_mount(self) -> None:
         self.query_one("#team", Input).focus()
