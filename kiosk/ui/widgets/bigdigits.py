@@ -7,7 +7,8 @@ fits in three rows on a small terminal. Only ``▀ ▄ █`` are used: the Linux
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.segment import Segment
+from textual.strip import Strip
 from textual.widget import Widget
 
 FONT = {
@@ -64,6 +65,8 @@ class BigDigits(Widget):
     def __init__(self, value: str = "00:00", *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.value = value
+        self._lines_key: tuple | None = None
+        self._lines: list[str] = []
 
     def update(self, value: str) -> None:
         if value != self.value:
@@ -76,11 +79,22 @@ class BigDigits(Widget):
         per_scale_h = (GLYPH_H + 1) / 2
         return max(1, min(width // per_scale_w, int(height / per_scale_h)))
 
-    def render(self) -> Text:
+    def render_line(self, y: int) -> Strip:
+        # Line by line, straight to strips: the timer repaints this every second, and
+        # going through a Text (wrapping, measuring) was most of that second's work.
         width, height = self.size.width, self.size.height
-        scale = self.scale_for(width, height)
-        lines = render_big(self.value, scale)
+        style = self.visual_style.rich_style
+        key = (self.value, width, height, style)
+        if self._lines_key != key:
+            self._lines_key = key
+            self._lines = self.lines_for(width, height)
+        line = self._lines[y] if 0 <= y < len(self._lines) else ""
+        return Strip([Segment(line, style)], width) if line else Strip.blank(width, style)
+
+    def lines_for(self, width: int, height: int) -> list[str]:
+        """The widget's text rows: the digits centred, each row exactly ``width`` cells."""
+        lines = render_big(self.value, self.scale_for(width, height))
         pad_top = max(0, (height - len(lines)) // 2)
         pad_left = max(0, (width - len(lines[0])) // 2) if lines else 0
-        body = "\n" * pad_top + "\n".join(" " * pad_left + line for line in lines)
-        return Text(body, no_wrap=True, overflow="crop")
+        rows = [""] * pad_top + [(" " * pad_left + line)[:width].ljust(width) for line in lines]
+        return rows[:height]
