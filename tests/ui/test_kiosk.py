@@ -200,3 +200,45 @@ async def test_day_view_from_the_facilitator_menu(make_app, store):
         ladder = app.screen.query_one("#day-ladder")
         assert ladder.rows[0].counts == (1, 0, 1, 0, 1) and ladder.rows[0].mean == 3.0
         assert f"  3  {deck.methods[2].title}" in str(app.screen.query_one("#day-cards").render())
+
+
+
+async def test_keys_typed_faster_than_a_screen_opens_stay_on_that_screen(make_app):
+    """Enter and F1 in one burst on the team screen: the help opens first (F1 is a key
+    binding), and the team name submitted just before must not open the lobby over the
+    help. The name is still there to submit once the help is closed."""
+    from textual import events
+
+    app = make_app(mode="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Team Norr")
+        app.post_message(events.Key("enter", "\r"))
+        app.post_message(events.Key("f1", None))
+        await pilot.pause()
+        assert [type(s).__name__ for s in app.screen_stack][-2:] == ["TeamScreen", "HelpScreen"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen_name(app) == "TeamScreen"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen_name(app) == "LobbyScreen"
+        assert app.session.settings.team == "Team Norr"
+
+
+async def test_a_double_enter_on_a_ballot_casts_one_vote(make_app):
+    """Two Enters in one burst on a filled-in ballot: the first casts the vote and closes
+    the ballot, the second must not cast it again from the closing screen."""
+    from textual import events
+
+    app = make_app(mode="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Team Norr", "enter")
+        await pilot.pause()
+        await pilot.press("enter", *"123451234")
+        await pilot.pause()
+        assert screen_name(app) == "BallotScreen"
+        app.post_message(events.Key("enter", "\r"))
+        app.post_message(events.Key("enter", "\r"))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.session.votes_cast == 1

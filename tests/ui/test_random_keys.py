@@ -42,18 +42,18 @@ async def test_random_keys(make_app, store, mode):
             await pilot.pause()
             screens.add(type(app.screen).__name__)
         assert app.is_running
-        # Still answers: F1 opens the help on whatever screen it ended on. Under load the
-        # last burst can still be in a screen's queue (an Escape from it would close the
-        # help again), so let it drain first and give the app a moment to answer.
+        # Still answers: F1 opens the help on whatever screen it ended on, or closes the
+        # help if it ended there. (Fast keys can stack a screen over the help, so Escapes
+        # do not reliably lead out of it; F1 answers either way.)
         await pilot.pause(0.2)
-        await pilot.press("escape", "escape")
-        await pilot.pause(0.2)
+        before = type(app.screen).__name__
         await pilot.press("f1")
-        for _ in range(20):
-            if type(app.screen).__name__ == "HelpScreen":
-                break
-            await pilot.pause(0.05)
-        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.pause(0.2)
+        after = type(app.screen).__name__
+        if before == "HelpScreen":
+            assert after != "HelpScreen"
+        else:
+            assert after == "HelpScreen", before
     assert len(screens) >= 2, screens  # the mashing really moved through the flow
     for row in store.sessions():
         store.entries(row.id)

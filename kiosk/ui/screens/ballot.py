@@ -12,7 +12,7 @@ from ...core.logfile import log_exception
 from ...core.votes import LEVEL_QUESTION, VoteError
 from ..widgets.ballot import BallotRow, BallotWidget
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen
+from .base import KioskScreen, when_active
 
 
 class BallotScreen(KioskScreen):
@@ -96,9 +96,11 @@ class BallotScreen(KioskScreen):
     def on_ballot_widget_moved(self, event: BallotWidget.Moved) -> None:
         self._show_about(event.row)
 
+    @when_active
     def on_ballot_widget_incomplete(self, event: BallotWidget.Incomplete) -> None:
         self.query_one("#ballot-message", Static).update(self.t("ballot.incomplete"))
 
+    @when_active
     def on_ballot_widget_confirmed(self, event: BallotWidget.Confirmed) -> None:
         session = self.kiosk.session
         try:

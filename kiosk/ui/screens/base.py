@@ -3,7 +3,9 @@ session's language."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import functools
+import inspect
+from typing import TYPE_CHECKING, Callable
 
 from textual.binding import Binding
 from textual.screen import Screen
@@ -13,6 +15,30 @@ from ..i18n import translate_bindings
 
 if TYPE_CHECKING:
     from ..app import KioskApp
+
+
+def when_active(handler: Callable) -> Callable:
+    """For a screen's handlers of widget messages (a button pressed, a field submitted).
+
+    Fast keys can reach a widget before the screen it is on gets covered: Enter submits a
+    field, F1 in the same burst opens the help, and only then is the submission handled.
+    Acting on it then would open the next screen over the help. A covered screen ignores
+    such messages; what was typed stays, to be sent again."""
+    if inspect.iscoroutinefunction(handler):
+
+        @functools.wraps(handler)
+        async def guarded_async(self: Screen, *args: object) -> None:
+            if self.is_active:
+                await handler(self, *args)
+
+        return guarded_async
+
+    @functools.wraps(handler)
+    def guarded(self: Screen, *args: object) -> None:
+        if self.is_active:
+            handler(self, *args)
+
+    return guarded
 
 
 class KioskScreen(Screen):

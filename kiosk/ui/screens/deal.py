@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from ..widgets.cardtile import CardTile
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen
+from .base import KioskScreen, when_active
 
 
 class DealScreen(KioskScreen):
@@ -82,6 +82,7 @@ class DealScreen(KioskScreen):
         if tile is not None:
             self.kiosk.show_card(tile.card.id)
 
+    @when_active
     def on_card_tile_opened(self, event: CardTile.Opened) -> None:
         self.kiosk.show_card(self.kiosk.session.hand[event.slot].id)
 

@@ -11,7 +11,7 @@ from ...core.followup import FollowUpError, find_plan
 from ...core.link import LinkCodec
 from ...core.problems import FileProblems
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen
+from .base import KioskScreen, when_active
 
 
 class FollowUpScreen(KioskScreen):
@@ -34,9 +34,11 @@ class FollowUpScreen(KioskScreen):
     def on_mount(self) -> None:
         self.query_one("#reference", Input).focus()
 
+    @when_active
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.begin()
 
+    @when_active
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.begin()
 

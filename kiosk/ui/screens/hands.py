@@ -10,7 +10,7 @@ from textual.widgets import Input, Label, Static
 
 from ...core.votes import LEVEL_QUESTION, VoteError
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen
+from .base import KioskScreen, when_active
 
 
 class HandsScreen(KioskScreen):
@@ -67,6 +67,7 @@ class HandsScreen(KioskScreen):
         await options.mount(*boxes)
         self.query(".count").first(Input).focus()
 
+    @when_active
     async def on_input_submitted(self, event: Input.Submitted) -> None:
         inputs = list(self.query(".count").results(Input))
         if event.input is not inputs[-1]:

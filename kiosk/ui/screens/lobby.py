@@ -10,7 +10,7 @@ from textual.widgets import Button, Static
 
 from ..widgets.bigdigits import BigDigits
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen
+from .base import KioskScreen, when_active
 
 
 class LobbyScreen(KioskScreen):
@@ -55,6 +55,7 @@ class LobbyScreen(KioskScreen):
         self.query_one("#count", BigDigits).update(str(n))
         self.query_one("#count-label", Static).update(self.t("lobby.count", n=n))
 
+    @when_active
     def on_button_pressed(self, event: Button.Pressed) -> None:
         {"vote": self.action_vote, "reveal": self.action_reveal}[event.button.id]()
 

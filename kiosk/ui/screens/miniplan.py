@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from ...core.plan import Action, TEXT_LIMITS
 from ...core.text import clip
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen
+from .base import KioskScreen, when_active
 from .plan import save_plan
 
 BY_WHEN_DAYS = (7, 14, 30)
@@ -55,6 +55,7 @@ class MiniPlanScreen(KioskScreen):
             focused.highlighted = number - 1
             focused.action_select()
 
+    @when_active
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "what":
             self.query_one("#when", OptionList).focus()

@@ -11,7 +11,7 @@ from textual.widgets import Button, Input, Label, Static
 from ...core.logfile import log_exception
 from ...core.plan import TEXT_LIMITS, Action, PlanError, card_title, parse_follow_up
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen
+from .base import KioskScreen, when_active
 
 
 class PlanScreen(KioskScreen):
@@ -56,12 +56,14 @@ class PlanScreen(KioskScreen):
     def on_mount(self) -> None:
         self.query_one("#what", Input).focus()
 
+    @when_active
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "follow_up":
             self.action_save()
         else:
             self.focus_next()
 
+    @when_active
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_save()
 

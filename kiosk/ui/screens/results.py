@@ -14,7 +14,7 @@ from ...core.votes import LEVEL_QUESTION
 from ..widgets.bars import BarChart, BarRow
 from ..widgets.footer import KioskFooter
 from ..widgets.trend import TrendTable
-from .base import KioskScreen
+from .base import KioskScreen, when_active
 
 
 class ResultsScreen(KioskScreen):
@@ -77,6 +77,7 @@ class ResultsScreen(KioskScreen):
     def on_mount(self) -> None:
         self.query_one("#deal", Button).focus()
 
+    @when_active
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_deal()
 

@@ -11,7 +11,7 @@ from textual.widgets import Button, Static
 
 from ...core.store import SessionRow
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen
+from .base import KioskScreen, when_active
 
 
 class ResumeScreen(KioskScreen):
@@ -41,6 +41,7 @@ class ResumeScreen(KioskScreen):
     def on_mount(self) -> None:
         self.query_one("#go-on", Button).focus()
 
+    @when_active
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "go-on":
             self.kiosk.resume_session(self.row)

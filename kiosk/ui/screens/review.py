@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from ...core.followup import STATUSES, carry_over
 from ...core.text import clip
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen
+from .base import KioskScreen, when_active
 
 
 class ReviewScreen(KioskScreen):
@@ -68,6 +68,7 @@ class ReviewScreen(KioskScreen):
         actions.add_options(self.options())
         actions.highlighted = min(index + 1, len(self.actions) - 1)
 
+    @when_active
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_carry_on()
 

@@ -11,7 +11,7 @@ from ...core.deck import LANGUAGES
 from ...core.problems import FileProblems
 from ..widgets.choice import Choice
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen
+from .base import KioskScreen, when_active
 
 TIME_BOXES = (10, 15, 20, 30, 45, 60, 90)
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English", "nb": "Norsk (bokmål)", "da": "Dansk"}
@@ -89,10 +89,12 @@ class SetupScreen(KioskScreen):
             self.kiosk.language = str(event.value)
             self.app.switch_screen(SetupScreen(dict(self.values)))
 
+    @when_active
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":
             self.action_start()
 
+    @when_active
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.focus_next()
 

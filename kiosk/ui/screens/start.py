@@ -9,7 +9,7 @@ from textual.widgets import Button, Static
 
 from ...core.config import MODES
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen
+from .base import KioskScreen, when_active
 
 
 class StartScreen(KioskScreen):
@@ -42,6 +42,7 @@ class StartScreen(KioskScreen):
     def on_mount(self) -> None:
         self.query_one("#mode-walkup", Button).focus()
 
+    @when_active
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_mode(event.button.id.removeprefix("mode-"))
 

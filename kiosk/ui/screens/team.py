@@ -7,7 +7,7 @@ from textual.containers import Vertical
 from textual.widgets import Button, Input, Static
 
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen
+from .base import KioskScreen, when_active
 
 
 class TeamScreen(KioskScreen):
@@ -29,9 +29,11 @@ class TeamScreen(KioskScreen):
     def on_mount(self) -> None:
         self.query_one("#team", Input).focus()
 
+    @when_active
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.begin()
 
+    @when_active
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.begin()
 
