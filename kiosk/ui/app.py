@@ -102,6 +102,8 @@ class KioskApp(App, inherit_bindings=False):
         # Idle time is measured from the last real input, whatever widget consumes it.
         if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)):
             self.last_input = self.clock()
+            if not self.screen_stack:
+                return  # typed while the app quits: its screens are gone, nothing to act on
         await super().on_event(event)
 
     def idle_limit(self) -> float | None:

@@ -242,3 +242,26 @@ async def test_a_double_enter_on_a_ballot_casts_one_vote(make_app):
         await pilot.pause()
         await pilot.pause()
         assert app.session.votes_cast == 1
+
+
+
+async def test_keys_still_queued_when_the_app_quits_do_no_harm(make_app):
+    """Keys typed while the facilitator quits: the screens they were meant for are being
+    taken down. They must not turn the deliberate quit (exit code 10, the service stays
+    down) into an error (the service would restart the kiosk). This seeded burst once
+    hit a lobby mounting after its widgets were gone, then keys with no screen left."""
+    import random
+
+    from tests.ui.test_random_keys import KEYS, key_event
+
+    app = make_app(mode="workshop", seed=3)
+    rng = random.Random(6)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(3):
+            for _ in range(30):
+                app.post_message(key_event(rng.choice(KEYS)))
+            await pilot.pause()
+        for _ in range(30):
+            app.post_message(key_event(rng.choice(KEYS)))
+        app.exit(return_code=10)
+    assert app.return_code == 10

@@ -65,6 +65,12 @@ class KioskScreen(Screen):
     def t(self, key: str, **values: object) -> str:
         return t(self.language, key, **values)
 
+    @property
+    def taken_down(self) -> bool:
+        """True when this screen was closed (or the app quit) while its events were still
+        queued: its widgets may be gone by the time they run, and nothing needs showing."""
+        return not self.is_attached or self not in self.app.screen_stack
+
     # The first screen of a flow has nowhere to go back to: its Esc is hidden.
     FIRST = False
 

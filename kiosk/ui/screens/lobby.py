@@ -42,11 +42,13 @@ class LobbyScreen(KioskScreen):
         yield KioskFooter()
 
     def on_mount(self) -> None:
+        if self.taken_down:
+            return
         self.refresh_count()
         self.query_one("#vote", Button).focus()
 
     def on_screen_resume(self) -> None:
-        if not self.is_current or self.kiosk.session is None:
+        if self.taken_down or not self.is_current or self.kiosk.session is None:
             return  # popped on the way to a fresh start
         self.refresh_count()
 
