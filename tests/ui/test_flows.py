@@ -369,3 +369,23 @@ async def test_setup_changes_language_and_keeps_what_was_typed(make_app):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.session.settings.team == "Norr" and app.session.settings.language == app.language
+
+
+async def test_a_language_picked_as_the_help_opens_leaves_one_setup_screen(make_app):
+    """Right on the language and F1 in one burst: the change arrives when the help is
+    already over the setup. It must not replace the help with a second setup screen;
+    the setup follows the new language when the help closes."""
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Norr", "tab")
+        app.post_message(events.Key("right", None))
+        app.post_message(events.Key("f1", None))
+        await pilot.pause()
+        assert [type(s).__name__ for s in app.screen_stack][1:] == ["SetupScreen", "HelpScreen"]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert [type(s).__name__ for s in app.screen_stack][1:] == ["SetupScreen"]
+        assert app.language == "en"
+        assert "Prepare the workshop" in str(app.screen.query_one(".title").render())
+        assert app.screen.query_one("#team").value == "Norr"

@@ -82,12 +82,25 @@ class SetupScreen(KioskScreen):
             self.values[name] = self.query_one(f"#{name}", Choice).value
 
     def on_choice_changed(self, event: Choice.Changed) -> None:
-        if event.choice.id == "language" and event.value != self.language and self.is_current:
-            # Every label changes language: build the screen again with what was entered.
-            # Not awaited: this screen is being replaced while it handles the message.
-            self._remember()
-            self.kiosk.language = str(event.value)
-            self.app.switch_screen(SetupScreen(dict(self.values)))
+        if event.choice.id == "language":
+            self._follow_language()
+
+    def on_screen_resume(self) -> None:
+        self._follow_language()  # a language picked just as the help opened over this screen
+
+    def _follow_language(self) -> None:
+        # Only from the top of the stack: switching from under the help would replace the
+        # help, not this screen, and leave two setup screens.
+        if self.taken_down or not self.is_active:
+            return
+        chosen = self.query_one("#language", Choice).value
+        if chosen == self.language:
+            return
+        # Every label changes language: build the screen again with what was entered.
+        # Not awaited: this screen is being replaced while it handles the message.
+        self._remember()
+        self.kiosk.language = str(chosen)
+        self.app.switch_screen(SetupScreen(dict(self.values)))
 
     @when_active
     def on_button_pressed(self, event: Button.Pressed) -> None:
