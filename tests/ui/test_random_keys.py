@@ -41,6 +41,10 @@ async def test_random_keys(make_app, store, mode):
                 app.post_message(key_event(rng.choice(KEYS)))
             await pilot.pause()
             screens.add(type(app.screen).__name__)
+            # The stack stays a path through the flow: no screen twice, help only on top.
+            stack = [type(s).__name__ for s in app.screen_stack]
+            assert len(stack) == len(set(stack)), stack
+            assert "HelpScreen" not in stack[:-1], stack
         assert app.is_running
         # Still answers: F1 opens the help on whatever screen it ended on, or closes the
         # help if it ended there. (Fast keys can stack a screen over the help, so Escapes
