@@ -20,10 +20,11 @@ if TYPE_CHECKING:
 def when_active(handler: Callable) -> Callable:
     """For a screen's handlers of widget messages (a button pressed, a field submitted).
 
-    Fast keys can reach a widget before the screen it is on gets covered: Enter submits a
-    field, F1 in the same burst opens the help, and only then is the submission handled.
-    Acting on it then would open the next screen over the help. A covered screen ignores
-    such messages; what was typed stays, to be sent again."""
+    Fast keys can reach a widget before the screen it is on gets covered or closed: Enter
+    submits a field, F1 in the same burst opens the help, and only then is the submission
+    handled, which would open the next screen over the help; or a second Enter confirms a
+    ballot that the first already cast and closed. A screen that is not on top ignores such
+    messages; what was typed stays, to be sent again."""
     if inspect.iscoroutinefunction(handler):
 
         @functools.wraps(handler)
