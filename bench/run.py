@@ -1,7 +1,7 @@
 """Benchmarks: what a kiosk user feels, against a minimal Textual app measured the same way
 in the same run. Prints one table; nothing here passes or fails.
 
-    python bench/run.py            # everything, about three minutes on 2 cores
+    python bench/run.py            # everything, about two minutes on 2 cores
     python bench/run.py --quick    # fewer repetitions, for a smoke run
 """
 
