@@ -1,4 +1,4 @@
-"""Where things live: shipped decks and themes, and the user's data directory."""
+"""Where things live: shipped decks and themes, the user's own, and the data directory."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 APP_NAME = "innovationslek"
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DECKS_DIR = PROJECT_ROOT / "decks"
-THEMES_DIR = PROJECT_ROOT / "themes"
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+# Shipped data is inside the package (in a checkout, kiosk/decks and kiosk/themes link to the
+# top-level folders), so an installed wheel has its decks and themes too.
+DECKS_DIR = PACKAGE_DIR / "decks"
+THEMES_DIR = PACKAGE_DIR / "themes"
 
 
 def default_data_dir() -> Path:
@@ -21,19 +23,10 @@ def data_dir(configured: str = "") -> Path:
     return Path(configured).expanduser() if configured else default_data_dir()
 
 
-def deck_path(deck: str, language: str, decks_dir: Path = DECKS_DIR) -> Path | None:
-    """A deck named by id or path, in ``language`` where that file exists, else Swedish,
-    else English, else any language."""
-    direct = Path(deck)
-    if deck.endswith(".toml"):
-        return direct
-    for lang in (language, "sv", "en"):
-        candidate = decks_dir / f"{deck}.{lang}.toml"
-        if candidate.is_file():
-            return candidate
-    others = sorted(decks_dir.glob(f"{deck}.*.toml"))
-    return others[0] if others else None
+def user_decks_dir(folder: Path) -> Path:
+    """An organisation's own decks, dropped into the data directory (never into the package)."""
+    return folder / "decks"
 
 
-def shipped_decks(decks_dir: Path = DECKS_DIR) -> list[Path]:
-    return sorted(decks_dir.glob("*.toml"))
+def user_themes_dir(folder: Path) -> Path:
+    return folder / "themes"

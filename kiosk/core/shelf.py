@@ -14,10 +14,14 @@ CHALLENGE_DECK = "utmaningar"
 
 
 class Shelf:
-    def __init__(self, decks_dir: Path = DECKS_DIR, extra: list[Path] | None = None):
+    def __init__(self, decks_dir: Path = DECKS_DIR, extra: list[Path] | None = None,
+                 user_dir: Path | None = None):
+        """Shipped decks from ``decks_dir``, then the organisation's own from ``user_dir``
+        (a file there with the same deck id and language replaces the shipped one)."""
         self.decks_dir = decks_dir
         self._paths: dict[tuple[str, str], Path] = {}
-        for path in sorted(decks_dir.glob("*.toml")) + list(extra or []):
+        own = sorted(user_dir.glob("*.toml")) if user_dir is not None and user_dir.is_dir() else []
+        for path in sorted(decks_dir.glob("*.toml")) + own + list(extra or []):
             parts = path.name.split(".")
             if len(parts) == 3 and parts[1] in LANGUAGES:
                 self._paths[(parts[0], parts[1])] = path

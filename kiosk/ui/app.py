@@ -19,6 +19,7 @@ from ..core.deck import Deck
 from ..core.export import export_all
 from ..core.i18n import t
 from ..core.logfile import log_exception
+from ..core.paths import user_themes_dir
 from ..core.pin import PinGate
 from ..core.plan import Plan
 from ..core.session import Session, SessionSettings
@@ -211,8 +212,9 @@ class KioskApp(App, inherit_bindings=False):
 
     # -- start -----------------------------------------------------------------------------
     def on_mount(self) -> None:
-        register_themes(self)
-        self.theme = pick_theme(self, self.config.theme, os.environ.get("TERM", ""))
+        own_themes = user_themes_dir(self.data_dir) if self.data_dir is not None else None
+        register_themes(self, own_themes)
+        self.theme = pick_theme(self, self.config.theme, os.environ.get("TERM", ""), own_themes)
         if self.theme == CONSOLE_THEME or os.environ.get("TERM") == "linux":
             use_console_glyphs(self)
         self.set_interval(1.0, self.check_visitor_idle)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..core.config import Config
 from ..core.logfile import configure_logging, log_exception
-from ..core.paths import data_dir
+from ..core.paths import data_dir, user_decks_dir, user_themes_dir
 from ..core.problems import FileProblems
 from ..core.shelf import Shelf
 from ..core.store import Store, StoreError
@@ -23,7 +23,7 @@ def launch(config: Config) -> int:
         return 1
     configure_logging(folder)
     try:
-        shelf = Shelf()
+        shelf = Shelf(user_dir=user_decks_dir(folder))
         for name in config.decks:
             if name.endswith(".toml"):
                 deck = shelf.add_file(Path(name))
@@ -34,7 +34,7 @@ def launch(config: Config) -> int:
         shelf.get(config.decks[0], config.language)
         from .themes import resolve_theme
 
-        resolve_theme(config.theme)
+        resolve_theme(config.theme, user_dir=user_themes_dir(folder))
     except FileProblems as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

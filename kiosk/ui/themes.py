@@ -1,4 +1,5 @@
-"""Themes from ``themes/*.toml`` (checked by the core), registered with Textual."""
+"""Themes from ``themes/*.toml`` (checked by the core), registered with Textual: the shipped
+ones and any the organisation drops into ``<data dir>/themes``."""
 
 from __future__ import annotations
 
@@ -19,16 +20,18 @@ def to_theme(spec: ThemeSpec) -> Theme:
     return Theme(name=spec.name, dark=spec.dark, variables=dict(spec.variables), **spec.colours)
 
 
-def shipped_specs(themes_dir: Path = THEMES_DIR) -> list[ThemeSpec]:
+def shipped_specs(themes_dir: Path = THEMES_DIR, user_dir: Path | None = None) -> list[ThemeSpec]:
     specs = []
-    for path in sorted(themes_dir.glob("*.toml")):
+    own = sorted(user_dir.glob("*.toml")) if user_dir is not None and user_dir.is_dir() else []
+    for path in sorted(themes_dir.glob("*.toml")) + own:
         spec, problems = load_theme(path)
         if spec is not None and not problems:
             specs.append(spec)
     return specs
 
 
-def resolve_theme(name_or_path: str, themes_dir: Path = THEMES_DIR) -> ThemeSpec | None:
+def resolve_theme(name_or_path: str, themes_dir: Path = THEMES_DIR,
+                  user_dir: Path | None = None) -> ThemeSpec | None:
     """The theme a user asked for; raises FileProblems with a clear message when it is
     missing or broken. None means: choose automatically."""
     if not name_or_path:
@@ -38,20 +41,21 @@ def resolve_theme(name_or_path: str, themes_dir: Path = THEMES_DIR) -> ThemeSpec
         if problems or spec is None:
             raise FileProblems(problems or [Problem(name_or_path, 0, "not a theme")])
         return spec
-    for spec in shipped_specs(themes_dir):
+    specs = shipped_specs(themes_dir, user_dir)
+    for spec in specs:
         if spec.name == name_or_path:
             return spec
-    names = ", ".join(s.name for s in shipped_specs(themes_dir))
+    names = ", ".join(s.name for s in specs)
     raise FileProblems([Problem(name_or_path, 0, f"no theme called '{name_or_path}' (shipped: {names})")])
 
 
-def register_themes(app: App) -> None:
-    for spec in shipped_specs():
+def register_themes(app: App, user_dir: Path | None = None) -> None:
+    for spec in shipped_specs(user_dir=user_dir):
         app.register_theme(to_theme(spec))
 
 
-def pick_theme(app: App, wanted: str, term: str) -> str:
-    spec = resolve_theme(wanted) if wanted else None
+def pick_theme(app: App, wanted: str, term: str, user_dir: Path | None = None) -> str:
+    spec = resolve_theme(wanted, user_dir=user_dir) if wanted else None
     if spec is not None:
         app.register_theme(to_theme(spec))
         return spec.name

@@ -21,11 +21,14 @@ def require_tmux() -> None:
 
 
 class TmuxSession:
-    def __init__(self, args: list[str], *, width: int = 120, height: int = 40, env: dict[str, str] | None = None):
+    def __init__(self, args: list[str], *, width: int = 120, height: int = 40, env: dict[str, str] | None = None,
+                 program: list[str] | None = None):
+        """``program`` is the command that starts the app (default: this checkout's run.py)."""
         require_tmux()
         self.name = f"kiosk-{uuid.uuid4().hex[:8]}"
         self.socket = f"kiosk-test-{uuid.uuid4().hex[:8]}"
-        command = " ".join(shlex.quote(a) for a in [sys.executable, str(ROOT / "run.py"), *args])
+        program = program or [sys.executable, str(ROOT / "run.py")]
+        command = " ".join(shlex.quote(a) for a in [*program, *args])
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
         term = (env or {}).get("TERM", "xterm-256color")
         shell = f"cd {shlex.quote(str(ROOT))} && env TERM={term} {exports} {command}; echo EXITED:$?; sleep 30"
