@@ -1,0 +1,147 @@
+"""Screenshots of the real program in a real terminal, for the README's gallery.
+
+Each picture is the app running in xterm (DejaVu Sans Mono) under a virtual X server, driven
+through tmux with the keys a user would press; `import` (ImageMagick) saves the window. A real
+terminal keeps runs of spaces, block glyphs and the QR code's quiet zone, which an SVG export
+converted to PNG does not.
+
+    python docs/screenshots.py [--out docs/screenshots] [--only NAME ...]
+
+Needs (Debian): xvfb xterm imagemagick fonts-dejavu-core tmux; chromium for the phone page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class Shot:
+    name: str
+    args: list[str]
+    size: tuple[int, int]
+    # (text to wait for, keys to send then); the picture is taken when ``ready`` shows.
+    steps: list[tuple[str, list[str]]] = field(default_factory=list)
+    ready: str = ""
+
+
+WORKSHOP_VOTE = [("Förbered workshopen", ["C-s"]), ("omröstning", ["Enter"])]
+BALLOT = ["2", "3", "4", "2", "3", "1", "4", "2", "3", "1", "Enter"]
+
+SHOTS = [
+    Shot("start", [], (120, 40), ready="Uppföljning"),
+    Shot("ballot", ["--mode", "workshop"], (120, 40), WORKSHOP_VOTE, ready="Röst"),
+    Shot("results", ["--mode", "workshop"], (120, 40),
+         [*WORKSHOP_VOTE, ("Röst", BALLOT), ("röstat", ["r"])], ready="Resultat"),
+    Shot("deal", ["--mode", "workshop", "--seed", "2"], (120, 40),
+         [*WORKSHOP_VOTE, ("Röst", BALLOT), ("röstat", ["r"]), ("Resultat", ["Enter"])], ready="min"),
+    Shot("exercise", ["--mode", "workshop", "--seed", "2"], (120, 40),
+         [*WORKSHOP_VOTE, ("Röst", BALLOT), ("röstat", ["r"]), ("Resultat", ["Enter"]), ("min", ["Enter"]),
+          ("Så gör ni", ["t"])], ready="Steg 1"),
+    Shot("share", ["--mode", "walkup", "--seed", "2"], (160, 50),
+         [("Enter", ["Enter"]), ("1", ["3", "2", "4", "1", "3", "2", "4", "3", "2"]), ("Resultat", ["Enter"]),
+          ("min", ["Enter"]), ("Så gör ni", ["Enter"]), ("1", ["1"]), ("2", ["2"])], ready="kod"),
+]
+
+
+class Terminal:
+    """One xterm on its own virtual display, running tmux, running the app."""
+
+    def __init__(self, shot: Shot, data_dir: Path):
+        cols, rows = shot.size
+        self.socket = f"shots-{os.getpid()}-{shot.name}"
+        self.display = f":{300 + abs(hash(shot.name)) % 500}"
+        self.xvfb = subprocess.Popen(["Xvfb", self.display, "-screen", "0", "3000x2000x24"],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1.0)
+        app = [sys.executable, str(ROOT / "run.py"), "--data-dir", str(data_dir), *shot.args]
+        inner = f"cd {shlex.quote(str(ROOT))} && {' '.join(shlex.quote(a) for a in app)}; sleep 600"
+        conf = data_dir / "tmux.conf"
+        conf.write_text("set -g status off\nset -g default-terminal tmux-256color\n"
+                        "set -ga terminal-overrides ',xterm*:RGB'\n")
+        env = {**os.environ, "DISPLAY": self.display, "COLORTERM": "truecolor"}
+        self.xterm = subprocess.Popen(
+            ["xterm", "-geometry", f"{cols}x{rows}+0+0", "-fa", "DejaVu Sans Mono", "-fs", "11",
+             "-bg", "#101418", "-fg", "white", "-e", "tmux", "-L", self.socket, "-f", str(conf),
+             "new-session", "-s", "s", "-x", str(cols), "-y", str(rows), "bash", "-c", inner],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def text(self) -> str:
+        return subprocess.run(["tmux", "-L", self.socket, "capture-pane", "-p", "-t", "s"],
+                              capture_output=True, text=True).stdout
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if text in self.text():
+                return
+            time.sleep(0.2)
+        raise RuntimeError(f"{text!r} did not appear; the screen was:\n{self.text()}")
+
+    def keys(self, keys: list[str]) -> None:
+        for key in keys:
+            subprocess.run(["tmux", "-L", self.socket, "send-keys", "-t", "s", key], check=True)
+            time.sleep(0.15)
+
+    def png(self, out: Path) -> None:
+        time.sleep(0.8)  # let the last frame settle
+        subprocess.run(["import", "-window", "root", "-trim", "+repage", str(out)], check=True,
+                       env={**os.environ, "DISPLAY": self.display})
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+        for process in (self.xterm, self.xvfb):
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def take(shot: Shot, out_dir: Path) -> Path:
+    with tempfile.TemporaryDirectory() as data:
+        term = Terminal(shot, Path(data))
+        try:
+            for wait, keys in shot.steps:
+                term.wait_for(wait)
+                term.keys(keys)
+            term.wait_for(shot.ready)
+            out = out_dir / f"{shot.name}.png"
+            term.png(out)
+            return out
+        finally:
+            term.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--only", nargs="*", default=[])
+    args = parser.parse_args()
+    missing = [tool for tool in ("Xvfb", "xterm", "import", "tmux") if shutil.which(tool) is None]
+    if missing:
+        print(f"screenshots: missing {', '.join(missing)} (Debian: xvfb xterm imagemagick tmux)", file=sys.stderr)
+        return 1
+    out_dir = Path(args.out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for shot in SHOTS:
+        if args.only and shot.name not in args.only:
+            continue
+        try:
+            print(take(shot, out_dir))
+        except RuntimeError as exc:
+            print(f"screenshots: {shot.name}: {exc}", file=sys.stderr)
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
