@@ -65,6 +65,30 @@ class PtyProgram:
                     return elapsed
         raise TimeoutError(f"{text!r} did not appear within {timeout}s; screen:\n{self.text()}")
 
+    def settled(self, marker: str, quiet: float = 0.3, timeout: float = 30.0) -> tuple[float, int]:
+        """Start-up as a user sees it: seconds from exec to the last output of the first
+        complete screen (``marker`` on screen, then no output for ``quiet`` seconds), and how
+        many separate bursts of output (paints) it took."""
+        deadline = self.started + timeout
+        last, bursts, seen = self.started, 0, False
+        while time.perf_counter() < deadline:
+            ready, _, _ = select.select([self.master], [], [], quiet if seen else 0.05)
+            if not ready:
+                if seen:
+                    return last - self.started, bursts
+                continue
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                break
+            now = time.perf_counter()
+            if now - last > 0.03:  # a pause between writes starts a new paint
+                bursts += 1
+            last = now
+            self._feed(chunk)
+            seen = seen or marker in self.text()
+        raise TimeoutError(f"{marker!r} did not settle within {timeout}s; screen:\n{self.text()}")
+
     def send(self, data: str | bytes) -> None:
         os.write(self.master, data.encode() if isinstance(data, str) else data)
 
