@@ -58,3 +58,18 @@ def clip(value: str, limit: int) -> str:
     if len(value) <= limit:
         return value
     return value[: max(0, limit - 3)] + "..." if limit > 3 else value[:limit]
+
+
+# Characters that act on the terminal or on the text around them instead of being shown:
+# C0/C1 controls (ESC starts colour and cursor sequences) and the bidi marks, embeddings,
+# overrides and isolates (they can reverse "invoice<U+202E>gpj.exe" into "invoiceexe.jpg").
+_ACTIVE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_controls(value: str) -> str:
+    """``value`` with every control and bidi character written out (``\\x1b``, ``\\u202e``),
+    so that showing or printing it can never act on the terminal."""
+    if _ACTIVE.search(value) is None:
+        return value
+    return _ACTIVE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
+                       value)

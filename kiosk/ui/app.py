@@ -196,7 +196,9 @@ class KioskApp(App, inherit_bindings=False):
             log_exception(exc, self.data_dir)
             self.notify(t(self.language, "facilitator.export_failed"), severity="error")
             return
-        self.notify(t(self.language, "facilitator.exported", n=result.plans, folder=str(folder)), timeout=8)
+        # The folder comes from the configuration: shown as text, never as markup.
+        self.notify(t(self.language, "facilitator.exported", n=result.plans, folder=str(folder)), timeout=8,
+                    markup=False)
 
     # -- errors: logged to a file, never a traceback on the user's screen --------------------
     def _handle_exception(self, error: Exception) -> None:

@@ -110,3 +110,12 @@ def test_markdown_in_swedish_and_english():
     assert "| testa | 3.3 | 0 | 1 | 2 | 3 | 0 |" in sv
     en = render_markdown(plan, None, labels("en"))
     assert "## Actions" in en and "Who: Åsa och Øystein" in en
+
+
+def test_control_and_bidi_characters_are_written_out():
+    from kiosk.core.text import escape_controls
+
+    assert escape_controls("Budget [SEK]") == "Budget [SEK]"
+    assert escape_controls("a\x1b[31mb\x07") == r"a\x1b[31mb\x07"
+    assert escape_controls("invoice\u202egpj.exe\u2066") == r"invoice\u202egpj.exe\u2066"
+    assert escape_controls("tab\tand\nnew line") == "tab\tand\nnew line"

@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.events import Click
 from textual.widgets import Static
 
+from ..plain import plain
 from .base import KioskScreen
 
 CYCLE_SECONDS = 4.0
@@ -58,7 +59,7 @@ class AttractScreen(KioskScreen):
 
     def advance(self) -> None:
         if self._lines:
-            self.query_one("#statement", Static).update(self._lines[self.step % len(self._lines)])
+            self.query_one("#statement", Static).update(plain(self._lines[self.step % len(self._lines)]))
             self.step += 1
 
     def on_click(self, event: Click) -> None:

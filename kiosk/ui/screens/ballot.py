@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from ...core.logfile import log_exception
 from ...core.votes import LEVEL_QUESTION, VoteError
+from ..plain import plain
 from ..widgets.ballot import BallotRow, BallotWidget
 from ..widgets.footer import KioskFooter
 from .base import KioskScreen, when_active
@@ -60,11 +61,11 @@ class BallotScreen(KioskScreen):
             with Horizontal(id="about"):
                 for number, level in enumerate(model.levels, 1):
                     with Vertical(classes="level-box"):
-                        yield Static(f"{number}  {level.name}", classes="level-name")
-                        yield Static("\n".join(f"- {s}" for s in level.statements))
+                        yield Static(plain(f"{number}  {level.name}"), classes="level-name")
+                        yield Static(plain("\n".join(f"- {s}" for s in level.statements)))
                 if model.levels:
                     with Vertical(classes="level-box both"):
-                        yield Static(f"{len(model.levels) + 1}  {model.both}", classes="level-name")
+                        yield Static(plain(f"{len(model.levels) + 1}  {model.both}"), classes="level-name")
             yield Static("", id="principle-about")
         yield KioskFooter()
 
@@ -106,7 +107,7 @@ class BallotScreen(KioskScreen):
         try:
             session.cast(event.answers)
         except VoteError as exc:
-            self.query_one("#ballot-message", Static).update(str(exc))
+            self.query_one("#ballot-message", Static).update(plain(str(exc)))
             return
         except Exception as exc:  # the store failed: say so, keep the answers on screen
             log_exception(exc, self.kiosk.data_dir)

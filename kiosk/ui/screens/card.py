@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ...core.deck import ChallengeCard, MethodCard, ReflectionCard
+from ..plain import plain
 from ..widgets.cardtile import card_facts, principle_names
 from ..widgets.footer import KioskFooter
 from .base import KioskScreen
@@ -54,12 +56,12 @@ class CardScreen(KioskScreen):
             yield Static("", id="card-message", classes="message")
         yield KioskFooter()
 
-    def title_text(self) -> str:
+    def title_text(self) -> Content:
         card = self.card
         title = getattr(card, "title", "") or self.t("card.reflection")
         if card.id in self.kiosk.session.chosen:
             title += f"  [{self.t('deal.chosen')}]"
-        return title
+        return plain(title)
 
     def body(self) -> Text:
         card, deck, t = self.card, self.kiosk.session.deck, self.t

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from ...core.daystats import day_stats
 from ...core.followup import mean_of
+from ..plain import plain
 from ..widgets.bars import BarChart, BarRow
 from ..widgets.footer import KioskFooter
 from .base import KioskScreen
@@ -49,5 +50,5 @@ class DayViewScreen(KioskScreen):
                 except KeyError:
                     title = card_id
                 top.append(f"{n:>3}  {title}")
-            yield Static("\n".join(top) or self.t("day.no_cards"), id="day-cards")
+            yield Static(plain("\n".join(top) or self.t("day.no_cards")), id="day-cards")
         yield KioskFooter()

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from ...core.countdown import Countdown
+from ..plain import plain
 from ..widgets.bigdigits import BigDigits
 from ..widgets.footer import KioskFooter
 from ..widgets.progress import ProgressLine
@@ -60,7 +61,7 @@ class ExerciseScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="exercise"):
-            yield Static(self.card.title, classes="title")
+            yield Static(plain(self.card.title), classes="title")
             yield Static("", id="step-number", classes="subtitle")
             yield BigDigits("00:00", id="time")
             yield Static("", id="state")
@@ -132,7 +133,7 @@ class ExerciseScreen(KioskScreen):
         for selector, text in texts.items():
             if self._texts.get(selector) != text:
                 self._texts[selector] = text
-                self.query_one(selector, Static).update(text)
+                self.query_one(selector, Static).update(plain(text))
 
     def _changed(self) -> None:
         self._shown = None

@@ -10,6 +10,7 @@ from textual.widgets import Button, Input, Static
 from ...core.followup import FollowUpError, find_plan
 from ...core.link import LinkCodec
 from ...core.problems import FileProblems
+from ..plain import plain
 from ..widgets.footer import KioskFooter
 from .base import KioskScreen, when_active
 
@@ -53,13 +54,13 @@ class FollowUpScreen(KioskScreen):
         try:
             plan, code = find_plan(reference, self.kiosk.store, self.decode_link)
         except FollowUpError as exc:
-            message.update(self.t(exc.key, **exc.values))
+            message.update(plain(self.t(exc.key, **exc.values)))
             return
         if not self.kiosk.shelf.has(plan.deck):
-            message.update(self.t("followup.unknown_deck", deck=plan.deck))
+            message.update(plain(self.t("followup.unknown_deck", deck=plan.deck)))
             return
         self.kiosk.deck_id = plan.deck
         try:
             self.kiosk.start_follow_up(plan, code)
         except FileProblems:
-            message.update(self.t("followup.unknown_deck", deck=plan.deck))
+            message.update(plain(self.t("followup.unknown_deck", deck=plan.deck)))

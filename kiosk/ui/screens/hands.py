@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Static
 
 from ...core.votes import LEVEL_QUESTION, VoteError
+from ..plain import plain
 from ..widgets.footer import KioskFooter
 from .base import KioskScreen, when_active
 
@@ -56,12 +57,12 @@ class HandsScreen(KioskScreen):
         question = questions[self.index]
         label, option_labels = self.question_label(question.id)
         self.query_one("#hands-title", Static).update(self.t("hands.title"))
-        self.query_one("#question", Static).update(label)
+        self.query_one("#question", Static).update(plain(label))
         self.query_one("#progress", Static).update(self.t("hands.progress", n=self.index + 1, total=len(questions)))
         options = self.query_one("#options", Horizontal)
         await options.remove_children()
         boxes = [
-            Vertical(Label(text), Input("", restrict=r"[0-9]*", max_length=4, classes="count"), classes="option")
+            Vertical(Label(plain(text)), Input("", restrict=r"[0-9]*", max_length=4, classes="count"), classes="option")
             for text in option_labels
         ]
         await options.mount(*boxes)
@@ -82,7 +83,7 @@ class HandsScreen(KioskScreen):
         try:
             session.add_hands({question.id: counts})
         except VoteError as exc:
-            self.query_one("#hands-message", Static).update(str(exc))
+            self.query_one("#hands-message", Static).update(plain(str(exc)))
             return
         self.query_one("#hands-message", Static).update("")
         self.index = len(session.round.entries)

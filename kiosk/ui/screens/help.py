@@ -5,10 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...core.i18n import t
+from ..plain import plain
 
 
 class HelpScreen(ModalScreen[None]):
@@ -30,7 +32,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-box"):
             yield Static(t(lang, "help.title"), classes="title")
             for keys, key in rows:
-                yield Static(f"[b]{keys:<12}[/b] {t(lang, key)}", classes="help-row", markup=True)
+                yield Static(Content.assemble((f"{keys:<12}", "bold"), " ", plain(t(lang, key))), classes="help-row")
             yield Static(t(lang, "help.close"), classes="hint")
 
     def action_close(self) -> None:

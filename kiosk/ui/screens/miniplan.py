@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from ...core.plan import Action, TEXT_LIMITS
 from ...core.text import clip
+from ..plain import plain
 from ..widgets.footer import KioskFooter
 from .base import KioskScreen, when_active
 from .plan import save_plan
@@ -36,7 +37,7 @@ class MiniPlanScreen(KioskScreen):
         with Vertical(id="mini"):
             yield Static(self.t("mini.title"), classes="title")
             yield Static(self.t("mini.what"), classes="question")
-            yield OptionList(*[Option(f"{n}  {w}", id=str(n)) for n, w in enumerate(self.whats, 1)], id="what")
+            yield OptionList(*[Option(plain(f"{n}  {w}"), id=str(n)) for n, w in enumerate(self.whats, 1)], id="what")
             yield Static(self.t("mini.when"), classes="question")
             yield OptionList(*[Option(f"{n}  {self.t(f'mini.when_{d}')}", id=str(d))
                                for n, d in enumerate(BY_WHEN_DAYS, 1)], id="when")

@@ -10,6 +10,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from ...core.logfile import log_exception
 from ...core.plan import TEXT_LIMITS, Action, PlanError, card_title, parse_follow_up
+from ..plain import plain
 from ..widgets.footer import KioskFooter
 from .base import KioskScreen, when_active
 
@@ -36,9 +37,9 @@ class PlanScreen(KioskScreen):
         cards = ", ".join(card_title(session.deck, c.id) for c in session.chosen_cards())
         with VerticalScroll(id="plan"):
             yield Static(self.t("plan.heading"), classes="title")
-            yield Static(self.t("plan.hint", cards=cards) if cards else self.t("plan.hint_nocards"), classes="hint")
+            yield Static(plain(self.t("plan.hint", cards=cards) if cards else self.t("plan.hint_nocards")), classes="hint")
             if self.carried:
-                yield Static(self.t("plan.carried") + "\n" + "\n".join(f"- {a.what}" for a in self.carried),
+                yield Static(plain(self.t("plan.carried") + "\n" + "\n".join(f"- {a.what}" for a in self.carried)),
                              id="carried", classes="hint")
             with Grid():
                 for name in self.FIELDS:
@@ -82,7 +83,7 @@ class PlanScreen(KioskScreen):
                 follow_up = parse_follow_up(date_text, self.kiosk.today())
             except PlanError as exc:
                 reason = self.t(f"plan.{exc.key}", **exc.values) if exc.key else str(exc)
-                message.update(reason)
+                message.update(plain(reason))
                 self.query_one("#follow_up", Input).focus()
                 return
         new = [Action(**values)] if values["what"] else []
@@ -96,7 +97,7 @@ def save_plan(screen: KioskScreen, actions: list[Action], follow_up) -> None:
     try:
         plan = app.session.make_plan(actions, follow_up)
     except PlanError as exc:
-        message.update(str(exc))
+        message.update(plain(str(exc)))
         return
     try:
         plans_dir = app.data_dir / "plans" if app.data_dir else None

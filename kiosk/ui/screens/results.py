@@ -11,6 +11,7 @@ from textual.widgets import Button, Static
 from ...core.followup import compare
 from ...core.trend import change, series, team_trend
 from ...core.votes import LEVEL_QUESTION
+from ..plain import plain
 from ..widgets.bars import BarChart, BarRow
 from ..widgets.footer import KioskFooter
 from ..widgets.trend import TrendTable
@@ -50,8 +51,8 @@ class ResultsScreen(KioskScreen):
                 level = tallies[LEVEL_QUESTION]
                 names = [lv.name for lv in model.levels] + [model.both]
                 parts = [f"{name}: {level.counts[opt]}" for name, opt in zip(names, session.round.by_id[LEVEL_QUESTION].options)]
-                yield Static(f"{model.question}  " + "   ".join(parts), id="level")
-            yield Static("  ".join(f"{n} = {label}" for n, label in enumerate(model.scale, 1)), id="scale")
+                yield Static(plain(f"{model.question}  " + "   ".join(parts)), id="level")
+            yield Static(plain("  ".join(f"{n} = {label}" for n, label in enumerate(model.scale, 1))), id="scale")
             yield BarChart(rows, id="chart", spacious=self.app.size.height >= 40)
             points = team_trend(self.kiosk.store, session.settings.team) if session.settings.mode == "checkin" else []
             earlier = self.kiosk.follows_plan if session.settings.mode == "followup" else None
@@ -61,7 +62,7 @@ class ResultsScreen(KioskScreen):
                 yield TrendTable([(p.name, [changes[p.id].before, changes[p.id].after], changes[p.id].delta)
                                   for p in model.principles], id="trend")
             if len(points) >= 2:
-                yield Static(self.t("results.trend", team=session.settings.team, n=len(points)), classes="title",
+                yield Static(plain(self.t("results.trend", team=session.settings.team, n=len(points))), classes="title",
                              id="trend-title")
                 yield TrendTable([(p.name, series(points, p.id), change(points, p.id)) for p in model.principles],
                                  id="trend")
@@ -70,7 +71,7 @@ class ResultsScreen(KioskScreen):
                 talk.append(self.t("results.weakest_are", names=", ".join(model.principle(p).name for p in weakest)))
             if divided:
                 talk.append(self.t("results.divided_are", names=", ".join(model.principle(p).name for p in divided)))
-            yield Static("\n".join(talk), id="talk")
+            yield Static(plain("\n".join(talk)), id="talk")
             yield Button(self.t("results.deal"), id="deal", variant="primary")
         yield KioskFooter()
 

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Button, Static
 
 from ...core.store import SessionRow
+from ..plain import plain
 from ..widgets.footer import KioskFooter
 from .base import KioskScreen, when_active
 
@@ -32,8 +33,8 @@ class ResumeScreen(KioskScreen):
         started = datetime.fromisoformat(self.row.started).astimezone().strftime("%H:%M")
         with Vertical(id="resume"):
             yield Static(self.t("resume.title"), classes="title")
-            yield Static(self.t("resume.detail", mode=self.t(f"mode.{self.row.mode}"), team=self.row.team or "-",
-                                time=started, n=len(self.kiosk.store.entries(self.row.id))), classes="subtitle")
+            yield Static(plain(self.t("resume.detail", mode=self.t(f"mode.{self.row.mode}"), team=self.row.team or "-",
+                                      time=started, n=len(self.kiosk.store.entries(self.row.id)))), classes="subtitle")
             yield Button(self.t("resume.go_on"), id="go-on", variant="primary")
             yield Button(self.t("resume.fresh"), id="fresh")
         yield KioskFooter()

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from ...core.i18n import labels
+from ..plain import plain
 from ..widgets.footer import KioskFooter
 from ..widgets.plansummary import PlanSummary
 from ..widgets.qr import QRWidget
@@ -45,7 +46,7 @@ class ShareScreen(KioskScreen):
                 yield Static(self.t("share.hint"), classes="hint")
                 yield Static(self.t("share.code", code=session.plan_code), id="code")
                 if self.note:
-                    yield Static(self.note, id="note")
+                    yield Static(plain(self.note), id="note")
                 yield PlanSummary(plan, session.deck, labels(self.language), id="summary")
                 yield Static(Text(self.link, overflow="fold"), id="link")
         yield KioskFooter()
