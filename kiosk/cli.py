@@ -152,9 +152,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_set_pin(args: argparse.Namespace) -> int:
     import getpass
 
-    import tomli_w
-
     from .core.atomic import write_atomic
+    from .core.config import set_top_level_key
     from .core.pin import PinError, hash_pin
     from .core.tomlfile import read_toml
 
@@ -171,15 +170,20 @@ def cmd_set_pin(args: argparse.Namespace) -> int:
     except PinError as exc:
         print(f"innovationslek: {exc}; nothing was changed", file=sys.stderr)
         return EXIT_PROBLEMS
-    data: dict = {}
+    text = ""
     if path.exists():
-        _, data, problems = read_toml(path)
-        if data is None:
+        source, data, problems = read_toml(path)
+        if data is None or source is None:
             for problem in problems:
                 print(problem, file=sys.stderr)
             return EXIT_PROBLEMS
-    data["pin_hash"] = stored
-    write_atomic(path, tomli_w.dumps(data))
+        text = source.text
+    # Only the PIN's line changes: comments, layout, mode, owner and group stay.
+    try:
+        write_atomic(path, set_top_level_key(text, "pin_hash", stored))
+    except OSError as exc:
+        print(f"innovationslek: cannot write {path}: {exc.strerror or exc}; nothing was changed", file=sys.stderr)
+        return EXIT_PROBLEMS
     print(f"PIN saved (hashed) in {path}", file=sys.stderr)
     return EXIT_OK
 

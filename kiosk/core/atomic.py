@@ -3,19 +3,32 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
 
 
 def write_atomic(path: Path | str, data: str | bytes, *, encoding: str = "utf-8") -> Path:
     """Write to a temporary file in the same folder, flush it to disk, then rename it
-    over ``path`` (an atomic replace on POSIX and Windows)."""
+    over ``path`` (an atomic replace on POSIX and Windows).
+
+    A file that is replaced keeps its mode, owner and group: ``kiosk.toml`` set up as
+    ``root:kiosk 0640`` must stay readable by the service after ``set-pin`` run as root.
+    A new file gets the mode any program would give it (0666 less the umask), so a viewer
+    page or an export can be served by a web server."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode(encoding) if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        before = os.stat(target)
+    except FileNotFoundError:
+        before = None
+    tmp = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(fd, "wb") as fh:
+            if before is not None:
+                _keep_owner_and_mode(fh.fileno(), before)
             fh.write(raw)
             fh.flush()
             os.fsync(fh.fileno())
@@ -27,3 +40,16 @@ def write_atomic(path: Path | str, data: str | bytes, *, encoding: str = "utf-8"
             pass
         raise
     return target
+
+
+def _keep_owner_and_mode(fd: int, before: os.stat_result) -> None:
+    if hasattr(os, "fchown"):
+        try:
+            os.fchown(fd, before.st_uid, before.st_gid)
+        except PermissionError:  # not root: the group may still be ours to give
+            try:
+                os.fchown(fd, -1, before.st_gid)
+            except PermissionError:
+                pass
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, stat.S_IMODE(before.st_mode))

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+
+import tomli_w
 
 from .deck import LANGUAGES
 from .fields import Fields
@@ -73,3 +77,30 @@ def load_config(path: Path | str) -> tuple[Config, list[Problem]]:
         f.report("viewer_url", "must start with https:// (or http:// on a local network)")
     f.finish()
     return config, problems
+
+
+_HEADER = re.compile(r"^\s*\[")
+
+
+def set_top_level_key(text: str, key: str, value: str) -> str:
+    """``text`` with ``key = "value"`` at its top level, every comment and line kept: the
+    key's line is replaced if there is one, else the line goes before the first table."""
+    new_line = tomli_w.dumps({key: value}).strip()
+    own_line = re.compile(rf'^\s*(?:{re.escape(key)}|"{re.escape(key)}")\s*=')
+    lines = text.splitlines()
+    first_table = next((i for i, line in enumerate(lines) if _HEADER.match(line)), len(lines))
+    for i in range(first_table):
+        if own_line.match(lines[i]):
+            lines[i] = new_line
+            break
+    else:
+        lines.insert(first_table, new_line)
+    result = "\n".join(lines) + "\n"
+    try:
+        if tomllib.loads(result).get(key) == value:
+            return result
+    except tomllib.TOMLDecodeError:
+        pass
+    data = tomllib.loads(text)  # an unusual layout: write the settings again, without comments
+    data[key] = value
+    return tomli_w.dumps(data)
