@@ -104,8 +104,9 @@ def resolve_config(args: argparse.Namespace) -> tuple[Config, list[str]]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .core.checking import check_paths
+    from .ui.themes import theme_problems
 
-    problems = check_paths(args.paths)
+    problems = check_paths(args.paths, theme_check=theme_problems)
     for problem in problems:
         print(problem)
     if problems:

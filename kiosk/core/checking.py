@@ -1,29 +1,46 @@
-"""``innovationslek check``: validate decks, themes and config files together."""
+"""``innovationslek check``: validate decks, themes, plans and config files together.
+
+Each file is recognised by what it holds and checked as what it is: a plan file is not
+read as a deck, and a file that is none of them says so instead of passing.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from .config import load_config
 from .deck_loader import load_decks
+from .plan import Plan, PlanError
 from .problems import Problem
-from .theme_file import load_theme
-from .tomlfile import read_toml
+from .theme_file import COLOUR_KEYS, ThemeSpec, load_theme
+from .tomlfile import TomlSource, read_toml
+
+DECK_KEYS = {"schema", "deck", "model", "phases", "cards", "reflections", "challenges"}
+CONFIG_KEYS = {"mode", "kiosk", "language", "decks", "theme", "idle_seconds", "share_idle_seconds", "data_dir",
+               "pin_hash", "viewer_url", "viewer_host", "viewer_port", "export_walkup_text"}
+KINDS = "a deck, theme, plan or config file"
+
+# (key, message) pairs for a theme that loads but that the app could not use; the UI
+# supplies it, since only Textual knows what Textual accepts.
+ThemeCheck = Callable[[ThemeSpec], list[tuple[str, str]]]
 
 
-def kind_of(path: Path) -> str:
-    """Guess what a file is from its content: a deck has [deck], a theme has primary."""
-    _, data, _ = read_toml(path)
-    if data is None:
-        return "unknown"
-    if "deck" in data:
+def kind_of(path: Path, data: dict) -> str:
+    """What a file is, from its content (and, for themes, its folder)."""
+    keys = set(data)
+    if "format" in keys or {"created", "actions"} <= keys:  # a plan names its deck and cards too
+        return "plan"
+    if keys & DECK_KEYS:
         return "deck"
-    if "primary" in data or path.parent.name == "themes":
+    if keys & set(COLOUR_KEYS) or (path.parent.name == "themes" and "name" in keys):
         return "theme"
-    return "config"
+    if keys and keys <= CONFIG_KEYS:
+        return "config"
+    return "unknown"
 
 
-def check_paths(paths: list[str]) -> list[Problem]:
+def check_paths(paths: list[str], theme_check: ThemeCheck | None = None) -> list[Problem]:
     problems: list[Problem] = []
     decks: list[str] = []
     for name in paths:
@@ -31,16 +48,47 @@ def check_paths(paths: list[str]) -> list[Problem]:
         if path.is_dir():
             problems.append(Problem(name, 0, "is a folder; name the files, e.g. decks/*.toml"))
             continue
-        kind = kind_of(path)
-        if kind == "unknown":
-            _, _, found = read_toml(path)
+        source, data, found = read_toml(path)
+        if data is None or source is None:
             problems.extend(found)
+            continue
+        kind = kind_of(path, data)
+        if not data:
+            problems.append(Problem(name, 0, f"the file is empty: not {KINDS}"))
         elif kind == "deck":
             decks.append(name)
         elif kind == "theme":
-            problems.extend(load_theme(path)[1])
-        else:
+            problems.extend(check_theme(path, theme_check))
+        elif kind == "plan":
+            problems.extend(_check_plan(path, source))
+        elif kind == "config":
             problems.extend(load_config(path)[1])
+        else:
+            known = ", ".join(sorted(data)[:5])
+            problems.append(Problem(name, 1, f"not {KINDS} (it has {known}; a deck has [deck], a theme "
+                                             "primary, a plan format and created)"))
     if decks:
         problems.extend(load_decks(decks)[1])
     return problems
+
+
+def check_theme(path: Path | str, theme_check: ThemeCheck | None) -> list[Problem]:
+    """A theme file's problems, with what ``theme_check`` finds the app could not use."""
+    spec, problems = load_theme(path)
+    source, _, _ = read_toml(path)
+    if spec is None or source is None or problems or theme_check is None:
+        return problems
+    found = []
+    for key, message in theme_check(spec):
+        table, _, name = key.rpartition(".")
+        line = source.key_line(name, source.table_span(table)) if key else 1
+        found.append(source.problem(line, f"theme, field '{key}': {message}" if key else f"theme: {message}"))
+    return found
+
+
+def _check_plan(path: Path, source: TomlSource) -> list[Problem]:
+    try:
+        Plan.from_toml(source.text)
+    except PlanError as exc:
+        return [source.problem(0, f"plan: {exc}")]
+    return []

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import tomllib
+from urllib.parse import urlsplit
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import tomli_w
 
 from .deck import LANGUAGES
 from .fields import Fields
+from .pin import hash_problem
 from .problems import Problem
 from .tomlfile import read_toml
 
@@ -73,8 +76,16 @@ def load_config(path: Path | str) -> tuple[Config, list[Problem]]:
         viewer_port=f.integer("viewer_port", required=False, minimum=1, maximum=65535, default=base.viewer_port),
         export_walkup_text=flag,
     )
-    if config.viewer_url and not config.viewer_url.startswith(("https://", "http://")):
-        f.report("viewer_url", "must start with https:// (or http:// on a local network)")
+    if config.viewer_url:
+        problem = viewer_url_problem(config.viewer_url)
+        if problem:
+            f.report("viewer_url", problem)
+    if "viewer_host" in data and not host_is_usable(config.viewer_host):
+        f.report("viewer_host", f"'{config.viewer_host}' is not an IP address or a host name (e.g. 0.0.0.0)")
+    if config.pin_hash:
+        problem = hash_problem(config.pin_hash)
+        if problem:
+            f.report("pin_hash", f"{problem}; set the PIN again with innovationslek set-pin")
     f.finish()
     return config, problems
 
@@ -104,3 +115,37 @@ def set_top_level_key(text: str, key: str, value: str) -> str:
     data = tomllib.loads(text)  # an unusual layout: write the settings again, without comments
     data[key] = value
     return tomli_w.dumps(data)
+
+
+_HOST_LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
+
+
+def host_is_usable(host: str) -> bool:
+    """An IP address, or a host name made of valid labels (not one that only looks like
+    an address: 999.1.1.1)."""
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        pass
+    labels = host.rstrip(".").split(".")
+    return (0 < len(host) <= 253 and all(_HOST_LABEL.match(label) for label in labels)
+            and not labels[-1].isdigit())
+
+
+def viewer_url_problem(url: str) -> str | None:
+    """Why the plan links cannot be built on ``url``, or None."""
+    if not url.startswith(("https://", "http://")):
+        return "must start with https:// (or http:// on a local network)"
+    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7f for ch in url):
+        return "must not hold spaces, line breaks or control characters"
+    parts = urlsplit(url)
+    if parts.fragment or "#" in url:
+        return "must not hold '#': the plan travels after it"
+    try:
+        host = parts.hostname
+    except ValueError:
+        host = None
+    if not host or not host_is_usable(host.strip("[]")):
+        return "has no usable host name"
+    return None

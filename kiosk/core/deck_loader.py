@@ -192,8 +192,7 @@ class _DeckReader:
     def check_duplicates(self, ids: list[str], what: str) -> None:
         for dup, n in Counter(ids).items():
             if dup and n > 1:
-                lines = [i + 1 for i, line in enumerate(self.source.lines)
-                         if re.match(rf'^\s*id\s*=\s*["\']{re.escape(dup)}["\']', line)]
+                lines = self.source.id_lines.get(dup, [])  # indexed once: linear in the file
                 line = lines[1] if len(lines) > 1 else (lines[0] if lines else 0)
                 self.problems.append(self.source.problem(line, f"{what} '{dup}', field 'id': used {n} times; ids must be unique"))
 

@@ -35,6 +35,32 @@ def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
     return f"{SCHEME}${N}${R}${P}${salt.hex()}${digest.hex()}"
 
 
+MAX_N = 2**20  # more makes a single check take seconds and hundreds of MiB
+
+
+def hash_problem(stored: str) -> str | None:
+    """Why ``stored`` can never match a PIN (so the facilitator would be locked out), or None."""
+    parts = stored.split("$")
+    if len(parts) != 6 or parts[0] != SCHEME:
+        return "is not a PIN hash as set-pin writes it (scrypt$N$r$p$salt$hash)"
+    try:
+        n, r, p = (int(x) for x in parts[1:4])
+        salt, digest = bytes.fromhex(parts[4]), bytes.fromhex(parts[5])
+    except ValueError:
+        return "has a part that is not a number or not hexadecimal"
+    if not (2 <= n <= MAX_N and n & (n - 1) == 0 and 1 <= r <= 32 and 1 <= p <= 16):
+        return f"has scrypt settings that cannot be used (N={n}, r={r}, p={p})"
+    if len(salt) < 8 or len(digest) < 16:
+        return "has a salt or hash that is too short"
+    if (n, r, p) == (N, R, P):
+        return None  # what set-pin writes: known to work
+    try:
+        hashlib.scrypt(b"0000", salt=salt, n=n, r=r, p=p, dklen=len(digest))
+    except (ValueError, MemoryError) as exc:
+        return f"has scrypt settings this machine cannot compute ({exc})"
+    return None
+
+
 def verify_pin(pin: str, stored: str) -> bool:
     try:
         scheme, n, r, p, salt, digest = stored.split("$")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .text import escape_controls
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -16,7 +18,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        # A file's keys and values may hold escape sequences: printed, they are written out.
+        return f"{escape_controls(self.path)}:{self.line}: {escape_controls(self.message)}"
 
 
 class FileProblems(Exception):

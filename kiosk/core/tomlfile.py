@@ -8,7 +8,7 @@ holds it (a card's ``id = "..."`` line) and then for the key below it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 import tomllib
 from functools import cached_property
 from pathlib import Path
@@ -76,6 +76,16 @@ class TomlSource:
                         break
             cache[section] = ids
         return cache[section]
+
+    @cached_property
+    def id_lines(self) -> dict[str, list[int]]:
+        """1-based lines of every ``id = "..."``, by id (duplicates are found in one pass)."""
+        found: dict[str, list[int]] = {}
+        for i, line in enumerate(self.lines):
+            match = _ID_LINE.match(line)
+            if match:
+                found.setdefault(match.group(2), []).append(i + 1)
+        return found
 
     def entry_range(self, section: str, *, anchor_id: str | None = None, nth: int = 0,
                     within: tuple[int, int] | None = None) -> tuple[int, int] | None:
@@ -164,31 +174,85 @@ def parse_toml_bytes(
         message = _LINE_RE.sub("", str(exc)).replace("(, column", "(column").strip()
         message = re.sub(r"\s*\(\s*column \d+\)", "", message).strip() or "invalid TOML"
         return source, None, [Problem(str(path), line, f"TOML syntax error: {message}")]
-    problems = [
-        source.problem(_line_of_text(source, value), msg)
-        for where, value, msg in _walk_text(data, "")
-        if msg
-    ]
+    except RecursionError:
+        return source, None, [Problem(str(path), _deepest_line(source), _TOO_DEEP)]
+    texts, too_deep = _walk_text(data)
+    if too_deep:
+        return source, None, [Problem(str(path), _deepest_line(source), _TOO_DEEP)]
+    finder = _TextFinder(source)
+    problems = [source.problem(finder.line_of(value), msg) for value, msg in texts]
     return source, data, problems
 
 
-def _walk_text(node: Any, where: str):
-    """Yield (where, value, message) for every string that cannot be shown on the console."""
-    if isinstance(node, str):
-        msg = text_problem(node)
-        if msg:
-            yield where, node, f"{where}: {msg}" if where else msg
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _walk_text(value, f"{where}.{key}" if where else key)
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _walk_text(value, f"{where}[{i}]")
+MAX_DEPTH = 32  # tables and lists inside each other; our files need four
+_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep (tables or lists inside each other); not a file of ours"
 
 
-def _line_of_text(source: TomlSource, value: str) -> int:
-    probe = value[:40]
-    for i, line in enumerate(source.lines):
-        if probe in line:
-            return i + 1
-    return 0
+def _walk_text(data: Any) -> tuple[list[tuple[str, str]], bool]:
+    """(value, message) for every string that cannot be shown on the console, and whether
+    the data is nested too deeply. A loop with its own stack: a hostile file cannot exhaust
+    Python's recursion limit."""
+    found: list[tuple[str, str]] = []
+    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
+    while stack:
+        node, where, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return found, True
+        if isinstance(node, str):
+            msg = text_problem(node)
+            if msg:
+                found.append((node, f"{where}: {msg}" if where else msg))
+        elif isinstance(node, dict):
+            children = [(value, f"{where}.{key}" if where else str(key), depth + 1) for key, value in node.items()]
+            stack.extend(reversed(children))
+        elif isinstance(node, list):
+            stack.extend(reversed([(value, f"{where}[{i}]", depth + 1) for i, value in enumerate(node)]))
+    return found, False
+
+
+def _deepest_line(source: TomlSource) -> int:
+    """The first line where brackets or dotted names go deeper than ``MAX_DEPTH``."""
+    depth = 0
+    for number, line in enumerate(source.lines, 1):
+        if line.count(".") > MAX_DEPTH:
+            return number
+        for ch in line:
+            if ch in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return number
+            elif ch in "]}":
+                depth = max(0, depth - 1)
+    return 1
+
+
+class _TextFinder:
+    """The line of a text value. Problems come in file order, so each search starts where
+    the last one ended; checking a file stays linear however many problems it has."""
+
+    def __init__(self, source: TomlSource):
+        self.text = source.text
+        self.starts = [0]
+        for line in source.lines:
+            self.starts.append(self.starts[-1] + len(line) + 1)
+        self.cursor = 0
+
+    def line_of(self, value: str) -> int:
+        for probe in _probes(value[:40]):
+            at = self.text.find(probe, self.cursor)
+            if at < 0:
+                at = self.text.find(probe)
+            if at >= 0:
+                self.cursor = at
+                return bisect_right(self.starts, at)
+        return 0
+
+
+def _probes(value: str) -> list[str]:
+    """How the value may be written in the file: as it is, or with TOML escapes
+    (``\\u001b`` or ``\\u001B``) for the characters a file cannot hold raw."""
+    def escaped(form: str) -> str:
+        return "".join(form.format(ord(ch)) if ord(ch) < 0x20 or 0x7f <= ord(ch) < 0xa0 else ch for ch in value)
+
+    lower = escaped("\\u{:04x}")
+    return [value] if lower == value else [value, lower, escaped("\\u{:04X}")]

@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.app import App
 from textual.theme import Theme
 
+from ..core.checking import check_theme
 from ..core.paths import THEMES_DIR
 from ..core.problems import FileProblems, Problem
 from ..core.theme_file import ThemeSpec, load_theme
@@ -37,7 +38,8 @@ def resolve_theme(name_or_path: str, themes_dir: Path = THEMES_DIR,
     if not name_or_path:
         return None
     if name_or_path.endswith(".toml") or "/" in name_or_path:
-        spec, problems = load_theme(name_or_path)
+        spec, _ = load_theme(name_or_path)
+        problems = check_theme(name_or_path, theme_problems)  # as check says: never a crash at start
         if problems or spec is None:
             raise FileProblems(problems or [Problem(name_or_path, 0, "not a theme")])
         return spec
@@ -60,3 +62,74 @@ def pick_theme(app: App, wanted: str, term: str, user_dir: Path | None = None) -
         app.register_theme(to_theme(spec))
         return spec.name
     return CONSOLE_THEME if term == "linux" else DEFAULT_THEME
+
+
+def theme_problems(spec: ThemeSpec) -> list[tuple[str, str]]:
+    """(key, message) for what would stop the app from using the theme, found the way the
+    app uses it: Textual builds the colour system, adds the theme's variables and parses
+    every stylesheet of the app with them."""
+    from textual.color import Color, ColorParseError
+    from textual.css.stylesheet import Stylesheet, StylesheetParseError
+    from textual.css.tokenize import tokenize_values
+    from textual.css.tokenizer import TokenError
+
+    found: list[tuple[str, str]] = []
+    for key, value in spec.colours.items():
+        try:
+            Color.parse(value)
+        except ColorParseError as exc:
+            found.append((key, str(exc)))
+    if found:
+        return found
+    try:
+        system = to_theme(spec).to_color_system().generate()
+    except Exception as exc:  # Textual's own message says which colour
+        return [("", f"the colours cannot be combined: {exc}")]
+    for name, value in spec.variables.items():
+        if name not in system:
+            found.append((f"variables.{name}", "unknown variable (a typo?)"))
+            continue
+        try:
+            tokenize_values({name: value})
+        except TokenError as exc:
+            found.append((f"variables.{name}", f"'{value}' is not a CSS value ({' '.join(str(exc).split())[:120]})"))
+    if found:
+        return found
+    sheet = Stylesheet(variables={**system, **spec.variables})
+    for source, where in _app_stylesheets():
+        try:
+            sheet.add_source(source, read_from=(where, ""), is_default_css=True)
+            sheet.parse()
+        except (StylesheetParseError, TokenError) as exc:
+            del exc  # Textual's error object lists rules, not our keys: name the variable instead
+            bad = [n for n in spec.variables if f"${n}" in source] or [""]
+            message = f"the styles of {where} cannot use this value" if bad[0] else f"the styles of {where} do not parse"
+            found.append((f"variables.{bad[0]}" if bad[0] else "", message))
+            break
+    return found
+
+
+def _app_stylesheets() -> list[tuple[str, str]]:
+    """The app's stylesheet and the default styles of every widget and screen it uses."""
+    import importlib
+    import pkgutil
+
+    from textual.widget import Widget
+
+    from . import screens
+
+    for module in pkgutil.iter_modules(screens.__path__):
+        importlib.import_module(f"{screens.__name__}.{module.name}")
+    sources = [(Path(__file__).with_name("kiosk.tcss").read_text(encoding="utf-8"), "kiosk.tcss")]
+    seen: set[type] = set()
+    todo = [Widget]
+    while todo:
+        kind = todo.pop()
+        for sub in kind.__subclasses__():
+            if sub not in seen:
+                seen.add(sub)
+                todo.append(sub)
+                css = sub.__dict__.get("DEFAULT_CSS", "")
+                if css.strip():
+                    sources.append((css, sub.__name__))
+    return sources
