@@ -73,3 +73,22 @@ def escape_controls(value: str) -> str:
         return value
     return _ACTIVE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
                        value)
+
+
+def field_issue(value: str, limit: int | None = None) -> tuple[str, dict[str, object]] | None:
+    """What is wrong with a typed field value under the rules of plans and the store, as an
+    i18n key under ``guard.`` and its values (the UI says it in the session's language);
+    None when the value is fine. The same rules as :func:`text_problem` plus one line."""
+    if limit is not None and len(value) > limit:
+        return "too_long", {"n": limit}
+    if _SUSPECT.search(value) is None:
+        return ("one_line", {}) if "\n" in value or "\t" in value else None
+    for ch in value:
+        code = f"U+{ord(ch):04X}"
+        if ord(ch) < 0x20 and ch not in "\n\t" or 0x7F <= ord(ch) < 0xA0 or _ACTIVE.match(ch):
+            return "control", {"code": code}
+        if is_emoji(ch):
+            return "emoji", {"code": code}
+        if not is_console_safe(ch):
+            return "character", {"char": ch, "code": code}
+    return ("one_line", {}) if "\n" in value or "\t" in value else None

@@ -1,5 +1,5 @@
 """What every screen shares: Escape goes back, F1 or ? opens the help, text in the
-session's language."""
+session's language, and free-text fields checked as they are typed."""
 
 from __future__ import annotations
 
@@ -9,9 +9,12 @@ from typing import TYPE_CHECKING, Callable
 
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Input, Static
 
 from ...core.i18n import t
+from ...core.text import field_issue
 from ..i18n import translate_bindings
+from ..plain import plain
 
 if TYPE_CHECKING:
     from ..app import KioskApp
@@ -94,3 +97,47 @@ class KioskScreen(Screen):
         from .help import HelpScreen
 
         self.app.push_screen(HelpScreen(self))
+
+    # -- free-text fields --------------------------------------------------------------------
+    # A field with a length limit and no character filter holds text that ends up in a plan
+    # or the store (team, challenge, the plan's fields). It is checked on every change with
+    # the rules the plan and the store apply, and the problem is said at once, in the
+    # session's language, while the field keeps the focus: never at the end of a workshop
+    # in an English technical message.
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if is_free_text(event.input):
+            self.show_field_issue(event.input)
+
+    def show_field_issue(self, field: Input) -> bool:
+        """Mark the field and say what is wrong with it; True when something is."""
+        issue = field_issue(field.value, field.max_length or None)
+        field.set_class(issue is not None, "-invalid")
+        messages = self.query(".message").results(Static)
+        message = next(iter(messages), None)
+        if issue is not None:
+            text = self.t(f"guard.{issue[0]}", **issue[1])
+            if message is not None:
+                message.update(plain(text))
+                message.guard_for = field  # type: ignore[attr-defined]
+            elif getattr(field, "guard_told", None) != text:  # once per problem, not per key
+                self.app.notify(text, severity="warning", markup=False)
+            field.guard_told = text  # type: ignore[attr-defined]
+            return True
+        field.guard_told = None  # type: ignore[attr-defined]
+        if message is not None and getattr(message, "guard_for", None) is field:
+            message.update("")
+            message.guard_for = None  # type: ignore[attr-defined]
+        return False
+
+    def refuse_invalid_fields(self) -> bool:
+        """Before saving or going on: True (and the first bad field focused, the problem
+        shown) when a free-text field breaks the rules."""
+        for field in self.query(Input).results(Input):
+            if is_free_text(field) and self.show_field_issue(field):
+                field.focus()
+                return True
+        return False
+
+
+def is_free_text(field: Input) -> bool:
+    return bool(field.max_length) and not field.restrict and not field.password and field.type == "text"

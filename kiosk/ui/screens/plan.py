@@ -69,6 +69,8 @@ class PlanScreen(KioskScreen):
         self.action_save()
 
     def action_save(self) -> None:
+        if self.refuse_invalid_fields():
+            return
         message = self.query_one("#plan-message", Static)
         values = {name: self.query_one(f"#{name}", Input).value.strip() for name in self.FIELDS}
         only_carried = self.carried and not any(values.values())  # a plan of carried actions only

@@ -112,6 +112,8 @@ class SetupScreen(KioskScreen):
         self.focus_next()
 
     def action_start(self) -> None:
+        if self.refuse_invalid_fields():
+            return
         self._remember()
         v = self.values
         message = self.query_one("#setup-message", Static)

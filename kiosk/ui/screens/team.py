@@ -38,6 +38,8 @@ class TeamScreen(KioskScreen):
         self.begin()
 
     def begin(self) -> None:
+        if self.refuse_invalid_fields():
+            return
         team = self.query_one("#team", Input).value.strip()
         self.kiosk.new_session("checkin", team=team, with_level=False, secret=True)
         self.kiosk.begin_vote()
