@@ -235,13 +235,25 @@ class Session:
         return plan
 
     def save_plan(self, plan: Plan, plans_dir: Path | None = None) -> str:
-        """Store the plan (and write it as TOML beside the database); returns its code."""
-        self.plan_code = self.store.save_plan(plan, self.id)
-        self.plan = plan
-        if plans_dir is not None:
-            write_atomic(plans_dir / f"{plan.created.strftime('%Y%m%d-%H%M%S')}-{self.plan_code}.toml", plan.to_toml())
-        self.store.end_session(self.id, "completed")
-        return self.plan_code
+        """Store the plan, write it as TOML beside the database and close the session, as
+        one step: if the file cannot be written, nothing is stored and the session stays
+        open (a retry does not leave a row and a code per try). Returns the plan's code."""
+        written: list[Path] = []
+
+        def write_file(code: str) -> None:
+            if plans_dir is not None:
+                path = plans_dir / f"{plan.created.strftime('%Y%m%d-%H%M%S')}-{code}.toml"
+                write_atomic(path, plan.to_toml())
+                written.append(path)
+
+        try:
+            code = self.store.save_plan(plan, self.id, before_commit=write_file, complete_session=True)
+        except BaseException:
+            for path in written:  # the file made it, the database did not: take it back
+                path.unlink(missing_ok=True)
+            raise
+        self.plan_code, self.plan = code, plan
+        return code
 
     def abandon(self) -> None:
         self.store.end_session(self.id, "abandoned")

@@ -173,7 +173,17 @@ class Store:
             return self.db
 
         def __exit__(self, kind, value, tb) -> None:
-            self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+            if kind is not None:
+                self.db.execute("ROLLBACK")
+                return
+            try:
+                self.db.execute("COMMIT")
+            except sqlite3.Error:
+                # A commit that fails (a full disk) leaves the transaction open; end it, so
+                # that the next write does not fail on "a transaction within a transaction".
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                raise
 
     def transaction(self) -> "Store._Tx":
         return Store._Tx(self.db)
@@ -358,8 +368,12 @@ class Store:
         ))
 
     # -- plans -----------------------------------------------------------------------------
-    def save_plan(self, plan: Plan, session_id: int | None = None) -> str:
-        """Store the plan under a new short code (e.g. ``K7M2QX``) and return the code."""
+    def save_plan(self, plan: Plan, session_id: int | None = None, *,
+                  before_commit: Callable[[str], None] | None = None, complete_session: bool = False) -> str:
+        """Store the plan under a new short code (e.g. ``K7M2QX``) and return the code.
+
+        One transaction: ``before_commit(code)`` (writing the plan's file) runs inside it,
+        and the session is marked completed in it; if either fails, nothing is stored."""
         plan.check()
         document = plan.to_toml()
         for _ in range(20):
@@ -370,6 +384,11 @@ class Store:
                         "INSERT INTO plans (session_id, code, created, team, document) VALUES (?, ?, ?, ?, ?)",
                         (session_id, code, self._stamp(), plan.team, document),
                     )
+                    if complete_session and session_id is not None:
+                        db.execute("UPDATE sessions SET status = 'completed', ended = ? WHERE id = ? AND status = 'open'",
+                                   (self._stamp(), session_id))
+                    if before_commit is not None:
+                        before_commit(code)
                 return code
             except sqlite3.IntegrityError:
                 continue
