@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..core.config import Config
+from ..core.instance_lock import DataDirInUse, InstanceLock
 from ..core.logfile import configure_logging, log_exception
 from ..core.paths import data_dir, user_decks_dir, user_themes_dir
 from ..core.problems import FileProblems
@@ -16,6 +17,21 @@ from ..core.store import Store, StoreError
 
 def launch(config: Config) -> int:
     folder = data_dir(config.data_dir)
+    lock = InstanceLock(folder)
+    try:
+        lock.acquire()
+    except DataDirInUse as exc:
+        print(f"innovationslek: {exc}", file=sys.stderr)
+        return 1
+    except OSError:
+        pass  # no lock file possible (a read-only folder): opening the store says why
+    try:
+        return _launch(config, folder)
+    finally:
+        lock.release()
+
+
+def _launch(config: Config, folder: Path) -> int:
     try:
         store = Store.open(folder)
     except StoreError as exc:
