@@ -9,9 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import re
 import secrets
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Callable
+
+from .atomic import write_atomic
 
 SCHEME = "scrypt"
 N, R, P = 2**14, 8, 1
@@ -75,11 +81,13 @@ def verify_pin(pin: str, stored: str) -> bool:
 
 @dataclass
 class PinGate:
-    """Rate limiting for PIN attempts, on an injected monotonic clock."""
+    """Rate limiting for PIN attempts, on an injected monotonic clock. ``record`` is told
+    the failures and the wait after every attempt, so a restart does not reset them."""
 
     stored: str
     failures: int = 0
     next_allowed: float = 0.0
+    record: Callable[[int, float], None] | None = None
 
     def wait(self, now: float) -> float:
         """Seconds until the next attempt is allowed (0 when it is)."""
@@ -92,8 +100,38 @@ class PinGate:
             return False
         if self.wait(now) > 0 or not verify_pin(pin, self.stored):
             self.failures += 1
-            self.next_allowed = now + min(MAX_WAIT, 2.0 ** (self.failures - 1))
-            return False
-        self.failures = 0
-        self.next_allowed = 0.0
-        return True
+            self.next_allowed = now + min(MAX_WAIT, 2.0 ** (min(self.failures, 30) - 1))
+            ok = False
+        else:
+            self.failures = 0
+            self.next_allowed = 0.0
+            ok = True
+        if self.record is not None:
+            self.record(self.failures, self.wait(now))
+        return ok
+
+
+class BackoffFile:
+    """The gate's failures and the moment (wall clock, UTC) the next try is allowed, in a
+    small JSON file in the data directory. A crash, a kill or a restart by systemd would
+    otherwise start the waits again from one second."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def load(self, now: datetime) -> tuple[int, float]:
+        """(failures, seconds still to wait); (0, 0) when there is nothing usable."""
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            failures = int(data["failures"])
+            until = datetime.fromisoformat(data["until"])
+            if until.tzinfo is None:
+                raise ValueError("no time zone")
+        except (OSError, ValueError, KeyError, TypeError):
+            return 0, 0.0
+        wait = (until - now).total_seconds()
+        return max(0, failures), min(MAX_WAIT, max(0.0, wait))  # a clock set back cannot lock out for long
+
+    def save(self, failures: int, wait: float, now: datetime) -> None:
+        until = (now + timedelta(seconds=wait)).astimezone(timezone.utc).isoformat()
+        write_atomic(self.path, json.dumps({"failures": failures, "until": until}) + "\n")

@@ -20,7 +20,7 @@ from ..core.export import export_all
 from ..core.i18n import t
 from ..core.logfile import log_exception
 from ..core.paths import user_themes_dir
-from ..core.pin import PinGate
+from ..core.pin import BackoffFile, PinGate
 from ..core.plan import Plan
 from ..core.session import Session, SessionSettings
 from ..core.shelf import Shelf
@@ -31,6 +31,7 @@ from .themes import CONSOLE_THEME, pick_theme, register_themes
 
 EXIT_FACILITATOR_QUIT = 10  # the facilitator quit on purpose: systemd does not restart
 MIN_WIDTH, MIN_HEIGHT = 60, 18
+PIN_BACKOFF_NAME = "pin-backoff.json"
 RESUME_HOURS = 12  # an open workshop older than this is not offered again
 WALKUP_MODES = ("walkup",)
 RESUMABLE_MODES = ("workshop", "checkin")
@@ -88,10 +89,27 @@ class KioskApp(App, inherit_bindings=False):
         self.follows_plan: Plan | None = None  # the earlier plan, in a follow-up
         self.viewer_server = None  # started when the first plan is shared, if no viewer URL
         self.pin_gate = PinGate(config.pin_hash)
+        if data_dir is not None:
+            self._keep_pin_backoff(data_dir)
         self.last_input = clock()
         if config.kiosk:
             self.ALLOW_SELECT = False  # no text selection tricks on an unattended screen
             os.environ.pop("TEXTUAL_ALLOW_SIGNALS", None)  # keep ctrl+c / ctrl+z as plain keys
+
+    def _keep_pin_backoff(self, data_dir: Path) -> None:
+        """Wrong PINs keep counting across restarts (a crash must not reset the waits)."""
+        backoff = BackoffFile(data_dir / PIN_BACKOFF_NAME)
+        failures, wait = backoff.load(self.now())
+        self.pin_gate.failures = failures
+        self.pin_gate.next_allowed = self.clock() + wait if wait else 0.0
+
+        def record(failures: int, wait: float) -> None:
+            try:
+                backoff.save(failures, wait, self.now())
+            except OSError as exc:  # a full disk: the wait still holds until the next restart
+                log_exception(exc, self.data_dir)
+
+        self.pin_gate.record = record
 
     # -- lock-down and idle ----------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple) -> bool | None:
