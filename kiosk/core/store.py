@@ -84,6 +84,23 @@ class StoreError(RuntimeError):
     """The data directory or database cannot be used; the message says why and what to do."""
 
 
+class StoreDamaged(StoreError):
+    """The database file is damaged: it will not get better by starting again, so the kiosk
+    says where it is and how to move it aside, and systemd does not restart it."""
+
+    def __init__(self, path: Path, detail: str):
+        self.path = path
+        super().__init__(
+            f"{path} is not a usable database, it is damaged ({detail}). Move it aside and the kiosk starts "
+            "with an empty one: "
+            f"mv {path} {path}.damaged (and its -wal and -shm files, if there are any); keep the moved file, "
+            "its votes and plans may be recoverable"
+        )
+
+
+TABLES = ("sessions", "ballots", "card_events", "exercises", "plans")
+
+
 @dataclass(frozen=True)
 class SessionRow:
     id: int
@@ -128,6 +145,7 @@ class Store:
             db.execute("PRAGMA foreign_keys=ON")
             store = cls(db, path, now)
             store.migrate()
+            store.check_health()
             # Prove we can write now, not at the first vote.
             db.execute("BEGIN IMMEDIATE")
             db.execute("ROLLBACK")
@@ -145,8 +163,24 @@ class Store:
                 ) from None
             raise StoreError(f"cannot open the database {path}: {reason}") from None
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path} is not a usable database ({exc}); move it aside and start again") from None
+            raise StoreDamaged(path, str(exc)) from None
         return store
+
+    def check_health(self) -> None:
+        """Refuse a damaged database at the start, with a message saying what to do,
+        instead of failing on the first screen that reads the broken part (and again at
+        every restart)."""
+        found = self.db.execute("PRAGMA quick_check(5)").fetchall()
+        if [row[0] for row in found] != ["ok"]:
+            raise StoreDamaged(self.path, "; ".join(str(row[0]) for row in found)[:200])
+        tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        missing = [name for name in TABLES if name not in tables]
+        if missing:
+            raise StoreDamaged(self.path, f"table {', '.join(missing)} is missing")
+        for table, column in (("sessions", "state"), ("ballots", "answers")):
+            bad = self.db.execute(f"SELECT id FROM {table} WHERE json_valid({column}) = 0 LIMIT 1").fetchone()
+            if bad is not None:
+                raise StoreDamaged(self.path, f"{table} row {bad[0]} holds broken data in '{column}'")
 
     def migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]

@@ -12,7 +12,10 @@ from ..core.logfile import configure_logging, log_exception
 from ..core.paths import data_dir, user_decks_dir, user_themes_dir
 from ..core.problems import FileProblems
 from ..core.shelf import Shelf
-from ..core.store import Store, StoreError
+from ..core.store import Store, StoreDamaged, StoreError
+
+# A damaged database stays damaged: systemd is told not to restart (RestartPreventExitStatus).
+EXIT_DATA_DAMAGED = 11
 
 
 def launch(config: Config) -> int:
@@ -34,6 +37,9 @@ def launch(config: Config) -> int:
 def _launch(config: Config, folder: Path) -> int:
     try:
         store = Store.open(folder)
+    except StoreDamaged as exc:
+        print(f"innovationslek: {exc}", file=sys.stderr)
+        return EXIT_DATA_DAMAGED
     except StoreError as exc:
         print(f"innovationslek: {exc}", file=sys.stderr)
         return 1
