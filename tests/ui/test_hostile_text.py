@@ -37,6 +37,7 @@ QUESTION = "Var [/] står vi?"
 BOTH = "Både [och]"
 SCALE_1 = "[/]ett"
 MATERIAL = "[red]papper"
+DECK_TITLE = "Minilek [/] [@click=app.quit]Q[/]"
 ACTION = "Ask HR about the budget [/]"
 HOW = f"{SUSPEND} and {LINK}"
 
@@ -56,6 +57,7 @@ def hostile_deck_text() -> str:
         ('scale = ["1", "2", "3", "4", "5"]', f'scale = ["{SCALE_1}", "2", "3", "4", "5"]'),
         ('materials = ["papper"]', f'materials = ["{MATERIAL}"]'),
         ('title = "Hur kan vi halvera väntetiden?"', f'title = "{CHALLENGE}"'),
+        ('title = "Minilek"', f'title = "{DECK_TITLE}"'),
     ]
     text = SMALL_DECK
     for old, new in replacements:
@@ -115,6 +117,7 @@ async def test_hostile_deck_team_and_plan_through_a_workshop(tmp_path, store):
     app = make_hostile_app(tmp_path, store, mode="workshop")
     async with app.run_test(size=(120, 40)) as pilot:
         assert type(app.screen).__name__ == "SetupScreen"
+        assert_shows(app, DECK_TITLE)
         await pilot.press(*TEAM)
         assert app.screen.query_one("#team").value == TEAM
         await pilot.press("ctrl+s")
