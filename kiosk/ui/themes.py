@@ -46,6 +46,10 @@ def resolve_theme(name_or_path: str, themes_dir: Path = THEMES_DIR,
     specs = shipped_specs(themes_dir, user_dir)
     for spec in specs:
         if spec.name == name_or_path:
+            if Path(spec.path).parent != Path(themes_dir):  # an organisation's own: checked as check does
+                problems = check_theme(spec.path, theme_problems)
+                if problems:
+                    raise FileProblems(problems)
             return spec
     names = ", ".join(s.name for s in specs)
     raise FileProblems([Problem(name_or_path, 0, f"no theme called '{name_or_path}' (shipped: {names})")])

@@ -137,3 +137,13 @@ def test_duplicate_ids_are_found_with_their_lines(tmp_path):
     text = deck.read_text(encoding="utf-8").splitlines()
     assert text[problems[0].line - 1] == 'id = "paret"'
     assert "used 301 times" in problems[0].message
+
+
+def test_an_organisations_own_broken_theme_is_refused_by_name(tmp_path):
+    own = tmp_path / "data" / "themes"
+    own.mkdir(parents=True)
+    (own / "ours.toml").write_text('name = "ours"\nprimary = "notacolour"\n', encoding="utf-8")
+    start = subprocess.run([sys.executable, str(ROOT / "run.py"), "--theme", "ours", "--data-dir",
+                            str(tmp_path / "data")], capture_output=True, text=True, timeout=60,
+                           stdin=subprocess.DEVNULL)
+    assert start.returncode == 1 and "field 'primary'" in start.stderr and "unexpected" not in start.stderr
