@@ -1,30 +1,33 @@
 """The plan's link: the whole plan in the URL fragment, so it never reaches a server.
 
-    https://viewer.example/#<base43( FORMAT byte + raw-deflate(body) )>
+    https://viewer.example/#<base43( format byte + body )>
 
-The body is binary and small: the deck's fingerprint (a checksum of its card ids, so a link
-made against another card order is refused), language, mode, dates, card indexes into the
-deck, the vote counts (packed four bits each when they fit) and the free text. The viewer
-page decodes it in the browser with DecompressionStream('deflate-raw').
+Links are written in format 2 (:mod:`kiosk.core.linkformat` holds its layout) and read in
+format 2 or 1 (:mod:`kiosk.core.link_v1`). A format-2 link names its deck by a checksum of
+the deck id and its cards by their numbers in the deck's numbering
+(:mod:`kiosk.core.numbering`), so it keeps opening while the deck grows and is corrected.
+Every refusal is a :class:`LinkError`; nothing else leaves the decoder.
 """
 
 from __future__ import annotations
 
-import struct
 import zlib
-from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
-from typing import Iterable
+from dataclasses import dataclass, field
+from datetime import timedelta, timezone
+from pathlib import Path
 
-from . import base43
-from .deck import LANGUAGES, Deck
-from .plan import MODES, Action, Plan, PlanError
+from . import base43, link_v1
+from .deck import Deck
+from .linkformat import (
+    ACTION_FIELDS, EPOCH, FOLLOW_UP_OFFSET, FORMAT, MAX_PAYLOAD_CHARS, MAX_TEXT_BYTES, MODES, TEXTS, BitReader,
+    BitWriter, dictionary, language_code, language_of,
+)
+from .numbering import CardNumbers, load_numbers
+from .plan import Action, Plan, PlanError
 from .votes import LEVEL_OPTIONS, LEVEL_QUESTION
 
-FORMAT = 1
-EPOCH = datetime(2024, 1, 1, tzinfo=timezone.utc)
-LINK_MODES = ("walkup", "workshop", "checkin", "followup")
-assert set(LINK_MODES) == set(MODES)
+LINK_MODES = MODES
+MAX_MINUTES = (1 << 25) - 1
 
 
 class LinkError(ValueError):
@@ -35,197 +38,270 @@ class LinkError(ValueError):
         self.key = key
 
 
-# -- bytes -----------------------------------------------------------------------------
-def _varint(n: int) -> bytes:
-    if n < 0:
-        raise ValueError("varints are not negative")
-    out = bytearray()
-    while True:
-        byte = n & 0x7F
-        n >>= 7
-        out.append(byte | (0x80 if n else 0))
-        if not n:
-            return bytes(out)
+def _damaged(message: str) -> LinkError:
+    return LinkError(message, "link.damaged")
 
 
-class _Reader:
-    def __init__(self, data: bytes):
-        self.data = data
-        self.pos = 0
-
-    def take(self, n: int) -> bytes:
-        if self.pos + n > len(self.data):
-            raise LinkError("the link is cut short", "link.damaged")
-        chunk = self.data[self.pos:self.pos + n]
-        self.pos += n
-        return chunk
-
-    def varint(self) -> int:
-        shift = value = 0
-        while True:
-            byte = self.take(1)[0]
-            value |= (byte & 0x7F) << shift
-            if not byte & 0x80:
-                return value
-            shift += 7
-            if shift > 35:
-                raise LinkError("the link has a broken number", "link.damaged")
-
-    def text(self) -> str:
-        try:
-            return self.take(self.varint()).decode("utf-8")
-        except UnicodeDecodeError:
-            raise LinkError("the link has broken text", "link.damaged") from None
+def _unknown_deck(message: str) -> LinkError:
+    return LinkError(message, "link.unknown_deck")
 
 
-def _text(value: str) -> bytes:
-    raw = value.encode("utf-8")
-    return _varint(len(raw)) + raw
+def numbers_of(deck: Deck) -> CardNumbers | None:
+    """The deck's card numbering (beside its file), or None for a deck without one."""
+    return load_numbers(deck.id, Path(deck.path).parent) if deck.path else None
 
 
-def _counts(values: Iterable[int]) -> bytes:
-    """Small counts four bits each (marker 0), else varints (marker 1)."""
-    values = list(values)
-    if all(0 <= v <= 15 for v in values):
-        packed = bytearray([0])
-        for i in range(0, len(values), 2):
-            high = values[i]
-            low = values[i + 1] if i + 1 < len(values) else 0
-            packed.append(high << 4 | low)
-        return bytes(packed)
-    return bytes([1]) + b"".join(_varint(v) for v in values)
+def card_ids_by_number(deck: Deck, numbers: CardNumbers | None) -> tuple[str, ...]:
+    """Number -> card id; a deck without numbering is numbered in file order."""
+    return numbers.ids if numbers is not None else deck.card_ids
 
 
-def _read_counts(reader: _Reader, n: int) -> list[int]:
-    marker = reader.take(1)[0]
-    if marker == 0:
-        values = []
-        for byte in reader.take((n + 1) // 2):
-            values += [byte >> 4, byte & 0x0F]
-        return values[:n]
-    if marker == 1:
-        return [reader.varint() for _ in range(n)]
-    raise LinkError("the link has an unknown vote encoding", "link.damaged")
+def deck_key(deck: Deck, numbers: CardNumbers | None) -> int:
+    """16 bits naming the deck in a link. With a numbering, the id alone (cards may be added);
+    without one, the id and the card order, so a changed deck refuses old links."""
+    text = deck.id if numbers is not None else "\n".join((deck.id, *deck.card_ids))
+    return zlib.crc32(text.encode("utf-8")) & 0xFFFF
 
 
-# -- the codec ---------------------------------------------------------------------------
+# -- writing ------------------------------------------------------------------------------
 def encode_payload(plan: Plan, deck: Deck) -> str:
     """The fragment for ``plan`` (made with ``deck``, in any of its languages)."""
     plan.check()
     if plan.deck != deck.id:
         raise PlanError(f"the plan is for deck '{plan.deck}', not '{deck.id}'")
-    index = {cid: i for i, cid in enumerate(deck.card_ids)}
-    model = deck.model
-    principle_ids = list(model.principle_ids) if model else []
+    numbers = numbers_of(deck)
+    ids = card_ids_by_number(deck, numbers)
+    w = BitWriter()
+    try:
+        w.put("language", language_code(plan.language))
+    except ValueError as exc:
+        raise PlanError(str(exc)) from None
+    if plan.mode not in MODES:
+        raise PlanError(f"mode '{plan.mode}' has no place in the link format")
+    w.put("mode", MODES.index(plan.mode))
+    w.put("deck", deck_key(deck, numbers))
+    created = plan.created.astimezone(timezone.utc)
+    minutes = int((created - EPOCH).total_seconds() // 60)
+    if not 0 <= minutes <= MAX_MINUTES:
+        raise PlanError("the plan's time is outside what a link can carry (2024 to 2087)")
+    w.put("created", minutes)
+    w.put("has_follow_up", plan.follow_up is not None)
+    if plan.follow_up is not None:
+        offset = (plan.follow_up - created.date()).days + FOLLOW_UP_OFFSET
+        if not 0 <= offset < 2 * FOLLOW_UP_OFFSET:
+            raise PlanError("the follow-up date is too far from the plan's date for a link")
+        w.put("follow_up", offset)
+    w.put("card_count", len(plan.cards))
+    for card_id in plan.cards:
+        if card_id not in ids:
+            raise PlanError(f"card '{card_id}' is not in deck '{deck.id}'")
+        w.put("card", ids.index(card_id))
+    _put_votes(w, plan, deck)
+    w.put("action_count", len(plan.actions))
+    texts = [getattr(plan, name) for name in TEXTS]
+    texts += [getattr(action, name) for action in plan.actions for name in ACTION_FIELDS]
+    zdict = dictionary(plan.language)
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, *([zdict] if zdict else []))
+    packed = packer.compress("\n".join(texts).encode("utf-8")) + packer.flush()
+    return base43.encode(bytes([FORMAT]) + w.to_bytes() + packed)
+
+
+def _put_votes(w: BitWriter, plan: Plan, deck: Deck) -> None:
+    principle_ids = list(deck.model.principle_ids) if deck.model else []
     votes = {q: c for q, c in plan.votes.items() if q != LEVEL_QUESTION}
     unknown = set(votes) - set(principle_ids)
     if unknown:
         raise PlanError(f"votes for unknown principles: {', '.join(sorted(unknown))}")
+    if not votes:
+        w.put("principle_count", 0)
+    else:
+        scale = len(deck.model.scale)
+        if any(len(counts) != scale for counts in votes.values()):
+            raise PlanError(f"votes on a principle must be {scale} counts (the model's scale)")
+        w.put("principle_count", len(principle_ids))
+        w.put("scale", scale)
+        voted = [pid for pid in principle_ids if pid in votes]
+        for pid in principle_ids:
+            w.put("voted", pid in votes)
+        totals = [sum(votes[pid]) for pid in voted]
+        same = len(set(totals)) == 1
+        w.put("same_total", same)
+        if same:
+            w.put("total", totals[0])
+        for pid, total in zip(voted, totals):
+            if not same:
+                w.put("total", total)
+            _put_counts(w, "count", votes[pid], total)
     level = plan.votes.get(LEVEL_QUESTION)
-    flags = LANGUAGES.index(plan.language) | LINK_MODES.index(plan.mode) << 2
-    flags |= (plan.follow_up is not None) << 5 | bool(votes) << 6 | (level is not None) << 7
-    created = plan.created.astimezone(timezone.utc)
-    body = bytearray(struct.pack(">IB", deck.fingerprint, flags))
-    body += _varint(int((created - EPOCH).total_seconds() // 60))
-    if plan.follow_up is not None:
-        body += _varint((plan.follow_up - EPOCH.date()).days)
-    try:
-        body += _varint(len(plan.cards)) + b"".join(_varint(index[c]) for c in plan.cards)
-    except KeyError as exc:
-        raise PlanError(f"card '{exc.args[0]}' is not in deck '{deck.id}'") from None
-    if votes:
-        mask = sum(1 << i for i, pid in enumerate(principle_ids) if pid in votes)
-        body += _varint(mask)
-        body += _counts(c for pid in principle_ids if pid in votes for c in votes[pid])
+    w.put("has_level", level is not None)
     if level is not None:
-        body += _counts(level)
-    body += _text(plan.team) + _text(plan.challenge) + _text(plan.follows)
-    body += _varint(len(plan.actions))
-    for action in plan.actions:
-        body += b"".join(_text(getattr(action, name)) for name in Action.FIELDS)
-    packer = zlib.compressobj(9, zlib.DEFLATED, -15, 9)
-    return base43.encode(bytes([FORMAT]) + packer.compress(bytes(body)) + packer.flush())
+        w.put("level_total", sum(level))
+        _put_counts(w, "level_count", level, sum(level))
+
+
+def _put_counts(w: BitWriter, name: str, counts: list[int], total: int) -> None:
+    left = total
+    for count in counts[:-1]:
+        w.put(name, count, left)
+        left -= count
 
 
 def encode_link(plan: Plan, deck: Deck, base_url: str) -> str:
     return base_url.split("#", 1)[0] + "#" + encode_payload(plan, deck)
 
 
+# -- reading ------------------------------------------------------------------------------
 @dataclass
 class LinkCodec:
-    """Decodes links for the decks it knows (one per fingerprint, any language)."""
+    """Decodes links for the decks it knows (any language of each)."""
 
     decks: list[Deck]
+    _by_key: dict[int, list[tuple[Deck, tuple[str, ...]]]] | None = field(default=None, repr=False)
+    _by_fingerprint: dict[int, list[tuple[Deck, tuple[str, ...]]]] | None = field(default=None, repr=False)
 
-    def deck_for(self, fingerprint: int, language: str) -> Deck | None:
-        matches = [d for d in self.decks if d.fingerprint == fingerprint]
-        same_language = [d for d in matches if d.language == language]
-        return (same_language or matches or [None])[0]
+    def _index(self) -> None:
+        self._by_key, self._by_fingerprint = {}, {}
+        for deck in self.decks:
+            numbers = numbers_of(deck)
+            ids = card_ids_by_number(deck, numbers)
+            self._by_key.setdefault(deck_key(deck, numbers), []).append((deck, ids))
+            # Format 1 named the deck by its card order at the time: any first n numbered cards.
+            v1 = {fingerprint: ids[:n] for fingerprint, n in link_v1.fingerprints(deck.id, ids).items()}
+            v1.setdefault(deck.fingerprint, deck.card_ids)
+            for fingerprint, cards in v1.items():
+                self._by_fingerprint.setdefault(fingerprint, []).append((deck, cards))
+
+    @staticmethod
+    def _pick(found: list[tuple[Deck, tuple[str, ...]]] | None, language: str):
+        if not found:
+            return None
+        same_language = [entry for entry in found if entry[0].language == language]
+        return (same_language or found)[0]
+
+    def deck_for(self, key: int, language: str) -> tuple[Deck, tuple[str, ...]] | None:
+        if self._by_key is None:
+            self._index()
+        return self._pick(self._by_key.get(key), language)
+
+    def deck_for_fingerprint(self, fingerprint: int, language: str) -> tuple[Deck, tuple[str, ...]] | None:
+        if self._by_fingerprint is None:
+            self._index()
+        return self._pick(self._by_fingerprint.get(fingerprint), language)
+
+    def decode_link(self, link: str) -> Plan:
+        return self.decode_payload(link.split("#", 1)[1] if "#" in link else link)
 
     def decode_payload(self, payload: str) -> Plan:
         payload = payload.strip()
         if not payload:
             raise LinkError("the link has no plan in it", "link.empty")
+        if len(payload) > MAX_PAYLOAD_CHARS:
+            raise _damaged("the link is longer than any plan link")
         try:
             raw = base43.decode(payload.upper())
         except ValueError:
-            raise LinkError("the link is damaged (it has characters a plan link never has)", "link.damaged") from None
+            raise _damaged("the link is damaged (it has characters a plan link never has)") from None
         if not raw:
             raise LinkError("the link has no plan in it", "link.empty")
         if raw[0] > FORMAT:
             raise LinkError(f"the link was made by a newer kiosk (format {raw[0]})", "link.newer")
-        if raw[0] != FORMAT:
-            raise LinkError(f"unknown link format {raw[0]}", "link.damaged")
-        try:
-            unpacker = zlib.decompressobj(-15)
-            body = unpacker.decompress(raw[1:], 64 * 1024)
-            if not unpacker.eof:
-                raise LinkError("the link is cut short", "link.damaged")
-        except zlib.error:
-            raise LinkError("the link is damaged", "link.damaged") from None
-        return self._parse(_Reader(body))
-
-    def decode_link(self, link: str) -> Plan:
-        return self.decode_payload(link.split("#", 1)[1] if "#" in link else link)
-
-    def _parse(self, r: _Reader) -> Plan:
-        fingerprint, flags = struct.unpack(">IB", r.take(5))
-        if (flags & 3) >= len(LANGUAGES) or (flags >> 2 & 7) >= len(LINK_MODES):
-            raise LinkError("the link is damaged", "link.damaged")
-        language = LANGUAGES[flags & 3]
-        deck = self.deck_for(fingerprint, language)
-        if deck is None:
-            raise LinkError("the link is for a deck this kiosk does not have (or an older version of it)",
-                            "link.unknown_deck")
-        created = EPOCH + timedelta(minutes=r.varint())
-        follow_up = EPOCH.date() + timedelta(days=r.varint()) if flags & 1 << 5 else None
-        ids = deck.card_ids
-        cards = []
-        for _ in range(r.varint()):
-            i = r.varint()
-            if i >= len(ids):
-                raise LinkError("the link names a card the deck does not have", "link.unknown_deck")
-            cards.append(ids[i])
-        votes: dict[str, list[int]] = {}
-        principle_ids = list(deck.model.principle_ids) if deck.model else []
-        if flags & 1 << 6:
-            mask = r.varint()
-            present = [pid for i, pid in enumerate(principle_ids) if mask >> i & 1]
-            counts = _read_counts(r, 5 * len(present))
-            votes = {pid: counts[5 * k:5 * k + 5] for k, pid in enumerate(present)}
-        if flags & 1 << 7:
-            votes[LEVEL_QUESTION] = _read_counts(r, len(LEVEL_OPTIONS))
-        team, challenge, follows = r.text(), r.text(), r.text()
-        actions = [Action(*(r.text() for _ in Action.FIELDS)) for _ in range(r.varint())]
-        if r.pos != len(r.data):
-            raise LinkError("the link has extra data", "link.damaged")
-        plan = Plan(deck=deck.id, language=language, mode=LINK_MODES[flags >> 2 & 7], created=created, cards=cards,
-                    votes=votes, actions=actions, follow_up=follow_up, team=team, challenge=challenge, follows=follows)
+        if raw[0] == FORMAT:
+            plan = self._read(raw[1:])
+        elif raw[0] == link_v1.FORMAT:
+            plan = link_v1.read(link_v1.inflate(raw[1:], _damaged), self.deck_for_fingerprint, _damaged, _unknown_deck)
+        else:
+            raise _damaged(f"unknown link format {raw[0]}")
         try:
             plan.check()
         except PlanError as exc:
-            raise LinkError(f"the plan in the link breaks a rule: {exc}", "link.damaged") from None
+            raise _damaged(f"the plan in the link breaks a rule: {exc}") from None
         return plan
+
+    def _read(self, data: bytes) -> Plan:
+        r = BitReader(data, _damaged)
+        language = language_of(r.get("language"))
+        if language is None:
+            raise _damaged("the link has an impossible language")
+        mode = r.get("mode")
+        if mode >= len(MODES):
+            raise LinkError("the link was made by a newer kiosk (a mode this one lacks)", "link.newer")
+        found = self.deck_for(r.get("deck"), language)
+        if found is None:
+            raise _unknown_deck("the link is for a deck this kiosk does not have")
+        deck, ids = found
+        created = EPOCH + timedelta(minutes=r.get("created"))
+        follow_up = None
+        if r.get("has_follow_up"):
+            follow_up = created.date() + timedelta(days=r.get("follow_up") - FOLLOW_UP_OFFSET)
+        cards = []
+        card_count = r.get("card_count")
+        if card_count > len(ids):
+            raise _damaged("the link names more cards than the deck has")
+        for _ in range(card_count):
+            number = r.get("card")
+            if number >= len(ids):
+                raise _unknown_deck("the link names a card the deck does not have (a newer deck?)")
+            cards.append(ids[number])
+        votes = self._read_votes(r, deck)
+        action_count = r.get("action_count")
+        if not r.padding_is_zero():
+            raise _damaged("the link is damaged")
+        texts = self._texts(data[r.byte_end():], language)
+        if len(texts) != len(TEXTS) + len(ACTION_FIELDS) * action_count:
+            raise _damaged("the link's texts do not match its actions")
+        plain = dict(zip(TEXTS, texts))
+        rest = texts[len(TEXTS):]
+        actions = [Action(**dict(zip(ACTION_FIELDS, rest[i:i + len(ACTION_FIELDS)])))
+                   for i in range(0, len(rest), len(ACTION_FIELDS))]
+        return Plan(deck=deck.id, language=language, mode=MODES[mode], created=created, cards=cards,
+                    votes=votes, actions=actions, follow_up=follow_up, **plain)
+
+    @staticmethod
+    def _read_votes(r: BitReader, deck: Deck) -> dict[str, list[int]]:
+        votes: dict[str, list[int]] = {}
+        principle_count = r.get("principle_count")
+        if principle_count:
+            principle_ids = list(deck.model.principle_ids) if deck.model else []
+            if principle_count > len(principle_ids):
+                raise _unknown_deck("the link has votes on principles this deck's model lacks")
+            scale = r.get("scale")
+            if scale < 2:
+                raise _damaged("the link has an impossible scale")
+            voted = [pid for pid in principle_ids[:principle_count] if r.get("voted")]
+            if voted:
+                same = r.get("same_total")
+                total = r.get("total") if same else 0
+                for pid in voted:
+                    if not same:
+                        total = r.get("total")
+                    votes[pid] = _read_counts(r, "count", scale, total)
+        if r.get("has_level"):
+            votes[LEVEL_QUESTION] = _read_counts(r, "level_count", len(LEVEL_OPTIONS), r.get("level_total"))
+        return votes
+
+    @staticmethod
+    def _texts(data: bytes, language: str) -> list[str]:
+        zdict = dictionary(language)
+        try:
+            unpacker = zlib.decompressobj(-15, *([zdict] if zdict else []))
+            raw = unpacker.decompress(data, MAX_TEXT_BYTES)
+        except zlib.error:
+            raise _damaged("the link's text is damaged") from None
+        if not unpacker.eof or unpacker.unused_data or unpacker.unconsumed_tail:
+            raise _damaged("the link's text is cut short, too long or followed by junk")
+        try:
+            return raw.decode("utf-8").split("\n")
+        except UnicodeDecodeError:
+            raise _damaged("the link has broken text") from None
+
+
+def _read_counts(r: BitReader, name: str, size: int, total: int) -> list[int]:
+    counts, left = [], total
+    for _ in range(size - 1):
+        count = r.get(name, left)
+        counts.append(count)
+        left -= count
+    return counts + [left]
 
 
 def as_linked(plan: Plan) -> Plan:
