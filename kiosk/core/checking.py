@@ -11,6 +11,7 @@ from typing import Callable
 
 from .config import load_config
 from .deck_loader import load_decks
+from .numbering import SUFFIX, check_numbers, parse_numbers
 from .plan import Plan, PlanError
 from .problems import Problem
 from .theme_file import COLOUR_KEYS, ThemeSpec, load_theme
@@ -48,6 +49,12 @@ def check_paths(paths: list[str], theme_check: ThemeCheck | None = None) -> list
         if path.is_dir():
             problems.append(Problem(name, 0, "is a folder; name the files, e.g. decks/*.toml"))
             continue
+        if path.suffix == SUFFIX:
+            try:
+                problems.extend(parse_numbers(path.read_text(encoding="utf-8"), name)[1])
+            except (OSError, UnicodeDecodeError) as exc:
+                problems.append(Problem(name, 0, f"cannot read: {exc}"))
+            continue
         source, data, found = read_toml(path)
         if data is None or source is None:
             problems.extend(found)
@@ -68,7 +75,23 @@ def check_paths(paths: list[str], theme_check: ThemeCheck | None = None) -> list
             problems.append(Problem(name, 1, f"not {KINDS} (it has {known}; a deck has [deck], a theme "
                                              "primary, a plan format and created)"))
     if decks:
-        problems.extend(load_decks(decks)[1])
+        loaded, found = load_decks(decks)
+        problems.extend(found)
+        problems.extend(_numbering_problems(loaded))
+    return problems
+
+
+def _numbering_problems(decks) -> list[Problem]:
+    """Each deck's card numbers (plan links name cards by them), once per deck folder."""
+    problems: list[Problem] = []
+    seen: set[tuple[str, Path]] = set()
+    for deck in decks:
+        folder = Path(deck.path).parent
+        if (deck.id, folder) in seen:
+            continue
+        seen.add((deck.id, folder))
+        problems.extend(p for p in check_numbers(deck.id, list(deck.card_ids), folder, deck.path)
+                        if p not in problems)
     return problems
 
 

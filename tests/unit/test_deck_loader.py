@@ -147,7 +147,7 @@ def test_check_command_reports_and_fails(write_deck, small_deck_text):
     result = run_check(str(path))
     assert result.returncode == 1
     lines = result.stdout.strip().splitlines()
-    assert len(lines) == 2
+    assert len(lines) == 3 and "has no card numbers: add mini.numbers" in lines[-1]
     assert all(line.startswith(f"{path}:") for line in lines)
     assert "Traceback" not in result.stdout + result.stderr
 
