@@ -165,11 +165,9 @@ class LinkCodec:
             numbers = numbers_of(deck)
             ids = card_ids_by_number(deck, numbers)
             self._by_key.setdefault(deck_key(deck, numbers), []).append((deck, ids))
-            # Format 1 named the deck by its card order at the time: any first n numbered cards.
-            v1 = {fingerprint: ids[:n] for fingerprint, n in link_v1.fingerprints(deck.id, ids).items()}
-            v1.setdefault(deck.fingerprint, deck.card_ids)
-            for fingerprint, cards in v1.items():
-                self._by_fingerprint.setdefault(fingerprint, []).append((deck, cards))
+            # Format 1 named the deck by its card order at the time: the first n numbered cards.
+            for fingerprint, n in link_v1.fingerprints(deck.id, ids).items():
+                self._by_fingerprint.setdefault(fingerprint, []).append((deck, ids[:n]))
 
     @staticmethod
     def _pick(found: list[tuple[Deck, tuple[str, ...]]] | None, language: str):
