@@ -55,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
         one.add_argument("file", metavar="FILE.toml")
         one.add_argument("--base", metavar="URL", help="the viewer's address (default: viewer_url of the "
                          "config, else this machine's own viewer server)")
+    show = plan_sub.add_parser("show", help="print a plan as text in its language, from its link, file or code")
+    show.add_argument("reference", metavar="LINK|FILE|CODE",
+                      help="the plan's link (or the part after #), a saved plan file, or its six-letter code "
+                           "(looked up in the data directory)")
     viewer = plan_sub.add_parser("viewer", help="write the viewer page, to host it yourself (viewer_url)")
     viewer.add_argument("--out", required=True, metavar="FILE.html")
     return parser
@@ -231,7 +235,70 @@ def _plan_link(args: argparse.Namespace) -> tuple[str | None, int]:
     return None, EXIT_PROBLEMS
 
 
+def _find_plan(reference: str, config: Config):
+    """The plan a person named on the command line; raises ValueError with a message."""
+    import re
+
+    from .core.link import LinkCodec
+    from .core.paths import data_dir
+    from .core.plan import Plan
+    from .core.shelf import Shelf
+    from .core.store import CODE_ALPHABET, CODE_LENGTH, DB_NAME, Store
+
+    text = reference.strip()
+    path = Path(text).expanduser()
+    if "#" in text:
+        return LinkCodec(Shelf().all_decks()).decode_link(text)
+    if path.suffix == ".toml" or path.is_file():
+        try:
+            return Plan.from_toml(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise ValueError(f"cannot read {text}: {exc.strerror or exc}") from None
+        except UnicodeDecodeError:
+            raise ValueError(f"{text} is not a text file") from None
+    if re.fullmatch(f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}", text.upper()):
+        folder = data_dir(config.data_dir)
+        if not (folder / DB_NAME).is_file():
+            raise ValueError(f"no plans are stored in {folder} (use --data-dir)")
+        store = Store.open(folder)
+        try:
+            plan = store.plan(text.upper())
+        finally:
+            store.close()
+        if plan is None:
+            raise ValueError(f"no plan with the code {text.upper()} in {folder}")
+        return plan
+    return LinkCodec(Shelf().all_decks()).decode_payload(text)  # the part after # on its own
+
+
+def cmd_plan_show(args: argparse.Namespace) -> int:
+    from .core.i18n import labels
+    from .core.plan_text import plan_text
+    from .core.problems import FileProblems
+    from .core.shelf import Shelf
+    from .core.store import StoreError
+
+    config, messages = resolve_config(args)
+    for message in messages:
+        print(message, file=sys.stderr)
+    if messages:
+        return EXIT_PROBLEMS
+    try:
+        plan = _find_plan(args.reference, config)
+    except (ValueError, StoreError) as exc:  # LinkError and PlanError are ValueErrors
+        print(f"innovationslek: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        deck = Shelf().get(plan.deck, plan.language)
+    except (KeyError, FileProblems):  # cards and principles are then named by their ids
+        deck = None
+    sys.stdout.write(plan_text(plan, deck, labels(plan.language)))
+    return EXIT_OK
+
+
 def cmd_plan(args: argparse.Namespace) -> int:
+    if args.plan_command == "show":
+        return cmd_plan_show(args)
     if args.plan_command == "viewer":
         from .core.atomic import write_atomic
         from .core.shelf import Shelf

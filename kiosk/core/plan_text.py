@@ -1,0 +1,119 @@
+"""The plan written out for people: one renderer, several forms.
+
+``plan_lines`` turns a plan into labelled lines in the words of a language (what to say);
+``plan_text`` lays them out as plain text (``innovationslek plan show``, scripts) and
+``plan_markdown`` as Markdown. A screen can style the same lines (the share summary).
+Text from the plan stays text: nothing here is markup for anyone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .deck import Deck
+from .plan import Action, Plan, card_title, mean_step, principle_name
+from .votes import LEVEL_OPTIONS, LEVEL_QUESTION
+
+
+@dataclass(frozen=True)
+class Line:
+    """``kind`` is one of: title, fact (label: value), heading, card, action (its "what"),
+    detail (label: value under an action), vote (principle, mean, counts), level."""
+
+    kind: str
+    label: str = ""
+    value: str = ""
+    counts: tuple[int, ...] = ()
+    mean: float | None = None
+
+
+def _level_names(deck: Deck | None) -> dict[str, str]:
+    model = deck.model if deck is not None else None
+    names = {level.id: level.name for level in model.levels} if model else {}
+    if model and model.both:
+        names["both"] = model.both
+    return {option: names.get(option, option) for option in LEVEL_OPTIONS}
+
+
+def plan_lines(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> list[Line]:
+    lines = [Line("title", value=labels["plan.title"])]
+    facts = [
+        ("plan.team", plan.team),
+        ("plan.created", plan.created.strftime("%Y-%m-%d %H:%M UTC") if plan.created else ""),
+        ("plan.follow_up", plan.follow_up.isoformat() if plan.follow_up else ""),
+        ("plan.challenge", card_title(deck, plan.challenge) if plan.challenge else ""),
+    ]
+    lines += [Line("fact", labels[key], value) for key, value in facts if value]
+    if plan.actions:
+        lines.append(Line("heading", value=labels["plan.actions"]))
+        for action in plan.actions:
+            lines.append(Line("action", value=action.what))
+            lines += [Line("detail", labels[f"plan.{name}"], getattr(action, name))
+                      for name in Action.FIELDS[1:] if getattr(action, name)]
+    if plan.cards:
+        lines.append(Line("heading", value=labels["plan.cards"]))
+        lines += [Line("card", value=card_title(deck, card_id)) for card_id in plan.cards]
+    principle_votes = {q: c for q, c in plan.votes.items() if q != LEVEL_QUESTION}
+    level = plan.votes.get(LEVEL_QUESTION)
+    if principle_votes or level:
+        lines.append(Line("heading", value=labels["plan.votes"]))
+    if level:
+        names = _level_names(deck)
+        lines.append(Line("level", value=", ".join(f"{names[o]} {c}" for o, c in zip(LEVEL_OPTIONS, level)),
+                          counts=tuple(level)))
+    for qid, counts in principle_votes.items():
+        lines.append(Line("vote", principle_name(deck, qid), counts=tuple(counts), mean=mean_step(counts)))
+    return lines
+
+
+def plan_text(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> str:
+    out: list[str] = []
+    lines = plan_lines(plan, deck, labels)
+    vote_width = max((len(line.label) for line in lines if line.kind == "vote"), default=0)
+    number = 0
+    for line in lines:
+        if line.kind == "title":
+            out += [line.value, "=" * len(line.value)]
+        elif line.kind == "fact":
+            out.append(f"{line.label}: {line.value}")
+        elif line.kind == "heading":
+            out += ["", line.value, "-" * len(line.value)]
+        elif line.kind == "action":
+            number += 1
+            out.append(f"{number}. {line.value}")
+        elif line.kind == "detail":
+            out.append(f"   {line.label}: {line.value}")
+        elif line.kind == "card":
+            out.append(f"- {line.value}")
+        elif line.kind == "level":
+            out.append(line.value)
+        elif line.kind == "vote":
+            mean = "-" if line.mean is None else f"{line.mean:.1f}"
+            out.append(f"{line.label:<{vote_width}}  {labels['plan.mean']} {mean:>3}  "
+                       f"({' '.join(str(c) for c in line.counts)})")
+    return "\n".join(out) + "\n"
+
+
+def plan_markdown(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> str:
+    out: list[str] = []
+    number = 0
+    for line in plan_lines(plan, deck, labels):
+        if line.kind == "title":
+            out += [f"# {line.value}", ""]
+        elif line.kind == "fact":
+            out.append(f"**{line.label}:** {line.value}  ")
+        elif line.kind == "heading":
+            out += ["", f"## {line.value}", ""]
+        elif line.kind == "action":
+            number += 1
+            out.append(f"{number}. **{line.value}**")
+        elif line.kind == "detail":
+            out.append(f"   - {line.label}: {line.value}")
+        elif line.kind == "card":
+            out.append(f"- {line.value}")
+        elif line.kind == "level":
+            out += [line.value, ""]
+        elif line.kind == "vote":
+            mean = "-" if line.mean is None else f"{line.mean:.1f}"
+            out.append(f"- {line.label}: {labels['plan.mean']} {mean} ({' '.join(str(c) for c in line.counts)})")
+    return "\n".join(out) + "\n"
