@@ -51,7 +51,7 @@ async def test_qr_on_screen_scans_to_the_link_of_the_saved_plan(make_app, store)
 
 async def test_small_terminal_shows_the_link_as_text(make_app):
     app = make_app(mode="walkup")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(60, 18)) as pilot:  # a walk-up plan's code fits 80x24 since link format 2
         await walk_up_to_share(app, pilot)
         widget = app.screen.query_one(QRWidget)
         drawn = widget.render().plain

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Button, Input, Static
 
 from ...core.followup import FollowUpError, find_plan
-from ...core.link import LinkCodec
+from ...core.link import LinkCodec, LinkError
 from ...core.problems import FileProblems
 from ..plain import plain
 from ..widgets.footer import KioskFooter
@@ -55,6 +55,9 @@ class FollowUpScreen(KioskScreen):
             plan, code = find_plan(reference, self.kiosk.store, self.decode_link)
         except FollowUpError as exc:
             message.update(plain(self.t(exc.key, **exc.values)))
+            return
+        except LinkError as exc:  # the only thing a link decoder raises: a pasted link never ends the app
+            message.update(self.t(exc.key))
             return
         if not self.kiosk.shelf.has(plan.deck):
             message.update(plain(self.t("followup.unknown_deck", deck=plan.deck)))
