@@ -18,7 +18,8 @@ from .votes import LEVEL_OPTIONS, LEVEL_QUESTION
 @dataclass(frozen=True)
 class Line:
     """``kind`` is one of: title, fact (label: value), heading, card, action (its "what"),
-    detail (label: value under an action), vote (principle, mean, counts), level."""
+    detail (label: value under an action), vote (principle, mean, counts), level (the
+    overall question: label, then each option's name and count)."""
 
     kind: str
     label: str = ""
@@ -59,8 +60,8 @@ def plan_lines(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> list[Li
         lines.append(Line("heading", value=labels["plan.votes"]))
     if level:
         names = _level_names(deck)
-        lines.append(Line("level", value=", ".join(f"{names[o]} {c}" for o, c in zip(LEVEL_OPTIONS, level)),
-                          counts=tuple(level)))
+        lines.append(Line("level", labels["linkfmt.level"],
+                          ", ".join(f"{names[o]} {c}" for o, c in zip(LEVEL_OPTIONS, level)), counts=tuple(level)))
     for qid, counts in principle_votes.items():
         lines.append(Line("vote", principle_name(deck, qid), counts=tuple(counts), mean=mean_step(counts)))
     return lines
@@ -86,7 +87,7 @@ def plan_text(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> str:
         elif line.kind == "card":
             out.append(f"- {line.value}")
         elif line.kind == "level":
-            out.append(line.value)
+            out.append(f"{line.label}: {line.value}")
         elif line.kind == "vote":
             mean = "-" if line.mean is None else f"{line.mean:.1f}"
             out.append(f"{line.label:<{vote_width}}  {labels['plan.mean']} {mean:>3}  "
@@ -112,7 +113,7 @@ def plan_markdown(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> str:
         elif line.kind == "card":
             out.append(f"- {line.value}")
         elif line.kind == "level":
-            out += [line.value, ""]
+            out += [f"{line.label}: {line.value}", ""]
         elif line.kind == "vote":
             mean = "-" if line.mean is None else f"{line.mean:.1f}"
             out.append(f"- {line.label}: {labels['plan.mean']} {mean} ({' '.join(str(c) for c in line.counts)})")
