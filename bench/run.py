@@ -177,6 +177,28 @@ def bench_keys(presses: int) -> list[Row]:
 
 
 # -- 4. link and QR -------------------------------------------------------------------------
+def free_text(plan) -> int:
+    """Characters a group typed: team, challenge and every action field."""
+    from kiosk.core.plan import Action
+
+    return len(plan.team) + len(plan.challenge) + sum(len(getattr(a, f)) for a in plan.actions for f in Action.FIELDS)
+
+
+def workshop_plan(plan):
+    """A typical workshop plan: the example's cards and votes, the team's own challenge and two
+    actions, about 240 characters of free text."""
+    from kiosk.core.plan import Action, Plan
+
+    actions = [
+        Action(what="Kartlägg tre sökandes väg till beslut", how="Tjänsteresa med två handläggare",
+               when="Vecka 50", who="Amina och Jonas"),
+        Action(what="Testa en checklista för kompletta ansökningar", how="Pappersprototyp i receptionen",
+               when="Januari", who="Lena"),
+    ]
+    return Plan(**{**plan.__dict__, "challenge": "Hur kan vi korta väntetiden för enkla bygglov?",
+                   "actions": actions})
+
+
 def fuller_plan(plan):
     """The example plan plus a challenge and a second full action: a busy workshop's plan."""
     from kiosk.core.plan import Action, Plan
@@ -189,10 +211,9 @@ def fuller_plan(plan):
 
 
 def bench_link(repeats: int) -> list[Row]:
-    import base64
-    import zlib
+    import tomllib
 
-    from kiosk.core import base43, link, qr
+    from kiosk.core import link, linkformat, qr
     from kiosk.core.deck_loader import load_deck_strict
     from kiosk.core.plan import Plan
 
@@ -221,16 +242,35 @@ def bench_link(repeats: int) -> list[Row]:
         Row("link -> QR half-block lines (level M)", draw, "ms", None, "< 100 ms"),
         Row("link -> plan", decode, "ms", None, "< 5 ms"),
     ]
-    # Sizes: the baseline is the same compressed bytes in base64url, which QR codes in byte mode.
-    for name, p in (("example plan", plan), ("fuller plan", fuller_plan(plan))):
-        url = link.encode_link(p, deck, base)
-        raw = base43.decode(url.split("#", 1)[1])
-        as_b64 = base + "#" + base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    # Sizes, format 2. Baselines: the example's real format-1 link (from the fixture, on the
+    # same base), and format 2 without its preset dictionary.
+    fixture = tomllib.loads((ROOT / "tests" / "fixtures" / "links-format1.toml").read_text(encoding="utf-8"))
+    format1 = base + "#" + fixture["links"][0]["link"].split("#")[1]
+    assert fixture["links"][0]["name"] == "examples/plan.toml"
+
+    def without_dictionary(p) -> str:
+        saved = linkformat.DICTIONARY_LANGUAGES
+        linkformat.DICTIONARY_LANGUAGES = ()
+        linkformat.dictionary.cache_clear()
+        try:
+            return link.encode_link(p, deck, base)
+        finally:
+            linkformat.DICTIONARY_LANGUAGES = saved
+            linkformat.dictionary.cache_clear()
+
+    cases = (("example plan", plan, {"M": "<= 10"}), ("workshop plan", workshop_plan(plan), {"L": "<= 10"}),
+             ("fuller plan", fuller_plan(plan), {}))
+    for name, p, goals in cases:
+        url, plain = link.encode_link(p, deck, base), without_dictionary(p)
+        label = f"{name}, {free_text(p)} chars of text"
         for level in "LM":
-            ours, theirs = qr.make_qr(url, level).version, qr.make_qr(as_b64, level).version
-            rows.append(Row(f"QR version, {name}, level {level} ({len(url)} chars)", [ours], "", theirs,
-                            "<= 10" if name == "example plan" else ""))
-        rows.append(Row(f"link length, {name} (base64url baseline)", [len(url)], "chars", len(as_b64), ""))
+            before = qr.make_qr(format1, level).version if name == "example plan" else None
+            suffix = " (baseline: format 1)" if before else ""
+            rows.append(Row(f"QR version, {label}, level {level}{suffix}", [qr.make_qr(url, level).version],
+                            "", before, goals.get(level, "")))
+        rows.append(Row(f"link length, {label} (baseline: no dictionary)", [len(url)], "chars", len(plain), ""))
+        if name == "example plan":
+            rows.append(Row("link length, example plan (baseline: format 1)", [len(url)], "chars", len(format1), ""))
     return rows
 
 
