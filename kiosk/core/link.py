@@ -26,7 +26,6 @@ from .numbering import CardNumbers, load_numbers
 from .plan import Action, Plan, PlanError
 from .votes import LEVEL_OPTIONS, LEVEL_QUESTION
 
-LINK_MODES = MODES
 MAX_MINUTES = (1 << 25) - 1
 
 
