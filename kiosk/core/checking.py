@@ -83,9 +83,16 @@ def check_paths(paths: list[str], theme_check: ThemeCheck | None = None) -> list
 
 def _numbering_problems(decks) -> list[Problem]:
     """Each deck's card numbers (plan links name cards by them), once per deck folder."""
+    from .link import deck_key, numbers_of
+
     problems: list[Problem] = []
     seen: set[tuple[str, Path]] = set()
+    keys: dict[int, str] = {}
     for deck in decks:
+        other = keys.setdefault(deck_key(deck, numbers_of(deck)), deck.id)
+        if other != deck.id:
+            problems.append(Problem(deck.path, 0, f"[deck]: the ids '{deck.id}' and '{other}' share a link key "
+                                                  "(a 16-bit checksum); give one deck another id"))
         folder = Path(deck.path).parent
         if (deck.id, folder) in seen:
             continue

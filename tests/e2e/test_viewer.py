@@ -71,6 +71,21 @@ def test_format_2_link_is_what_the_kiosk_writes(page_file):
     assert base43.decode(link.split("#")[1])[0] == 2
 
 
+@pytest.mark.parametrize("deck_id,language", [("kultur-for-innovasjon", "nb"), ("ledelse-af-innovation", "da"),
+                                               ("innovationslek", "en")])
+def test_format_2_in_every_dictionary_language(page_file, deck_id, language):
+    deck = SHELF.get(deck_id, language)
+    p = Plan(deck=deck.id, language=language, mode="checkin", created=datetime(2026, 11, 24, 9, 30, tzinfo=timezone.utc),
+             cards=list(deck.card_ids[-2:]), votes={pid: [0, 1, 2, 3, 4] for pid in deck.model.principle_ids},
+             actions=[Action(what="Vi tester skjemaet med fem innbyggere på mandag", who="Søren og Åse")],
+             follow_up=date(2027, 2, 1), team="Team Ærø", challenge="Hvordan kan vi korte ned ventetiden?")
+    dom = dump_dom(encode_link(p, deck, page_file.as_uri()))
+    assert 'class="error"' not in dom
+    for text in (p.actions[0].what, "Søren og Åse", "Team Ærø", p.challenge, "2027-02-01",
+                 html.escape(_full_title(deck, p.cards[-1]), quote=False), deck.model.principles[-1].name):
+        assert text in dom, text
+
+
 FIXTURE = tomllib.loads((ROOT / "tests" / "fixtures" / "links-format1.toml").read_text(encoding="utf-8"))["links"]
 
 

@@ -110,3 +110,17 @@ def test_numbering_problems_are_reported(tmp_path):
     assert any("cards without a number: ny" in p for p in problems)
     missing = check_numbers("other", ["a"], tmp_path, "other.sv.toml")
     assert len(missing) == 1 and "has no card numbers" in missing[0].message
+
+
+def test_check_reports_decks_that_share_a_link_key(tmp_path, small_deck_text):
+    from kiosk.core.checking import check_paths
+
+    paths = []
+    for deck_id in ("deck-1623", "deck-8000"):  # two ids whose 16-bit link keys are equal
+        path = tmp_path / f"{deck_id}.sv.toml"
+        path.write_text(small_deck_text.replace('id = "mini"', f'id = "{deck_id}"', 1), encoding="utf-8")
+        (tmp_path / f"{deck_id}.numbers").write_text("crazy-8\nparet\nhalvera\n", encoding="utf-8")
+        paths.append(str(path))
+    problems = [str(p) for p in check_paths(paths)]
+    assert any("share a link key" in p for p in problems), problems
+    assert len(check_paths(paths[:1])) == 0
