@@ -9,15 +9,20 @@ a smaller, easier-to-scan code.
 
 from __future__ import annotations
 
+import struct
+
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ$*+-./:"
 BASE = len(ALPHABET)
 _INDEX = {ch: i for i, ch in enumerate(ALPHABET)}
+# Latin-1 character -> its value as a byte, BASE or more for characters outside the alphabet
+# (so a whole text is checked and mapped at C speed; links are decoded on every paste).
+_VALUES = str.maketrans({chr(b): chr(_INDEX.get(chr(b), 255)) for b in range(256)})
 
 
 def encode(data: bytes) -> str:
+    whole = len(data) // 2 * 2
     out = []
-    for i in range(0, len(data) - 1, 2):
-        n = data[i] * 256 + data[i + 1]
+    for n in struct.unpack(f">{whole // 2}H", data[:whole]):
         out += [ALPHABET[n % BASE], ALPHABET[n // BASE % BASE], ALPHABET[n // BASE // BASE]]
     if len(data) % 2:
         n = data[-1]
@@ -28,22 +33,22 @@ def encode(data: bytes) -> str:
 def decode(text: str) -> bytes:
     """Raises ValueError on a character outside the alphabet or an impossible group."""
     try:
-        values = [_INDEX[ch] for ch in text]
-    except KeyError as exc:
-        raise ValueError(f"character {exc.args[0]!r} is not base43") from None
+        values = text.translate(_VALUES).encode("latin-1")
+    except UnicodeEncodeError:
+        raise ValueError("a character is not base43") from None
+    if values and max(values) >= BASE:
+        raise ValueError("a character is not base43")
     if len(values) % 3 == 1:
         raise ValueError("base43 text has a stray character at the end")
-    out = bytearray()
-    for i in range(0, len(values), 3):
-        group = values[i:i + 3]
-        if len(group) == 3:
-            n = group[0] + group[1] * BASE + group[2] * BASE * BASE
-            if n > 0xFFFF:
-                raise ValueError("base43 group out of range")
-            out += bytes((n >> 8, n & 0xFF))
-        else:
-            n = group[0] + group[1] * BASE
-            if n > 0xFF:
-                raise ValueError("base43 group out of range")
-            out.append(n)
-    return bytes(out)
+    whole = len(values) // 3 * 3
+    groups = [a + b * BASE + c * BASE * BASE
+              for a, b, c in zip(values[0:whole:3], values[1:whole:3], values[2:whole:3])]
+    if groups and max(groups) > 0xFFFF:
+        raise ValueError("base43 group out of range")
+    out = struct.pack(f">{len(groups)}H", *groups)
+    if whole < len(values):
+        n = values[whole] + values[whole + 1] * BASE
+        if n > 0xFF:
+            raise ValueError("base43 group out of range")
+        out += bytes([n])
+    return out
