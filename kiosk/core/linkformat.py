@@ -89,8 +89,9 @@ def dictionary(language: str) -> bytes:
 
 
 def schema() -> dict:
-    """Everything that decides how a plan becomes bits. Read live (Action.FIELDS, the text
-    limits), so a change anywhere that the link depends on shows up in the hash."""
+    """Everything that decides how a plan becomes bits. Read live (Action.FIELDS, the level
+    options), so a change anywhere that the layout depends on shows up in the hash. Text
+    limits are not layout: both decoders take them from the kiosk they came with."""
     return {
         "format": FORMAT,
         "epoch": EPOCH.isoformat(),
@@ -101,9 +102,6 @@ def schema() -> dict:
         "action_fields": list(ACTION_FIELDS),
         "plan_action_fields": list(Action.FIELDS),
         "level_options": list(LEVEL_OPTIONS),
-        "text_limits": dict(TEXT_LIMITS),
-        "max_cards": MAX_CARDS,
-        "max_actions": MAX_ACTIONS,
         "modes_frozen_prefix": list(MODES[:4]),
         "dictionaries": {lang: hashlib.sha256(dictionary(lang)).hexdigest() for lang in DICTIONARY_LANGUAGES},
     }
