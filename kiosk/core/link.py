@@ -64,17 +64,24 @@ def deck_key(deck: Deck, numbers: CardNumbers | None) -> int:
 
 # -- writing ------------------------------------------------------------------------------
 def encode_payload(plan: Plan, deck: Deck) -> str:
-    """The fragment for ``plan`` (made with ``deck``, in any of its languages)."""
+    """The fragment for ``plan`` (made with ``deck``, in any of its languages). Raises
+    PlanError for a plan the format cannot carry."""
+    try:
+        return _encode(plan, deck)
+    except PlanError:
+        raise
+    except ValueError as exc:  # a value too wide for its field
+        raise PlanError(f"the plan does not fit the link format: {exc}") from None
+
+
+def _encode(plan: Plan, deck: Deck) -> str:
     plan.check()
     if plan.deck != deck.id:
         raise PlanError(f"the plan is for deck '{plan.deck}', not '{deck.id}'")
     numbers = numbers_of(deck)
     ids = card_ids_by_number(deck, numbers)
     w = BitWriter()
-    try:
-        w.put("language", language_code(plan.language))
-    except ValueError as exc:
-        raise PlanError(str(exc)) from None
+    w.put("language", language_code(plan.language))
     if plan.mode not in MODES:
         raise PlanError(f"mode '{plan.mode}' has no place in the link format")
     w.put("mode", MODES.index(plan.mode))

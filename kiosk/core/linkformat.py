@@ -164,6 +164,8 @@ class BitWriter:
                 raise ValueError(f"{name} {value} is more than the {left} votes left")
             self._raw(value, left.bit_length())
         else:
+            if value < 0 or value >= 1 << (width * MAX_CHUNKS):
+                raise ValueError(f"{name} {value} does not fit {MAX_CHUNKS} chunks of {width} bits")
             while True:
                 self._raw(value & ((1 << width) - 1), width)
                 value >>= width

@@ -249,3 +249,14 @@ def _texts_part(raw: bytes) -> bytes:
         if unpacker.eof and not unpacker.unused_data:
             return raw[start:]
     raise AssertionError("no text part")
+
+
+def test_a_plan_the_format_cannot_carry_is_a_plan_error():
+    plan = typical_plan()
+    plan.votes = {p: [0, 0, 1 << 33, 0, 0] for p in DECK.model.principle_ids}
+    with pytest.raises(PlanError, match="does not fit"):
+        encode_payload(plan, DECK)
+    plan = typical_plan()
+    plan.language = "sv-FI"
+    with pytest.raises(PlanError):
+        encode_payload(plan, DECK)
