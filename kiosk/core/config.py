@@ -6,8 +6,9 @@ import ipaddress
 import re
 import tomllib
 from urllib.parse import urlsplit
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 
@@ -36,6 +37,7 @@ class Config:
     viewer_port: int = 8765
     export_walkup_text: bool = False
     seed: int | None = None
+    central: Any = field(default=None)  # kiosk.central.settings.CentralSettings, from [central]
 
     def with_overrides(self, **overrides: object) -> "Config":
         known = {f.name for f in fields(self)}
@@ -75,6 +77,7 @@ def load_config(path: Path | str) -> tuple[Config, list[Problem]]:
         viewer_host=f.text("viewer_host", required=False, default=base.viewer_host) or base.viewer_host,
         viewer_port=f.integer("viewer_port", required=False, minimum=1, maximum=65535, default=base.viewer_port),
         export_walkup_text=flag,
+        central=_central(f, flag),
     )
     if config.viewer_url:
         problem = viewer_url_problem(config.viewer_url)
@@ -149,3 +152,9 @@ def viewer_url_problem(url: str) -> str | None:
     if not host or not host_is_usable(host.strip("[]")):
         return "has no usable host name"
     return None
+
+
+def _central(f: Fields, walkup_text: bool) -> Any:
+    from ..central.settings import parse_central  # the [central] table is that package's business
+
+    return parse_central(f, walkup_text=walkup_text)

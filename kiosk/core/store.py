@@ -76,6 +76,32 @@ MIGRATIONS: list[str] = [
         document TEXT NOT NULL
     );
     """,
+    # 1 -> 2: ids unique across kiosks (this kiosk's id plus each row's local id) and the
+    # record of what a central database acknowledged (see kiosk/central/outbox.py).
+    """
+    CREATE TABLE kiosk_identity (
+        id TEXT NOT NULL PRIMARY KEY,
+        created TEXT NOT NULL
+    );
+    INSERT INTO kiosk_identity (id, created) VALUES (
+        lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2)
+        || '-' || substr('89ab', 1 + abs(random()) % 4, 1) || substr(lower(hex(randomblob(2))), 2)
+        || '-' || lower(hex(randomblob(6))),
+        strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+    );
+    CREATE TABLE central_acks (
+        central TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('session', 'plan')),
+        local_id INTEGER NOT NULL,
+        acked_at TEXT NOT NULL,
+        PRIMARY KEY (central, kind, local_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE central_syncs (
+        central TEXT NOT NULL PRIMARY KEY,
+        url_hint TEXT NOT NULL DEFAULT '',
+        last_synced TEXT NOT NULL
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -196,6 +222,12 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+    @property
+    def kiosk_id(self) -> str:
+        """This kiosk's id (a UUID made by the schema migration); with a row's local id it
+        names the row uniquely across every kiosk of an organisation."""
+        return self.db.execute("SELECT id FROM kiosk_identity").fetchone()[0]
 
     # -- helpers ---------------------------------------------------------------------------
     class _Tx:
