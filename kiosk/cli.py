@@ -43,7 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate decks, themes and config files")
     check.add_argument("paths", nargs="+", metavar="PATH")
     export = sub.add_parser("export", help="write sessions.csv, votes.csv, plans/*.toml and summary.md")
-    export.add_argument("--out", required=True, metavar="DIR")
+    target = export.add_mutually_exclusive_group(required=True)
+    target.add_argument("--out", metavar="DIR")
+    target.add_argument("--bundle", metavar="FILE", help="one file for a central database (innovationslek import)")
     export.add_argument("--since", type=_date, metavar="DATE", help="only sessions from this day on (YYYY-MM-DD)")
     set_pin = sub.add_parser("set-pin", help="set the facilitator PIN (stored as a salted hash)")
     set_pin.add_argument("--config", dest="pin_config", metavar="FILE",
@@ -61,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
                            "(looked up in the data directory)")
     viewer = plan_sub.add_parser("viewer", help="write the viewer page, to host it yourself (viewer_url)")
     viewer.add_argument("--out", required=True, metavar="FILE.html")
+    from .central.cli import add_commands
+
+    add_commands(sub, _date)  # sync, import, central init, report, demo
     return parser
 
 
@@ -131,6 +136,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         for message in messages:
             print(message, file=sys.stderr)
         return EXIT_PROBLEMS
+    if args.bundle:
+        from .central.cli import cmd_export_bundle
+
+        return cmd_export_bundle(args, config)
     try:
         store = Store.open(data_dir(config.data_dir))
     except StoreError as exc:
@@ -341,9 +350,24 @@ def cmd_run(args: argparse.Namespace) -> int:
     return launch(config)
 
 
+def cmd_central(args: argparse.Namespace) -> int:
+    """sync, import, central, report, demo: the organisation's commands (kiosk/central/cli.py)."""
+    from .central.cli import HANDLERS
+
+    if getattr(args, "sub_data_dir", None) and not args.data_dir:
+        args.data_dir = args.sub_data_dir  # `sync --data-dir D` finds D/kiosk.toml too
+    config, messages = resolve_config(args)
+    if messages:
+        for message in messages:
+            print(message, file=sys.stderr)
+        return EXIT_PROBLEMS
+    return HANDLERS[args.command](args, config)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     commands = {"check": cmd_check, "export": cmd_export, "set-pin": cmd_set_pin, "plan": cmd_plan}
+    commands.update(dict.fromkeys(("sync", "import", "central", "report", "demo"), cmd_central))
     try:
         return commands.get(args.command, cmd_run)(args)
     except KeyboardInterrupt:

@@ -37,6 +37,8 @@ def check_url(url: str) -> None:
 def _reason(exc: Exception) -> str:
     """The useful line of a libpq message, without the 'connection to server at ...' noise."""
     lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
+    if "connection refused" in str(exc).lower():
+        return "connection refused (is the server running, and is this its address and port?)"
     for line in lines:
         low = line.lower()
         for known in ("password authentication failed", "connection refused", "does not exist",
