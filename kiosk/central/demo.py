@@ -56,12 +56,13 @@ def _score(rng: random.Random, base: float) -> int:
     return max(1, min(5, round(rng.gauss(base, 0.8))))
 
 
-def _team_names(n: int, rng: random.Random, kiosk_no: int) -> list[str]:
+def _team_names(n: int, kiosk_no: int) -> list[str]:
+    """Kiosk 1 gets the first n units, kiosk 2 the next n, and so on ("Bygglov 2" on the second lap)."""
     names = []
     for i in range(n):
-        name = UNITS[(i + kiosk_no * 7) % len(UNITS)]
-        lap = (i + kiosk_no * 7) // len(UNITS)
-        names.append(f"{name} {lap + 1}" if lap else name)
+        index = i + max(0, kiosk_no - 1) * n
+        lap = index // len(UNITS)
+        names.append(f"{UNITS[index % len(UNITS)]} {lap + 1}" if lap else UNITS[index % len(UNITS)])
     return names
 
 
@@ -80,7 +81,7 @@ def generate(folder: Path | str, *, teams: int = 3, months: int = 6, seed: int =
     store.db.execute("PRAGMA synchronous=OFF")  # made-up data: speed matters more than power cuts
     counts = {"sessions": 0, "ballots": 0, "plans": 0}
     events: list[tuple[datetime, str, str]] = []
-    for team in _team_names(teams, rng, seed if kiosk_no is None else kiosk_no):
+    for team in _team_names(teams, seed if kiosk_no is None else kiosk_no):
         day = start + timedelta(days=rng.uniform(0, 14))
         while day < start + timedelta(days=30 * months):
             events.append((day.replace(hour=rng.choice([9, 10, 13, 14])), "checkin", team))

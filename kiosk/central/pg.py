@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 CONNECT_TIMEOUT_SECONDS = 10
 SCHEMES = ("postgresql", "postgres")
+URL_SCHEMES_PREFIXES = ("postgresql://", "postgres://")
 
 
 class CentralError(RuntimeError):
