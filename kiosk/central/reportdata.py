@@ -122,7 +122,7 @@ def _query(name: str, *, central: bool, where: str, where_p: str) -> str:
 
 
 def load(source: str, *, since: str | None = None, team: str | None = None) -> Dataset:
-    if source.startswith(URL_SCHEMES_PREFIXES):
+    if source.startswith(URL_SCHEMES_PREFIXES) or "://" in source:
         return _load_central(source, since, team)
     return _load_file(Path(source), since, team)
 

@@ -52,6 +52,9 @@ def deliver(conn: Any, kiosk_id: str, batch: Batch) -> int:
     """Insert one batch inside the caller's transaction; returns the rows that were new."""
     new = 0
     with conn.cursor() as cur:
+        # The kiosk records the batch as acknowledged after the COMMIT returns, so the COMMIT
+        # must mean "on disk", whatever the server's default.
+        cur.execute("SET LOCAL synchronous_commit = on")
         cur.execute("INSERT INTO kiosks (kiosk_id) VALUES (%s) ON CONFLICT (kiosk_id) DO UPDATE SET last_sync = now()",
                     (kiosk_id,))
         for table, statement in INSERTS.items():

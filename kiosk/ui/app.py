@@ -88,6 +88,7 @@ class KioskApp(App, inherit_bindings=False):
         self.session: Session | None = None
         self.follows_plan: Plan | None = None  # the earlier plan, in a follow-up
         self.viewer_server = None  # started when the first plan is shared, if no viewer URL
+        self.central_sync = None  # the background sync, when kiosk.toml has [central] url
         self.pin_gate = PinGate(config.pin_hash)
         if data_dir is not None:
             self._keep_pin_backoff(data_dir)
@@ -238,6 +239,7 @@ class KioskApp(App, inherit_bindings=False):
         if self.theme == CONSOLE_THEME or os.environ.get("TERM") == "linux":
             use_console_glyphs(self)
         self.set_interval(1.0, self.check_visitor_idle)
+        self.start_central_sync()
         # A walk-up visitor's session never resumes (its confirmed votes stay, anonymous).
         self.store.close_open(WALKUP_MODES)
         modes = RESUMABLE_MODES if not self.config.mode else tuple(m for m in RESUMABLE_MODES if m == self.config.mode)
@@ -399,6 +401,35 @@ class KioskApp(App, inherit_bindings=False):
     def on_unmount(self) -> None:
         if self.viewer_server is not None:
             self.viewer_server.stop()
+        if self.central_sync is not None:
+            self.central_sync.stop()
+
+    # -- the organisation's central database (kiosk/central) ------------------------------------
+    def start_central_sync(self) -> None:
+        """A background thread, so the screen never waits on the network."""
+        settings = self.config.central
+        if settings is not None and settings.background:
+            from ..central.background import BackgroundSync
+
+            self.central_sync = BackgroundSync(self.store.path.parent, settings)
+            self.central_sync.start()
+
+    def sync_status_text(self) -> str:
+        """The facilitator menu's line: when the kiosk last synced and how much is waiting."""
+        from ..central.background import read_status, status_text
+
+        settings = self.config.central
+        if settings is None or not settings.url:
+            return status_text(None, t, self.language)
+        try:
+            if self.central_sync is not None:
+                status = self.central_sync.status()
+            else:
+                status = read_status(self.store.path.parent)
+        except Exception as exc:  # the menu must open whatever the outbox says
+            log_exception(exc, self.data_dir)
+            return status_text(None, t, self.language)
+        return status_text(status, t, self.language)
 
     def show_share(self) -> None:
         from .screens.done import share_screen_for

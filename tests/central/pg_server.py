@@ -70,7 +70,7 @@ class PgServer:
 
     def start(self) -> None:
         options = (f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={self.root} "
-                   "-c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=120")
+                   "-c fsync=off -c full_page_writes=off -c max_connections=120")
         self._cmd([str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"), "-o", options,
                    "-w", "-t", "60", "start"])
 

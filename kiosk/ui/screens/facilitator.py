@@ -3,6 +3,7 @@ export, quit."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -28,6 +29,8 @@ class FacilitatorScreen(ModalScreen[str]):
         lang = self.app.language  # type: ignore[attr-defined]
         with Vertical(id="menu"):
             yield Static(t(lang, "facilitator.title"), classes="title")
+            # Plain text: the line may carry a database server's own words.
+            yield Static(Text(self.app.sync_status_text()), id="sync-status")  # type: ignore[attr-defined]
             for mode in MODES:
                 yield Button(t(lang, "facilitator.switch", mode=t(lang, f"mode.{mode}")), id=f"mode-{mode}")
             yield Button(t(lang, "facilitator.day"), id="day")
