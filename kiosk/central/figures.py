@@ -204,6 +204,7 @@ def compute(data: Dataset, questions_order: list[str] | None = None) -> Figures:
         chosen.update(list(cards))
 
     follow: dict[str, FollowThrough] = defaultdict(FollowThrough)
+    follow[""] = FollowThrough()  # the whole organisation always has a row
     for plan in data.plans:
         session = data.sessions.get(plan.session) if plan.session else None
         team = plan.team or (session.team if session else "")
