@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 from .pg import CentralError
@@ -40,10 +40,10 @@ def read_status(data_dir: Path | str, error: str = "") -> SyncStatus:
 
 
 class BackgroundSync:
-    def __init__(self, data_dir: Path | str, settings: CentralSettings, *, first_delay: float = FIRST_DELAY_SECONDS):
+    def __init__(self, data_dir: Path | str, settings: CentralSettings, *, first_delay: float | None = None):
         self.data_dir = Path(data_dir)
         self.settings = settings
-        self.first_delay = first_delay
+        self.first_delay = FIRST_DELAY_SECONDS if first_delay is None else first_delay
         self.last_error = ""
         self.rounds = 0
         self._stop = threading.Event()
@@ -66,7 +66,7 @@ class BackgroundSync:
             sync(self.data_dir, self.settings.url, self.settings)
             self.last_error = ""
         except CentralError as exc:
-            self.last_error = str(exc)
+            self.last_error = exc.reason
             log.warning("background sync: %s", exc)
         except Exception as exc:  # never let the thread die on something unexpected
             self.last_error = type(exc).__name__
@@ -96,7 +96,3 @@ def status_text(status: SyncStatus | None, t, lang: str) -> str:
         return t(lang, "central.never_synced", n=status.waiting)
     when = status.last_synced.astimezone().strftime("%Y-%m-%d %H:%M")
     return t(lang, "central.synced", when=when, n=status.waiting)
-
-
-def now_utc() -> datetime:
-    return datetime.now(timezone.utc)

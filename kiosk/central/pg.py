@@ -17,7 +17,12 @@ URL_SCHEMES_PREFIXES = ("postgresql://", "postgres://")
 
 
 class CentralError(RuntimeError):
-    """The central database cannot be used right now; the message says why."""
+    """The central database cannot be used right now; the message says why, ``reason`` in
+    a few words (for the facilitator menu)."""
+
+    def __init__(self, message: str, reason: str = ""):
+        super().__init__(message)
+        self.reason = reason or message
 
 
 def redacted(url: str) -> str:
@@ -61,14 +66,14 @@ def connect(url: str) -> Any:
         return psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT_SECONDS, application_name="innovationslek",
                                autocommit=True)
     except psycopg.Error as exc:
-        raise CentralError(f"cannot connect to {redacted(url)}: {_reason(exc)}") from None
+        raise CentralError(f"cannot connect to {redacted(url)}: {_reason(exc)}", _reason(exc).split(" (")[0]) from None
     except ValueError as exc:  # e.g. a malformed option in the URL
         raise CentralError(f"'{redacted(url)}' is not a usable PostgreSQL URL ({exc})") from None
 
 
 def lost(exc: Exception, url: str) -> CentralError:
     """The error for a connection that failed half-way."""
-    return CentralError(f"the central database at {redacted(url)} failed: {_reason(exc)}")
+    return CentralError(f"the central database at {redacted(url)} failed: {_reason(exc)}", _reason(exc).split(" (")[0])
 
 
 def driver_errors() -> tuple[type[BaseException], ...]:
