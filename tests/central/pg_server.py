@@ -45,8 +45,9 @@ def _run_as() -> str | None:
 
 
 class PgServer:
-    def __init__(self, bin_dir: Path):
+    def __init__(self, bin_dir: Path, *, durable: bool = False):
         self.bin = bin_dir
+        self.durable = durable  # fsync on, as a real server (benchmarks); off for quick tests
         self.user = _run_as()
         self.root = Path(tempfile.mkdtemp(prefix="kiosk-pg-"))
         self.data = self.root / "data"
@@ -70,7 +71,9 @@ class PgServer:
 
     def start(self) -> None:
         options = (f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={self.root} "
-                   "-c fsync=off -c full_page_writes=off -c max_connections=120")
+                   "-c max_connections=120")
+        if not self.durable:
+            options += " -c fsync=off -c full_page_writes=off"
         self._cmd([str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"), "-o", options,
                    "-w", "-t", "60", "start"])
 
