@@ -62,6 +62,7 @@ def _data_dir(args: argparse.Namespace, config) -> Path:
 
 
 def cmd_sync(args: argparse.Namespace, config) -> int:
+    from ..core.store import StoreError
     from .pg import CentralError
     from .settings import CentralSettings
     from .sync import sync
@@ -77,6 +78,9 @@ def cmd_sync(args: argparse.Namespace, config) -> int:
     except CentralError as exc:
         _say(f"{exc}; nothing was lost, the next sync goes on from here")
         return EXIT_PROBLEMS
+    except StoreError as exc:
+        _say(str(exc))
+        return EXIT_PROBLEMS
     print(f"synced {result.sent.get('sessions', 0)} sessions, {result.sent.get('ballots', 0)} ballots and "
           f"{result.sent.get('plans', 0)} plans in {result.batches} batches ({result.new} rows new to the central "
           f"database); {result.waiting} waiting", file=sys.stderr)
@@ -84,12 +88,16 @@ def cmd_sync(args: argparse.Namespace, config) -> int:
 
 
 def cmd_export_bundle(args: argparse.Namespace, config) -> int:
+    from ..core.store import StoreError
     from .bundle import write_bundle
     from .settings import CentralSettings
 
     settings = config.central or CentralSettings(send_walkup_text=config.export_walkup_text)
     try:
         info = write_bundle(_data_dir(args, config), Path(args.bundle), settings)
+    except StoreError as exc:
+        _say(str(exc))
+        return EXIT_PROBLEMS
     except OSError as exc:
         _say(f"cannot write {args.bundle}: {exc.strerror or exc}")
         return EXIT_PROBLEMS
@@ -134,7 +142,7 @@ def cmd_report(args: argparse.Namespace, config) -> int:
     from .report import ReportError, write_report
 
     try:
-        result = write_report(args.db, Path(args.out), since=args.since, team=args.team)
+        result = write_report(args.db, Path(args.out), since=args.since, team=args.team, language=config.language)
     except (CentralError, ReportError) as exc:
         _say(str(exc))
         return EXIT_PROBLEMS

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..core.plan import Action, Plan, PlanError
-from ..core.store import DB_NAME, Store
+from ..core.store import DB_NAME, SCHEMA_VERSION, Store, StoreError
 from .settings import CentralSettings
 
 STALE_HOURS = 24
@@ -71,11 +71,17 @@ def redact_plan(document: str, mode: str, settings: CentralSettings) -> str:
 class Outbox:
     def __init__(self, data_dir: Path | str, settings: CentralSettings | None = None, *,
                  now: Callable[[], datetime] = lambda: datetime.now(timezone.utc), timeout: float = 10.0):
-        # Opening through the store runs the migrations (an old database gets its global ids).
-        Store.open(data_dir).close()
+        # Its own connection, not Store.open: the running kiosk may hold the data directory.
         self.path = Path(data_dir) / DB_NAME
-        self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
-        self.db.execute("PRAGMA synchronous=FULL")
+        if not self.path.is_file():
+            raise StoreError(f"no kiosk database in {Path(data_dir)} (give the kiosk's --data-dir)")
+        try:
+            self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA synchronous=FULL")
+            if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                Store(self.db, self.path).migrate()  # an older database gets its global ids here
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a usable kiosk database ({exc})") from None
         self.settings = settings or CentralSettings()
         self.now = now
         self.kiosk_id = self.db.execute("SELECT id FROM kiosk_identity").fetchone()[0]
