@@ -93,7 +93,7 @@ def generate(folder: Path | str, *, teams: int = 3, months: int = 6, seed: int =
             events.append((start + timedelta(days=30 * month + rng.uniform(0, 29), hours=rng.uniform(8, 16)),
                            "walkup", ""))
     events.sort()
-    level = {team: {p: rng.uniform(1.5, 3.5) for p in principles} for team in {e[2] for e in events}}
+    level = {team: {p: rng.uniform(1.5, 3.5) for p in principles} for team in sorted({e[2] for e in events})}
     size = {team: rng.randint(5, 9) for team in level}
     last_plan: dict[str, tuple[str, Plan]] = {}
     try:

@@ -195,3 +195,25 @@ def test_the_page_renders_in_chromium(tmp_path):
     image = Image.open(shot).convert("L")
     colours = image.getcolors(maxcolors=1 << 20)
     assert image.size == (794, 1400) and len(colours) > 50  # text and charts, not a blank page
+
+
+def test_demo_is_reproducible_and_the_cli_reports_on_it(tmp_path):
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "kiosk.cli", *args], capture_output=True, text=True, cwd=ROOT,
+                              timeout=60)
+
+    for name in ("a", "b"):
+        made = run("demo", "--data-dir", str(tmp_path / name), "--teams", "2", "--months", "3", "--seed", "7")
+        assert made.returncode == 0, made.stderr
+    rows = []
+    for name in ("a", "b"):
+        db = sqlite3.connect(tmp_path / name / DB_NAME)
+        rows.append(db.execute("SELECT s.team, s.mode, b.answers FROM ballots b JOIN sessions s ON s.id = b.session_id "
+                               "ORDER BY b.id").fetchall())
+        db.close()
+    assert rows[0] == rows[1] and len(rows[0]) > 20
+    assert {r[1] for r in rows[0]} >= {"checkin", "walkup"}
+    report = run("--lang", "en", "report", "--db", str(tmp_path / "a"), "--out", str(tmp_path / "out"),
+                 "--team", rows[0][0][0] or rows[0][-1][0])
+    assert report.returncode == 0, report.stderr
+    assert "The organisation&#x27;s ladder" in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
