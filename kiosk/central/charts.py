@@ -11,6 +11,11 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#0
 FONT = 'font-family="sans-serif" font-size="10"'
 
 
+def _short(name: str, most: int = 28) -> str:
+    """A legend entry that fits beside the chart (the tables carry the full names)."""
+    return name if len(name) <= most else name[: most - 3].rstrip() + "..."
+
+
 def colour(i: int) -> str:
     return PALETTE[i % len(PALETTE)]
 
@@ -59,7 +64,7 @@ def line_chart(series: list[tuple[str, list[float | None]]], labels: list[str], 
             parts.append(f'<polyline fill="none" stroke="{c}" stroke-width="2" points="{" ".join(run)}"/>')
         ly = top + 4 + i * 16
         parts.append(f'<rect x="{right + 12}" y="{ly}" width="10" height="10" fill="{c}"/>'
-                     f'<text x="{right + 26}" y="{ly + 9}" {FONT}>{escape(name[:30])}</text>')
+                     f'<text x="{right + 26}" y="{ly + 9}" {FONT}>{escape(_short(name))}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -90,7 +95,7 @@ def stacked_bars(stacks: list[tuple[str, list[float]]], labels: list[str], *, ti
     for j, (name, _) in enumerate(stacks):
         ly = top + 4 + j * 16
         parts.append(f'<rect x="{right + 12}" y="{ly}" width="10" height="10" fill="{colour(j)}"/>'
-                     f'<text x="{right + 26}" y="{ly + 9}" {FONT}>{escape(name[:30])}</text>')
+                     f'<text x="{right + 26}" y="{ly + 9}" {FONT}>{escape(_short(name))}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
