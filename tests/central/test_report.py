@@ -195,6 +195,16 @@ def test_the_page_renders_in_chromium(tmp_path):
     image = Image.open(shot).convert("L")
     colours = image.getcolors(maxcolors=1 << 20)
     assert image.size == (794, 1400) and len(colours) > 50  # text and charts, not a blank page
+    # Printed, every page is A4 (595 x 842 points).
+    pdf = tmp_path / "report.pdf"
+    result = subprocess.run([chromium(), *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer",
+                             f"--print-to-pdf={pdf}", (tmp_path / "out" / "report.html").as_uri()],
+                            capture_output=True, text=True, timeout=90)
+    assert result.returncode == 0, result.stderr[-1000:]
+    import re
+
+    boxes = re.findall(rb"/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes())
+    assert len(boxes) >= 2 and all(abs(float(w) - 595.3) < 2 and abs(float(h) - 841.9) < 2 for w, h in boxes)
 
 
 def test_demo_is_reproducible_and_the_cli_reports_on_it(tmp_path):
