@@ -86,3 +86,15 @@ def test_fifty_kiosks_sync_through_interruptions(fifty, central_url, pg_server):
     assert counts["sessions"] > KIOSKS * 30 and counts["ballots"] > KIOSKS * 150
     # A third round is a no-op.
     assert sum(sync(folder, central_url).new for folder in fifty[:5]) == 0
+
+
+def test_the_report_over_fifty_kiosks_agrees_with_their_ballots(fifty, central_url, tmp_path):
+    from kiosk.central.report import write_report
+
+    from .test_report import check_ladder, page, raw_means
+
+    for folder in fifty:
+        sync(folder, central_url)
+    result = write_report(central_url, tmp_path / "out")
+    assert result.teams == KIOSKS
+    assert check_ladder(page(tmp_path / "out"), raw_means(fifty)) >= 12 * 9
