@@ -128,6 +128,7 @@ MAX_COLUMNS = 12  # periods per table that fit across A4; older ones are in the 
 
 def _period_table(periods: list[Period], questions: list[str], names: Names, lang: str, figure: str,
                   label_key: str) -> str:
+    hidden = len(periods) > MAX_COLUMNS
     periods = periods[-MAX_COLUMNS:]
     header = [t(lang, "central.col_principle")] + [p.label for p in periods] + [t(lang, "central.col_change"), ""]
     rows = []
@@ -143,7 +144,8 @@ def _period_table(periods: list[Period], questions: list[str], names: Names, lan
         rows.append(row)
     rows.append([_cell(t(lang, label_key))] + [_cell(count_text(p.ballots), **{"data-figure": f"{figure}|{p.label}|n"})
                                               for p in periods] + [_cell(""), _cell("")])
-    return _table(header, rows)
+    note = f'<p class="note">{escape(t(lang, "central.report_older", n=MAX_COLUMNS))}</p>' if hidden else ""
+    return _table(header, rows) + note
 
 
 def render_html(figures: Figures, names: Names, lang: str, *, generated: datetime, scope: str = "") -> str:
