@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 LANGUAGES = ("sv", "en", "nb", "da")
 AUDIENCES = ("individual", "team", "leaders")
 PLACES = ("room", "field")
-SCALE_STEPS = 5  # principles are voted on 1..5, limited -> innovative
+SCALE_STEPS = 5  # principles are voted on 1..5, a degree from absent to embedded
+PHASE_ROLES = ("opening", "ideas", "closing")  # phases the deck rules treat specially
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,10 @@ class Limits:
     card_minutes: int = 240
     step_minutes: int = 120
     group: int = 500
+    outcome: int = 160
+    prepare: int = 160
+    tip: int = 200
+    source: int = 120
 
 
 LIMITS = Limits()
@@ -94,6 +99,7 @@ class Model:
 class Phase:
     id: str
     name: str
+    role: str = ""  # "", or one of PHASE_ROLES
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,10 @@ class Step:
 
 @dataclass(frozen=True)
 class MethodCard:
+    """A method card. ``group_min``/``group_max`` are the people in ONE working group
+    (Troika: 3-4); ``parallel`` says whether a room splits into several such groups at
+    once. A card without ``parallel`` is done by the whole room as one group."""
+
     id: str
     title: str
     phase: str
@@ -116,14 +126,31 @@ class MethodCard:
     materials: tuple[str, ...] = ()
     method: str = ""  # the public name of the method, when it has one
     place: str = "room"
+    parallel: bool = False
+    question: str = ""  # the question the facilitator puts to the group
+    outcome: str = ""  # what the group has when the card is done
+    prepare: str = ""  # what to arrange beforehand; empty when nothing is needed
+    tip: str = ""  # one tip or trap
+    source: str = ""  # who the method comes from ("our own" for ours)
     kind: str = field(default="method", init=False)
 
     def fits(self, *, minutes: int | None = None, group: int | None = None) -> bool:
         if minutes is not None and self.minutes > minutes:
             return False
-        if group is not None and not (self.group_min <= group <= self.group_max):
+        if group is not None and not self.fits_people(group):
             return False
         return True
+
+    def fits_people(self, people: int) -> bool:
+        """Can ``people`` take part? One group: between min and max. Several groups: the
+        room splits into k groups of min..max each, for some k (the fewest groups that
+        are not too big is the best chance)."""
+        if people < self.group_min:
+            return False
+        if not self.parallel:
+            return people <= self.group_max
+        groups = -(-people // self.group_max)
+        return groups * self.group_min <= people
 
 
 @dataclass(frozen=True)

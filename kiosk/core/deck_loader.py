@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from .deck import (
-    AUDIENCES, LANGUAGES, LIMITS, PLACES, SCALE_STEPS, ChallengeCard, Deck, Level, MethodCard,
+    AUDIENCES, LANGUAGES, LIMITS, PHASE_ROLES, PLACES, SCALE_STEPS, ChallengeCard, Deck, Level, MethodCard,
     Model, Phase, Practice, Principle, ReflectionCard, Step,
 )
 from .fields import Fields
@@ -263,7 +263,8 @@ class _DeckReader:
         f = self.fields(table, f"phase '{pid}'" if pid else f"phase #{index + 1}", span)
         pid = f.text("id")
         self.check_id(f, pid)
-        phase = Phase(id=pid, name=f.text("name", max_len=LIMITS.name))
+        phase = Phase(id=pid, name=f.text("name", max_len=LIMITS.name),
+                      role=f.choice("role", PHASE_ROLES, required=False))
         f.finish()
         return phase
 
@@ -289,6 +290,12 @@ class _DeckReader:
         group_max = f.integer("group_max", minimum=1, maximum=LIMITS.group, default=max(group_min, 1))
         if group_min > group_max:
             f.report("group_min", f"is {group_min}, larger than group_max {group_max}")
+        parallel = f.boolean("parallel")
+        question = f.text("question", max_len=LIMITS.question)
+        outcome = f.text("outcome", max_len=LIMITS.outcome)
+        prepare = f.text("prepare", required=False, max_len=LIMITS.prepare)
+        tip = f.text("tip", max_len=LIMITS.tip)
+        source = f.text("source", max_len=LIMITS.source)
         principles = f.text_list("principles", min_items=1, max_items=4)
         materials = f.text_list("materials", required=False, max_items=LIMITS.materials, max_len=LIMITS.material)
         place = f.choice("place", PLACES, required=False, default="room")
@@ -313,7 +320,8 @@ class _DeckReader:
         return MethodCard(
             id=card_id, title=title, phase=phase, purpose=purpose, minutes=minutes, group_min=group_min,
             group_max=group_max, principles=tuple(principles), steps=tuple(steps),
-            materials=tuple(materials), method=method, place=place or "room",
+            materials=tuple(materials), method=method, place=place or "room", parallel=parallel,
+            question=question, outcome=outcome, prepare=prepare, tip=tip, source=source,
         )
 
     def read_reflection(self, table: object, index: int, model: Model | None) -> ReflectionCard:
@@ -340,7 +348,7 @@ class _DeckReader:
             why=f.text("why", max_len=LIMITS.challenge_text),
             measure=f.text("measure", max_len=LIMITS.challenge_text),
             horizon_months=f.integer("horizon_months", minimum=1, maximum=120, default=12),
-            cards=tuple(f.text_list("cards", min_items=1, max_items=6)),
+            cards=tuple(f.text_list("cards", min_items=1, max_items=8)),
         )
         f.finish()
         return card

@@ -85,6 +85,15 @@ class Fields:
             return maximum
         return value
 
+    def boolean(self, key: str, *, required: bool = True, default: bool = False) -> bool:
+        value = self._raw(key, required)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self.report(key, f"must be true or false, got {_describe(value)}")
+            return default
+        return value
+
     def choice(self, key: str, options: list[str] | tuple[str, ...], *, required: bool = True, default: str = "") -> str:
         value = self.text(key, required=required, default=default)
         if value and value not in options:
