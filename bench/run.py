@@ -282,7 +282,8 @@ def generated_deck(cards: int) -> str:
     for i in range(cards):
         body.append(
             f'[[cards]]\nid = "card-{i}"\ntitle = "Kort {i}"\nphase = "ide"\npurpose = "Ett genererat kort."\n'
-            f'minutes = 10\ngroup_min = 1\ngroup_max = 8\nprinciples = ["testa"]\n\n'
+            f'minutes = 10\ngroup_min = 1\ngroup_max = 8\nparallel = true\nprinciples = ["testa"]\n'
+            f'question = "Vad?"\noutcome = "Ett resultat."\ntip = "Ett tips."\nsource = "Egen form"\n\n'
             f'[[cards.steps]]\ntext = "Gör det"\nminutes = 4\n\n[[cards.steps]]\ntext = "Prata om det"\nminutes = 6\n'
         )
     return head + "\n".join(body)

@@ -61,6 +61,11 @@ group_min = 1
 group_max = 8
 principles = ["testa"]
 materials = ["papper"]
+parallel = true
+question = "Hur skulle vi kunna korta väntan?"
+outcome = "Åtta skisser per person."
+tip = "Skisser, inte konst."
+source = "Design Sprint"
 
 [[cards.steps]]
 text = "Vik ett papper i åtta rutor"
@@ -79,6 +84,12 @@ minutes = 5
 group_min = 2
 group_max = 2
 principles = ["samverkan"]
+parallel = false
+question = "Vad vill du säga?"
+outcome = "Ett samtal."
+prepare = "Två stolar."
+tip = "Lyssna."
+source = "Egen form"
 
 [[cards.steps]]
 text = "Prata"
