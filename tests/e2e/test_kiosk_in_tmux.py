@@ -44,7 +44,7 @@ def test_sigkill_loses_no_confirmed_ballot(tmp_path):
     with TmuxSession(args, width=100, height=30) as term:
         term.wait_for("Förbered workshopen")
         term.send("C-s")
-        term.wait_for("Hemlig omröstning")
+        term.wait_for("Sluten omröstning")
         for n, keys in enumerate(("3123451234", "1555512345", "2333333333"), 1):
             term.send("Enter")
             term.wait_for(f"Röst nummer {n}")

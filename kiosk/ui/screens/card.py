@@ -1,4 +1,6 @@
-"""One card in full: purpose, group size, materials, and the steps with minutes."""
+"""One card in full. Page one: purpose, group size, the question to put to the group,
+materials and the steps with minutes. Page two (m): what you have when you are done, what
+to prepare, a tip or trap, the method's source and where the deck comes from."""
 
 from __future__ import annotations
 
@@ -21,8 +23,10 @@ class CardScreen(KioskScreen):
         Binding("space", "choose", "t:key.choose", show=True),
         Binding("t", "timer", "t:key.timer", show=True),
         Binding("enter", "pick", "t:key.pick", show=True, key_display="Enter"),
+        Binding("m", "page", "t:deck2.more", show=True),
     ]
-    HELP_KEYS = [("Space", "help.card_choose"), ("t", "help.card_timer"), ("Enter", "help.card_pick")]
+    HELP_KEYS = [("Space", "help.card_choose"), ("t", "help.card_timer"), ("Enter", "help.card_pick"),
+                 ("m", "deck2.help_more")]
     DEFAULT_CSS = """
     CardScreen #card { padding: 0 2; }
     CardScreen #card-body { height: auto; }
@@ -32,6 +36,7 @@ class CardScreen(KioskScreen):
     def __init__(self, card_id: str) -> None:
         super().__init__()
         self.card_id = card_id
+        self.page = 1
 
     @property
     def card(self):
@@ -47,6 +52,8 @@ class CardScreen(KioskScreen):
             return mode != "walkup"
         if action == "timer":
             return mode != "walkup" and isinstance(self.card, MethodCard)
+        if action == "page":
+            return isinstance(self.card, MethodCard)
         return True
 
     def compose(self) -> ComposeResult:
@@ -66,12 +73,16 @@ class CardScreen(KioskScreen):
     def body(self) -> Text:
         card, deck, t = self.card, self.kiosk.session.deck, self.t
         text = Text()
+        if isinstance(card, MethodCard) and self.page == 2:
+            return self.second_page(card)
         if isinstance(card, MethodCard):
             if card.method and card.method != card.title:
                 text.append(card.method + "\n", style="italic")
             text.append(card.purpose + "\n\n")
             text.append(card_facts(card, deck, t), style="bold")
             text.append("   " + deck.phase_name(card.phase) + "\n")
+            text.append(t("deck2.question") + ": ", style="bold")
+            text.append(card.question + "\n")
             names = principle_names(card, deck)
             if names:
                 text.append(t("card.principles") + ": ", style="bold")
@@ -86,6 +97,7 @@ class CardScreen(KioskScreen):
                 text.append(f"{n:>2}. ", style="bold")
                 text.append(f"{step.text}")
                 text.append(f"  ({step.minutes} min)\n", style="dim")
+            text.append("\n" + t("deck2.more_hint"), style="dim italic")
         elif isinstance(card, ReflectionCard):
             text.append(card.question + "\n\n", style="bold")
             text.append(card_facts(card, deck, t) + "\n")
@@ -93,6 +105,28 @@ class CardScreen(KioskScreen):
             text.append(card.why + "\n\n")
             text.append(card.measure + "\n")
         return text
+
+    def second_page(self, card: MethodCard) -> Text:
+        """What does not fit beside the steps: deck text, never parsed as markup."""
+        deck, t = self.kiosk.session.deck, self.t
+        text = Text()
+        for label, value in (("deck2.question", card.question), ("deck2.outcome", card.outcome),
+                             ("deck2.prepare", card.prepare), ("deck2.tip", card.tip),
+                             ("deck2.source", card.source)):
+            if value:
+                text.append(t(label) + ": ", style="bold")
+                text.append(value + "\n")
+        text.append("\n" + t("deck2.about", title=deck.title) + "\n", style="bold")
+        text.append(deck.provenance + " " + deck.licence + "\n", style="dim")
+        text.append("\n" + t("deck2.back_hint"), style="dim italic")
+        return text
+
+    def action_page(self) -> None:
+        if not isinstance(self.card, MethodCard):
+            return
+        self.page = 2 if self.page == 1 else 1
+        self.query_one("#card-body", Static).update(self.body())
+        self.query_one("#card").scroll_home(animate=False)
 
     def action_choose(self) -> None:
         session = self.kiosk.session

@@ -10,11 +10,17 @@ from textual.widget import Widget
 from ...core.deck import Card, Deck, MethodCard, ReflectionCard
 
 
-def card_facts(card: Card, deck: Deck, t) -> str:
-    """The one-line facts of a card: minutes and group size."""
+def card_facts(card: Card, deck: Deck, t, *, short: bool = False) -> str:
+    """The one-line facts of a card: minutes and group size ("3-4 per group, any number
+    of groups" when the room splits into groups, else the size of the one group). The
+    short form fits a tile on the table."""
     if isinstance(card, MethodCard):
         group = f"{card.group_min}" if card.group_min == card.group_max else f"{card.group_min}-{card.group_max}"
-        return t("card.facts", minutes=card.minutes, group=group)
+        if short:
+            key = "deck2.tile_parallel" if card.parallel else "deck2.tile_one_group"
+        else:
+            key = "deck2.facts_parallel" if card.parallel else "deck2.facts_one_group"
+        return t(key, minutes=card.minutes, group=group)
     if isinstance(card, ReflectionCard):
         return t("card.reflection_facts", minutes=card.minutes, audience=t(f"audience.{card.audience}"))
     return ""
@@ -68,7 +74,7 @@ class CardTile(Widget, can_focus=True):
         method = getattr(card, "method", "")
         if method and method != getattr(card, "title", ""):
             text.append(method + "\n", style="italic")
-        text.append(card_facts(card, self.deck, t) + "\n")
+        text.append(card_facts(card, self.deck, t, short=True) + "\n")
         names = principle_names(card, self.deck)
         if names:
             text.append(", ".join(names) + "\n", style="dim")
