@@ -101,7 +101,7 @@ title = "Hur kan vi halvera väntetiden?"
 why = "Väntan kostar."
 measure = "Mediantid"
 horizon_months = 12
-cards = ["crazy-8"]
+cards = ["crazy-8", "paret"]
 '''
 
 

@@ -11,6 +11,7 @@ from typing import Callable
 
 from .config import load_config
 from .deck_loader import load_decks
+from .deck_rules import check_deck_rules
 from .numbering import SUFFIX, check_numbers, parse_numbers
 from .plan import Plan, PlanError
 from .problems import Problem
@@ -78,6 +79,7 @@ def check_paths(paths: list[str], theme_check: ThemeCheck | None = None) -> list
         loaded, found = load_decks(decks)
         problems.extend(found)
         problems.extend(_numbering_problems(loaded))
+        problems.extend(check_deck_rules(loaded))
     return problems
 
 

@@ -83,3 +83,19 @@ def test_redeal_when_nothing_else_fits_keeps_the_card():
 def test_small_pool_gives_a_short_hand():
     assert len(Dealer(CARDS, seed=1).deal(5, DealFilter(max_minutes=1))) == 0
     assert len(Dealer(CARDS[:2], seed=1).deal(5)) == 2
+
+
+def test_group_size_is_per_working_group_when_groups_run_in_parallel():
+    troika = MethodCard(id="troika", title="t", phase="lara", purpose="p", minutes=30, group_min=3, group_max=4,
+                        principles=("a",), steps=(Step("s", 30),), parallel=True)
+    # 3..4 per group: any room of 3 or more splits into such groups, except 5 (3+2 or 4+1).
+    assert [n for n in range(1, 31) if troika.fits_people(n)] == [3, 4] + list(range(6, 31))
+    pairs = MethodCard(id="pairs", title="p", phase="start", purpose="p", minutes=10, group_min=2, group_max=2,
+                       principles=("a",), steps=(Step("s", 10),), parallel=True)
+    assert [n for n in range(1, 9) if pairs.fits_people(n)] == [2, 4, 6, 8]  # odd rooms leave one out
+    room = MethodCard(id="room", title="r", phase="lara", purpose="p", minutes=10, group_min=4, group_max=12,
+                      principles=("a",), steps=(Step("s", 10),), parallel=False)
+    assert [n for n in (3, 4, 12, 13) if room.fits_people(n)] == [4, 12]  # one group: the whole room
+    dealer = Dealer([troika, pairs, room], seed=1)
+    assert {c.id for c in dealer.candidates(DealFilter(group_size=20))} == {"troika", "pairs"}
+    assert {c.id for c in dealer.candidates(DealFilter(group_size=5))} == {"room"}

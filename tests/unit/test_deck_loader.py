@@ -31,7 +31,7 @@ def test_small_deck_is_valid(write_deck, small_deck_text):
     assert [c.id for c in deck.methods] == ["crazy-8", "paret"]
     assert deck.methods[0].steps[1].minutes == 8
     assert deck.model.principle("testa").name == "Testa"
-    assert deck.challenges[0].cards == ("crazy-8",)
+    assert deck.challenges[0].cards == ("crazy-8", "paret")
 
 
 BREAKAGES = [
@@ -39,7 +39,7 @@ BREAKAGES = [
     ('minutes = 10\n', 'minutes = 12\n', ["card 'crazy-8'", "'minutes'", "add up to 10"], "minutes = 12"),
     ('principles = ["testa"]', 'principles = ["modig"]', ["card 'crazy-8'", "'principles'", "unknown principle 'modig'"], 'principles = ["modig"]'),
     ('id = "paret"', 'id = "crazy-8"', ["card 'crazy-8'", "'id'", "used 2 times"], None),
-    ('cards = ["crazy-8"]', 'cards = ["saknas"]', ["challenge card 'halvera'", "'cards'", "no method card 'saknas'"], 'cards = ["saknas"]'),
+    ('cards = ["crazy-8", "paret"]', 'cards = ["saknas", "paret"]', ["challenge card 'halvera'", "'cards'", "no method card 'saknas'"], 'cards = ["saknas", "paret"]'),
     ('group_min = 1\n', 'group_min = 9\n', ["card 'crazy-8'", "'group_min'", "larger than group_max"], "group_min = 9"),
     ('minutes = 5\ngroup_min = 2', 'minutes = 0\ngroup_min = 2', ["card 'paret'", "'minutes'", "at least 1"], "minutes = 0"),
     ('title = "Paret"', 'titel = "Paret"', ["card 'paret'", "'titel'", "unknown key"], 'titel = "Paret"'),
@@ -51,6 +51,12 @@ BREAKAGES = [
     ('text = "Prata"', 'text = "' + "x" * 120 + '"', ["card 'paret', step 1", "'text'", "at most 100"], "xxxx"),
     ('scale = ["1", "2", "3", "4", "5"]', 'scale = ["1", "2"]', ["[model]", "'scale'", "exactly 5"], 'scale = ["1", "2"]'),
     ('language = "sv"', 'language = "de"', ["[deck]", "'language'", "'de' is not one of"], 'language = "de"'),
+    ('tip = "Lyssna."\n', '', ["card 'paret'", "'tip'", "missing"], None),
+    ('source = "Egen form"\n', '', ["card 'paret'", "'source'", "missing"], None),
+    ('question = "Vad vill du säga?"', 'question = ""', ["card 'paret'", "'question'", "empty"], 'question = ""'),
+    ('outcome = "Ett samtal."\n', '', ["card 'paret'", "'outcome'", "missing"], None),
+    ('parallel = false', 'parallel = "nej"', ["card 'paret'", "'parallel'", "true or false"], 'parallel = "nej"'),
+    ('parallel = true\n', '', ["card 'crazy-8'", "'parallel'", "missing"], None),
 ]
 
 
