@@ -17,6 +17,7 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 CONFIG_NAME = "kiosk.toml"
+DEFAULT_DECK = "innovationslek"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -63,10 +64,30 @@ def build_parser() -> argparse.ArgumentParser:
                            "(looked up in the data directory)")
     viewer = plan_sub.add_parser("viewer", help="write the viewer page, to host it yourself (viewer_url)")
     viewer.add_argument("--out", required=True, metavar="FILE.html")
+    cards = sub.add_parser("cards", help="list the cards that fit a workshop, one line each")
+    cards.add_argument("--deck", dest="card_deck", default=DEFAULT_DECK, metavar="ID|PATH")
+    cards.add_argument("--lang", dest="card_lang", choices=LANGUAGES, default="sv")
+    cards.add_argument("--people", type=_positive, metavar="N", help="participants in the room")
+    cards.add_argument("--minutes", type=_positive, metavar="M", help="the longest a card may take")
+    cards.add_argument("--principle", metavar="ID", help="only cards that strengthen this principle")
+    printing = sub.add_parser("print", help="the deck as a printable A4 sheet (HTML, cut lines, both sides)")
+    printing.add_argument("--deck", dest="card_deck", default=DEFAULT_DECK, metavar="ID|PATH")
+    printing.add_argument("--lang", dest="card_lang", choices=LANGUAGES, default="sv")
+    printing.add_argument("--out", required=True, metavar="FILE.html")
     from .central.cli import add_commands
 
     add_commands(sub, _date)  # sync, import, central init, report, demo
     return parser
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+    if not 1 <= number <= 1000:
+        raise argparse.ArgumentTypeError("must be between 1 and 1000")
+    return number
 
 
 def _seconds(value: str) -> int:
@@ -339,6 +360,67 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _deck_for_cards(args: argparse.Namespace):
+    """The deck named by --deck (an id on the shelf, or a file) in --lang; None after a
+    one-line message when it cannot be had."""
+    from .core.problems import FileProblems
+    from .core.shelf import Shelf
+
+    shelf = Shelf()
+    try:
+        if args.card_deck.endswith(".toml"):
+            deck = shelf.add_file(Path(args.card_deck))
+        else:
+            deck = shelf.get(args.card_deck, args.card_lang)
+    except KeyError:
+        print(f"innovationslek: no deck '{args.card_deck}' (known: {', '.join(shelf.ids())})", file=sys.stderr)
+        return None
+    except FileProblems as exc:
+        print(f"innovationslek: the deck has problems:\n{exc}", file=sys.stderr)
+        return None
+    except OSError as exc:
+        print(f"innovationslek: cannot read {args.card_deck}: {exc.strerror or exc}", file=sys.stderr)
+        return None
+    if deck.language != args.card_lang:
+        print(f"innovationslek: deck '{deck.id}' has no {args.card_lang} file; showing {deck.language}",
+              file=sys.stderr)
+    return deck
+
+
+def cmd_cards(args: argparse.Namespace) -> int:
+    from .core.card_list import card_lines, fitting_cards
+
+    deck = _deck_for_cards(args)
+    if deck is None:
+        return EXIT_PROBLEMS
+    model = deck.model
+    if args.principle and model is not None and args.principle not in model.principle_ids:
+        print(f"innovationslek: no principle '{args.principle}' in '{deck.id}' "
+              f"(known: {', '.join(model.principle_ids)})", file=sys.stderr)
+        return EXIT_USAGE
+    cards = fitting_cards(deck, people=args.people, minutes=args.minutes, principle=args.principle)
+    for line in card_lines(cards, deck):
+        print(line)
+    print(f"{len(cards)} of {len(deck.cards)} cards fit", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from .core.atomic import write_atomic
+    from .core.printsheet import sheet_html
+
+    deck = _deck_for_cards(args)
+    if deck is None:
+        return EXIT_PROBLEMS
+    try:
+        write_atomic(Path(args.out), sheet_html(deck))
+    except OSError as exc:
+        print(f"innovationslek: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"{len(deck.cards)} cards of '{deck.title}' written to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     config, messages = resolve_config(args)
     if messages:
@@ -366,7 +448,8 @@ def cmd_central(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    commands = {"check": cmd_check, "export": cmd_export, "set-pin": cmd_set_pin, "plan": cmd_plan}
+    commands = {"check": cmd_check, "export": cmd_export, "set-pin": cmd_set_pin, "plan": cmd_plan,
+                "cards": cmd_cards, "print": cmd_print}
     commands.update(dict.fromkeys(("sync", "import", "central", "report", "demo"), cmd_central))
     try:
         return commands.get(args.command, cmd_run)(args)
