@@ -363,10 +363,11 @@ def cmd_plan(args: argparse.Namespace) -> int:
 def _deck_for_cards(args: argparse.Namespace):
     """The deck named by --deck (an id on the shelf, or a file) in --lang; None after a
     one-line message when it cannot be had."""
+    from .core.paths import data_dir, user_decks_dir
     from .core.problems import FileProblems
     from .core.shelf import Shelf
 
-    shelf = Shelf()
+    shelf = Shelf(user_dir=user_decks_dir(data_dir(args.data_dir or "")))  # the organisation's own too
     try:
         if args.card_deck.endswith(".toml"):
             deck = shelf.add_file(Path(args.card_deck))
