@@ -15,7 +15,9 @@ def variant(text: str, *, paret_phase_role: str, challenge_cards: str) -> str:
 
 
 def messages(write_deck, text: str) -> list[str]:
-    return [p.message for p in check_paths([str(write_deck(text))])]
+    path = write_deck(text)
+    path.with_name("mini.numbers").write_text("crazy-8\nparet\n", encoding="utf-8")  # card numbers for links
+    return [p.message for p in check_paths([str(path)])]
 
 
 def test_a_challenge_without_an_idea_card_is_reported(write_deck, small_deck_text):
