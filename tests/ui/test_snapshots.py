@@ -27,6 +27,7 @@ ROUTES = {
     "results": ("workshop", ["ctrl+s", "enter", *"3123451234", "enter", "enter", *"1555512345", "enter", "r"]),
     "deal": ("workshop", ["ctrl+s", "enter", *"3123451234", "enter", "r", "enter"]),
     "card": ("workshop", ["ctrl+s", "enter", *"3123451234", "enter", "r", "enter", "enter"]),
+    "card_more": ("workshop", ["ctrl+s", "enter", *"3123451234", "enter", "r", "enter", "enter", "m"]),
     "exercise": ("workshop", ["ctrl+s", "enter", *"3123451234", "enter", "r", "enter", "enter", "t"]),
     "plan": ("workshop", ["ctrl+s", "enter", *"3123451234", "enter", "r", "enter", "space", "c"]),
     "hands": ("workshop", []),
