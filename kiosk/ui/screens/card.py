@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ...core.deck import ChallengeCard, MethodCard, ReflectionCard
+from ...core.deck import ChallengeCard, Deck, MethodCard, ReflectionCard
 from ..plain import plain
 from ..widgets.cardtile import card_facts, principle_names
 from ..widgets.footer import KioskFooter
@@ -74,7 +74,7 @@ class CardScreen(KioskScreen):
         card, deck, t = self.card, self.kiosk.session.deck, self.t
         text = Text()
         if isinstance(card, MethodCard) and self.page == 2:
-            return self.second_page(card)
+            return second_page(card, deck, t)
         if isinstance(card, MethodCard):
             if card.method and card.method != card.title:
                 text.append(card.method + "\n", style="italic")
@@ -106,21 +106,6 @@ class CardScreen(KioskScreen):
             text.append(card.measure + "\n")
         return text
 
-    def second_page(self, card: MethodCard) -> Text:
-        """What does not fit beside the steps: deck text, never parsed as markup."""
-        deck, t = self.kiosk.session.deck, self.t
-        text = Text()
-        for label, value in (("deck2.question", card.question), ("deck2.outcome", card.outcome),
-                             ("deck2.prepare", card.prepare), ("deck2.tip", card.tip),
-                             ("deck2.source", card.source)):
-            if value:
-                text.append(t(label) + ": ", style="bold")
-                text.append(value + "\n")
-        text.append("\n" + t("deck2.about", title=deck.title) + "\n", style="bold")
-        text.append(deck.provenance + " " + deck.licence + "\n", style="dim")
-        text.append("\n" + t("deck2.back_hint"), style="dim italic")
-        return text
-
     def action_page(self) -> None:
         if not isinstance(self.card, MethodCard):
             return
@@ -146,3 +131,18 @@ class CardScreen(KioskScreen):
         if isinstance(self.card, MethodCard):
             self.kiosk.session.choose(self.card_id)
             self.kiosk.run_exercise(self.card_id)
+
+
+def second_page(card: MethodCard, deck: Deck, t) -> Text:
+    """What does not fit beside the steps: deck text, never parsed as markup."""
+    text = Text()
+    for label, value in (("deck2.question", card.question), ("deck2.outcome", card.outcome),
+                         ("deck2.prepare", card.prepare), ("deck2.tip", card.tip),
+                         ("deck2.source", card.source)):
+        if value:
+            text.append(t(label) + ": ", style="bold")
+            text.append(value + "\n")
+    text.append("\n" + t("deck2.about", title=deck.title) + "\n", style="bold")
+    text.append(deck.provenance + " " + deck.licence + "\n", style="dim")
+    text.append("\n" + t("deck2.back_hint"), style="dim italic")
+    return text
