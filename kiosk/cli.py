@@ -413,8 +413,16 @@ def cmd_print(args: argparse.Namespace) -> int:
     deck = _deck_for_cards(args)
     if deck is None:
         return EXIT_PROBLEMS
+    used = None
+    if deck.uses:
+        from .core.shelf import Shelf
+
+        try:
+            used = Shelf().get(deck.uses, deck.language)
+        except Exception:  # the sheet then names suggested cards by id
+            used = None
     try:
-        write_atomic(Path(args.out), sheet_html(deck))
+        write_atomic(Path(args.out), sheet_html(deck, used))
     except OSError as exc:
         print(f"innovationslek: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_PROBLEMS

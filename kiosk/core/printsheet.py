@@ -1,9 +1,10 @@
 """A deck as a printable HTML sheet: A4, four cards a side, dashed cut lines.
 
-Each sheet is two pages. The front carries what a group needs in the room (purpose, group
-size, the question, the steps); the back carries what the facilitator needs beforehand
-(outcome, preparation, tip, source). Printed on both sides, flipped on the long edge, each
-back lands behind its front: the backs of a row are in mirrored order.
+For method cards each sheet is two pages. The front carries what a group needs in the room
+(purpose, group size, the question, the steps); the back carries what the facilitator needs
+beforehand (outcome, preparation, tip, source). Printed on both sides, flipped on the long
+edge, each back lands behind its front: the backs of a row are in mirrored order. Reflection
+and challenge cards fit on one side, so their decks print single-sided.
 
 Every text comes from a deck file and is escaped; nothing in it is read as HTML.
 """
@@ -41,6 +42,7 @@ ol { margin: 0.6mm 0 1.6mm; padding-left: 5mm; }
 li { margin: 0 0 0.6mm; }
 .min { color: #444; white-space: nowrap; }
 .back h2 { font-size: 10.5pt; }
+.question { font-size: 12pt; font-weight: bold; margin: 2mm 0 3mm; }
 .deck { position: absolute; bottom: 3.5mm; left: 5.5mm; right: 5.5mm; font-size: 6.8pt; }
 .note { font-family: sans-serif; margin: 4mm; }
 @media print { .note { display: none; } }
@@ -79,7 +81,7 @@ def _principles(card, deck: Deck) -> str:
     return ", ".join(names)
 
 
-def front(card, deck: Deck) -> str:
+def front(card, deck: Deck, used: Deck | None = None) -> str:
     lang = deck.language
     parts = []
     if isinstance(card, MethodCard):
@@ -97,14 +99,26 @@ def front(card, deck: Deck) -> str:
         if card.place == "field":
             parts.append(f"<p><i>{escape(t(lang, 'card.field'))}</i></p>")
     elif isinstance(card, ReflectionCard):
-        parts.append(f"<h2>{escape(t(lang, 'card.reflection'))}</h2>")
-        parts.append(f"<p><b>{escape(card.question)}</b></p>")
+        model = deck.model or (used.model if used else None)
+        practice = next((p.name for p in (model.practices if model else ()) if p.id == card.practice), "")
+        parts.append(f"<h2>{escape(practice or t(lang, 'card.reflection'))}</h2>")
+        parts.append(f'<p class="question">{escape(card.question)}</p>')
         facts = t(lang, "card.reflection_facts", minutes=card.minutes, audience=t(lang, f"audience.{card.audience}"))
         parts.append(f'<div class="facts">{escape(facts)}</div>')
+        names = _principles(card, deck if deck.model else (used or deck))
+        if names:
+            parts.append(_p(t(lang, "card.principles"), names))
     elif isinstance(card, ChallengeCard):
-        parts.append(f"<h2>{escape(card.title)}</h2>")
+        parts.append(f'<h2 class="question">{escape(card.title)}</h2>')
         parts.append(f"<p>{escape(card.why)}</p>")
         parts.append(f"<p>{escape(card.measure)}</p>")
+        titles = []
+        for cid in card.cards:
+            try:
+                titles.append(used.card(cid).title if used else cid)
+            except KeyError:
+                titles.append(cid)
+        parts.append(_p(t(lang, "deck2.helps"), ", ".join(titles)))
     return f'<div class="card front" data-id="{escape(card.id)}">{"".join(parts)}</div>'
 
 
@@ -124,19 +138,22 @@ def back(card, deck: Deck) -> str:
     return f'<div class="card back" data-id="{escape(card.id)}">{"".join(parts)}</div>'
 
 
-def sheet_html(deck: Deck) -> str:
-    """The whole deck as one HTML document, ready for a browser's print dialogue."""
+def sheet_html(deck: Deck, used: Deck | None = None) -> str:
+    """The whole deck as one HTML document, ready for a browser's print dialogue. ``used``
+    is the deck named by ``uses`` (its model and card titles), when there is one."""
     cards = list(deck.cards)
     sheets = []
     empty = '<div class="card empty"></div>'
+    two_sided = bool(deck.methods)
     for start in range(0, len(cards), CARDS_PER_SIDE):
         group = cards[start:start + CARDS_PER_SIDE]
-        fronts = [front(c, deck) for c in group] + [empty] * (CARDS_PER_SIDE - len(group))
-        backs_in_order = [back(c, deck) for c in group] + [empty] * (CARDS_PER_SIDE - len(group))
-        backs = [backs_in_order[MIRRORED[i]] for i in range(CARDS_PER_SIDE)]
+        fronts = [front(c, deck, used) for c in group] + [empty] * (CARDS_PER_SIDE - len(group))
         sheets.append(f'<section class="sheet">{"".join(fronts)}</section>')
-        sheets.append(f'<section class="sheet">{"".join(backs)}</section>')
-    note = escape(t(deck.language, "deck2.print_note"))
+        if two_sided:
+            backs_in_order = [back(c, deck) for c in group] + [empty] * (CARDS_PER_SIDE - len(group))
+            backs = [backs_in_order[MIRRORED[i]] for i in range(CARDS_PER_SIDE)]
+            sheets.append(f'<section class="sheet">{"".join(backs)}</section>')
+    note = escape(t(deck.language, "deck2.print_note" if two_sided else "deck2.print_note_one_side"))
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(deck.language)}"><head><meta charset="utf-8">'
         f"<title>{escape(deck.title)}</title><style>{STYLE}</style><script>{CHECK_FIT}</script></head>"

@@ -63,6 +63,24 @@ def test_printed_deck_has_every_card_front_and_back_on_a4(tmp_path, lang):
             assert back.index(flat(cards[1].title)) < back.index(flat(cards[0].title))
 
 
+def test_reflection_and_challenge_decks_print_one_side(tmp_path):
+    for deck_id, lang in (("kultur-for-innovasjon", "nb"), ("utmaningar", "sv")):
+        deck = SHELF.get(deck_id, lang)
+        used = SHELF.get(deck.uses, lang) if deck.uses else None
+        page = tmp_path / f"{deck_id}.html"
+        page.write_text(sheet_html(deck, used), encoding="utf-8")
+        pdf = tmp_path / f"{deck_id}.pdf"
+        print_to_pdf(page, pdf)
+        pages = pypdf.PdfReader(pdf).pages
+        assert len(pages) == math.ceil(len(deck.cards) / CARDS_PER_SIDE), deck_id
+        first = flat(pages[0].extract_text())
+        for card in deck.cards[:CARDS_PER_SIDE]:
+            assert flat(getattr(card, "title", "") or card.question)[:40] in first, (deck_id, card.id)
+        if used is not None:  # a challenge names its suggested cards by title
+            assert flat(used.card(deck.challenges[0].cards[0]).title) in first
+        assert overflowing(sheet_html(deck, used), tmp_path) == []
+
+
 def overflowing(html: str, tmp_path: Path) -> list[str]:
     page = tmp_path / "sheet.html"
     page.write_text(html, encoding="utf-8")
