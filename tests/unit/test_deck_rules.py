@@ -16,7 +16,7 @@ def variant(text: str, *, paret_phase_role: str, challenge_cards: str) -> str:
 
 def messages(write_deck, text: str) -> list[str]:
     path = write_deck(text)
-    path.with_name("mini.numbers").write_text("crazy-8\nparet\n", encoding="utf-8")  # card numbers for links
+    path.with_name("mini.numbers").write_text("crazy-8\nparet\nhalvera\n", encoding="utf-8")  # card numbers for links
     return [p.message for p in check_paths([str(path)])]
 
 
