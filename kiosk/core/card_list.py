@@ -1,7 +1,8 @@
 """``innovationslek cards``: the cards of a deck that fit a workshop, one line each.
 
-Lines are tab-separated (id, facts, phase, title) so that scripts can cut them and a
-facilitator can still read them.
+Lines are tab-separated (card number, id, facts, phase, title) so that scripts can cut them
+and a facilitator can still read them. The number is the card's number in plan links, the
+same as on the printed card.
 """
 
 from __future__ import annotations
@@ -35,10 +36,20 @@ def card_facts_line(card: Card, deck: Deck) -> str:
     return t(lang, "deck2.months", n=card.horizon_months)
 
 
+def card_number(card: Card, deck: Deck) -> int:
+    """The card's number in plan links (its line in the deck's numbering; file order for a
+    deck without one)."""
+    from .link import card_ids_by_number, numbers_of
+
+    ids = card_ids_by_number(deck, numbers_of(deck))
+    return ids.index(card.id) if card.id in ids else -1
+
+
 def card_lines(cards: list[Card], deck: Deck) -> list[str]:
     lines = []
     for card in cards:
         phase = deck.phase_name(card.phase) if isinstance(card, MethodCard) else card.kind
         title = getattr(card, "title", "") or getattr(card, "question", "")
-        lines.append("\t".join((card.id, card_facts_line(card, deck), phase, title)))
+        number = str(card_number(card, deck))
+        lines.append("\t".join((number, card.id, card_facts_line(card, deck), phase, title)))
     return lines

@@ -14,6 +14,7 @@ from __future__ import annotations
 from html import escape
 
 from .deck import ChallengeCard, Deck, MethodCard, ReflectionCard
+from .card_list import card_number
 from .i18n import t
 
 CARDS_PER_SIDE = 4  # two columns, two rows
@@ -134,7 +135,8 @@ def back(card, deck: Deck) -> str:
     names = _principles(card, deck)
     if names:
         parts.append(_p(t(lang, "card.principles"), names))
-    parts.append(f'<div class="deck">{escape(deck.title)} · {escape(card.id)} · {escape(deck.licence)}</div>')
+    parts.append(f'<div class="deck">{escape(deck.title)} · {t(lang, "deck2.number", n=card_number(card, deck))}'
+                 f' · {escape(deck.licence)}</div>')
     return f'<div class="card back" data-id="{escape(card.id)}">{"".join(parts)}</div>'
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.core.card_list import card_number
+from kiosk.core.i18n import t
 from kiosk.core.printsheet import CARDS_PER_SIDE, sheet_html
 from kiosk.core.shelf import Shelf
 from tests.conftest import ROOT
@@ -57,6 +59,7 @@ def test_printed_deck_has_every_card_front_and_back_on_a4(tmp_path, lang):
         for card in cards:
             assert flat(card.title) in front, (sheet, card.id)
             assert flat(card.title) in back, (sheet, card.id)
+            assert f"· {t(lang, 'deck2.number', n=card_number(card, deck))} ·" in back, (sheet, card.id)
             assert card.steps[-1].text.split()[0] in front
         # Flipped on the long edge, the backs of a row are mirrored: card 2 comes first.
         if len(cards) >= 2:
