@@ -12,6 +12,15 @@ from .problems import FileProblems, Problem
 
 CHALLENGE_DECK = "utmaningar"
 
+# When a deck has no file in the session's language: a Scandinavian neighbour first (most
+# Swedes, Norwegians and Danes read each other's languages), then English.
+FALLBACK = {
+    "sv": ("sv", "nb", "da", "en"),
+    "nb": ("nb", "da", "sv", "en"),
+    "da": ("da", "nb", "sv", "en"),
+    "en": ("en", "sv", "nb", "da"),
+}
+
 
 class Shelf:
     def __init__(self, decks_dir: Path = DECKS_DIR, extra: list[Path] | None = None,
@@ -43,9 +52,10 @@ class Shelf:
         return any(d == deck_id for d, _ in self._paths)
 
     def get(self, deck_id: str, language: str) -> Deck:
-        """The deck in ``language``, else in Swedish, else English, else any language.
-        Raises :class:`FileProblems` when the file is broken, KeyError when unknown."""
-        for lang in (language, "sv", "en", *LANGUAGES):
+        """The deck in ``language``, else in the first language of ``FALLBACK[language]``
+        that the deck has. Raises :class:`FileProblems` when the file is broken, KeyError
+        when unknown."""
+        for lang in (*FALLBACK.get(language, (language,)), *LANGUAGES):
             path = self._paths.get((deck_id, lang))
             if path is not None:
                 return self._load(path)
