@@ -16,7 +16,7 @@ DECKS_DIR = ROOT / "decks"
 @pytest.mark.parametrize("language", ["sv", "en", "nb", "da"])
 def test_the_method_deck_comes_in_the_sessions_language(language):
     deck = Shelf().get("innovationslek", language)
-    assert (deck.language, deck.path) == (language, str(DECKS_DIR / f"innovationslek.{language}.toml"))
+    assert deck.language == language and deck.path.endswith(f"innovationslek.{language}.toml")
 
 
 @pytest.mark.parametrize(("deck_id", "language", "expected"), [
