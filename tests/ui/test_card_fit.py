@@ -15,7 +15,7 @@ def wrapped(screen: CardScreen, width: int) -> list[str]:
     return [line.plain for line in screen.body().wrap(screen.app.console, width)]
 
 
-@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("language", ["sv", "en", "nb", "da"])
 async def test_card_essentials_fit_80x24(make_app, language):
     app = make_app(mode="workshop", language=language)
     async with app.run_test(size=(80, 24)) as pilot:
