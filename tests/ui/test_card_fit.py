@@ -39,7 +39,7 @@ async def test_card_essentials_fit_80x24(make_app, language):
             await pilot.pause()
 
 
-@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("language", ["sv", "en", "nb", "da"])
 async def test_second_page_shows_the_practical_fields_at_80x24(make_app, language):
     """Page two (m) shows the question, outcome, preparation, tip and source of every
     method card without scrolling; m again brings the steps back."""
