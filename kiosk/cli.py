@@ -10,8 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .core.config import MODES, Config, load_config
+from .core.config import Config, load_config
 from .core.deck import LANGUAGES
+from .core.modes import MODE_NAMES
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -31,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="innovationslek",
         description="Innovationslek kiosk: method cards, votes and action plans for teams.",
     )
-    parser.add_argument("--mode", choices=MODES, help="start straight in this mode")
+    parser.add_argument("--mode", choices=MODE_NAMES, help="start straight in this mode")
     parser.add_argument("--kiosk", action="store_true", default=None, help="lock down for unattended use")
     parser.add_argument("--lang", choices=LANGUAGES, dest="language", help="language (default sv)")
     parser.add_argument("--deck", action="append", dest="decks", metavar="ID|PATH", help="deck to use")

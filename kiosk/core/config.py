@@ -14,11 +14,10 @@ import tomli_w
 
 from .deck import LANGUAGES
 from .fields import Fields
+from .modes import MODE_NAMES
 from .pin import hash_problem
 from .problems import Problem
 from .tomlfile import read_toml
-
-MODES = ("walkup", "workshop", "checkin")
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,7 @@ def load_config(path: Path | str) -> tuple[Config, list[Problem]]:
         return Config(), problems
     f = Fields(source, data, problems, where="config", span=source.table_span(""))
     base = Config()
-    mode = f.choice("mode", MODES, required=False, default="")
+    mode = f.choice("mode", MODE_NAMES, required=False, default="")
     kiosk = data.get("kiosk", False)
     f.used.add("kiosk")
     if not isinstance(kiosk, bool):

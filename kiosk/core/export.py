@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .atomic import write_atomic
 from .deck import Deck
+from .modes import MODES, mode_spec
 from .plan import Action, Plan
 from .store import SessionRow, Store
 from .votes import LEVEL_OPTIONS, LEVEL_QUESTION, PRINCIPLE_OPTIONS
@@ -131,7 +132,7 @@ def export_all(store: Store, out: Path | str, *, since: str | None = None, deck:
     # -- plans/*.toml ----------------------------------------------------------------------
     plans = store.plans(since=since)
     for code, _sid, _created, plan in plans:
-        if plan.mode == "walkup" and not walkup_text:
+        if mode_spec(plan.mode).private_text and not walkup_text:
             # A visitor's own words stay on the kiosk unless the configuration allows them out.
             plan = replace(plan, actions=[Action(what="-", when=a.when) for a in plan.actions])
         write_atomic(folder / "plans" / f"{code}.toml", plan.to_toml())
@@ -149,10 +150,10 @@ def summary_markdown(sessions: list[SessionRow], store: Store, entries_by_sessio
     per_mode = Counter(s.mode for s in sessions)
     done = Counter(s.mode for s in sessions if s.status == "completed")
     lines += ["## Sessions", "", "| mode | sessions | completed | completion rate |", "|---|---|---|---|"]
-    for mode in ("walkup", "workshop", "checkin"):
-        n = per_mode.get(mode, 0)
-        rate = f"{100 * done.get(mode, 0) / n:.0f} %" if n else "-"
-        lines.append(f"| {mode} | {n} | {done.get(mode, 0)} | {rate} |")
+    for mode in MODES:
+        n = per_mode.get(mode.name, 0)
+        rate = f"{100 * done.get(mode.name, 0) / n:.0f} %" if n else "-"
+        lines.append(f"| {mode.name} | {n} | {done.get(mode.name, 0)} | {rate} |")
     chosen = Counter(c for s in sessions for c in store.chosen_cards(s.id))
     lines += ["", "## Most chosen cards", ""]
     if not chosen:

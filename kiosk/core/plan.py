@@ -14,11 +14,11 @@ from datetime import date, datetime, timedelta, timezone
 import tomli_w
 
 from .deck import SCALE_STEPS, Deck
+from .modes import MODE_NAMES
 from .text import clip, text_problem
 from .votes import LEVEL_OPTIONS, LEVEL_QUESTION
 
 FORMAT = 1
-MODES = ("walkup", "workshop", "checkin", "followup")
 MAX_ACTIONS = 5
 MAX_CARDS = 8
 MAX_FOLLOW_UP_DAYS = 730
@@ -73,8 +73,8 @@ class Plan:
     def problems(self) -> list[str]:
         """Everything wrong with the plan, as messages (empty when fine)."""
         found: list[str] = []
-        if self.mode not in MODES:
-            found.append(f"mode '{self.mode}' is not one of {', '.join(MODES)}")
+        if self.mode not in MODE_NAMES:
+            found.append(f"mode '{self.mode}' is not one of {', '.join(MODE_NAMES)}")
         if len(self.cards) > MAX_CARDS:
             found.append(f"{len(self.cards)} cards; at most {MAX_CARDS}")
         if len(self.actions) > MAX_ACTIONS:

@@ -14,13 +14,12 @@ from typing import Callable, Hashable
 from .atomic import write_atomic
 from .dealer import DealFilter, Dealer
 from .deck import Card, Deck, MethodCard
+from .modes import ModeSpec, mode_spec
 from .plan import Action, Plan
 from .store import SessionRow, Store
 from .votes import (
     LEVEL_QUESTION, Entry, Tally, VoteRound, most_divided, principle_weights, questions_for, weakest,
 )
-
-HAND_SIZE = {"walkup": 3, "workshop": 4, "checkin": 1}
 
 
 @dataclass
@@ -62,28 +61,23 @@ class Session:
             self.id = self.store.start_session(s.mode, self.deck.id, s.language, team=s.team, challenge=s.challenge)
 
     # -- settings ------------------------------------------------------------------------
-    def update(self, **changes: object) -> None:
-        for key, value in changes.items():
-            setattr(self.settings, key, value)
-        if "secret" in changes:
-            self.round.secret = self.settings.secret
-            self.round.revealed = not self.settings.secret
-        self.store.update_session(self.id, team=self.settings.team, challenge=self.settings.challenge)
+    @property
+    def spec(self) -> ModeSpec:
+        return mode_spec(self.settings.mode)
 
-    def save_state(self, screen: str) -> None:
-        """Remember where the flow is and how it was set up, so a workshop or check-in
-        can resume after a crash or a power cut."""
+    def save_state(self, steps: list[str]) -> None:
+        """Remember the steps the flow has taken and how it was set up, so a workshop or
+        check-in can resume after a crash or a power cut by replaying them."""
         s = self.settings
         settings = {"minutes": s.minutes, "group_size": s.group_size, "secret": s.secret, "with_level": s.with_level,
                     "follows": s.follows}
-        state = {"screen": screen, "settings": settings}
+        state = {"steps": list(steps), "settings": settings}
         if self.review:
             state["review"] = list(self.review)
         self.store.update_session(self.id, state=state)
 
     def save_review(self, statuses: list[str]) -> None:
         self.review = list(statuses)
-        self.save_state("plan")
 
     @classmethod
     def resume(cls, store: Store, deck: Deck, row: SessionRow, *, seed: int | None = None,
@@ -97,8 +91,6 @@ class Session:
         session = cls(store=store, deck=deck, settings=settings, seed=seed, id=row.id,
                       **({"now": now} if now else {}))
         session.round.entries = store.entries(row.id)
-        if row.state.get("screen") in ("results", "deal", "plan"):
-            session.round.reveal()
         ids = set(deck.card_ids)
         session.chosen = [c for c in store.chosen_cards(row.id) if c in ids]
         session.dealer.hand = [deck.card(c) for c in store.current_hand(row.id) if c in ids]
@@ -106,9 +98,17 @@ class Session:
         return session
 
     @property
-    def resume_screen(self) -> str:
+    def saved_steps(self) -> list[str]:
+        """The steps to replay on resuming (from the vote on: the session exists once its
+        first step is done). Sessions saved before steps were kept name only the last
+        screen: the steps up to it along the mode's path stand in."""
         row = self.store.session(self.id)
-        return (row.state.get("screen") if row else "") or "vote"
+        state = row.state if row else {}
+        if isinstance(state.get("steps"), list):
+            return [str(step) for step in state["steps"]]
+        path = list(self.spec.steps[1:])  # the session starts after the first step
+        last = state.get("screen") or path[0]
+        return path[: path.index(last) + 1] if last in path else path[:1]
 
     # -- votes ---------------------------------------------------------------------------
     def cast(self, answers: dict[str, Hashable]) -> Entry:
@@ -159,7 +159,7 @@ class Session:
             kinds=self.card_kinds,
             max_minutes=s.minutes,
             group_size=s.group_size,
-            places=("room",) if s.mode == "walkup" else (),
+            places=self.spec.places,
             principles=tuple(self.weakest(3)) if focus else (),
         )
 
@@ -167,8 +167,8 @@ class Session:
         """Deal a hand weighted by the vote. Walk-up and check-in focus on the weakest
         principles; a workshop sees the whole deck, tilted towards them."""
         self.dealer.set_weights(principle_weights(self.principle_tallies()))
-        n = n or HAND_SIZE.get(self.settings.mode, 3)
-        focus = self.settings.mode in ("walkup", "checkin") and bool(self.weakest())
+        n = n or self.spec.hand_size
+        focus = self.spec.focus_on_weakest and bool(self.weakest())
         hand = self.dealer.deal(n, self.deal_filter(focus=focus))
         if len(hand) < n and focus:
             hand = self.dealer.deal(n, self.deal_filter())
@@ -205,6 +205,20 @@ class Session:
             return False
         self.choose(card_id)
         return True
+
+    def pick_only(self, card_id: str) -> None:
+        """Walk-up: this one card and no other is the one to try."""
+        for other in list(self.chosen):
+            if other != card_id:
+                self.unchoose(other)
+        self.choose(card_id)
+
+    def carry_on(self, focused: str | None) -> bool:
+        """On to the plan. With nothing chosen yet, the card in focus counts as chosen;
+        False when there is neither (the group has to choose first)."""
+        if not self.chosen and focused is not None:
+            self.choose(focused)
+        return bool(self.chosen)
 
     def chosen_cards(self) -> list[Card]:
         return [c for c in self.deck.cards if c.id in self.chosen]

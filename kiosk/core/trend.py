@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .export import principle_sums
+from .modes import CHECKIN
 from .store import Store
 
 TREND_LENGTH = 6
@@ -17,7 +18,7 @@ class TrendPoint:
     means: dict[str, float]  # principle id -> mean of that check-in
 
 
-def team_trend(store: Store, team: str, *, mode: str = "checkin", length: int = TREND_LENGTH) -> list[TrendPoint]:
+def team_trend(store: Store, team: str, *, mode: str = CHECKIN.name, length: int = TREND_LENGTH) -> list[TrendPoint]:
     """The last ``length`` sessions of ``team`` in ``mode`` that have votes, oldest first."""
     if not team:
         return []

@@ -1,16 +1,18 @@
 """The Textual application: holds the config, the store, the shelf of decks and the
-current session, and moves between the screens of each flow."""
+services (viewer server, export); keeps the kiosk locked down, resets an idle visitor and
+opens the facilitator menu. Which screen follows which is the flow router's business
+(``flow.py``)."""
 
 from __future__ import annotations
 
 import os
 import sys
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from textual import events
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding
 
@@ -19,35 +21,21 @@ from ..core.deck import Deck
 from ..core.export import export_all
 from ..core.i18n import t
 from ..core.logfile import log_exception
+from ..core.modes import MODES
 from ..core.paths import user_themes_dir
 from ..core.pin import BackoffFile, PinGate
-from ..core.plan import Plan
-from ..core.session import Session, SessionSettings
+from ..core.session import Session
 from ..core.shelf import Shelf
 from ..core.store import Store
 from .console import use_console_glyphs
+from .flow import FlowRouter
+from .intents import Intent
 from .themes import CONSOLE_THEME, pick_theme, register_themes
 
 
 EXIT_FACILITATOR_QUIT = 10  # the facilitator quit on purpose: systemd does not restart
 MIN_WIDTH, MIN_HEIGHT = 60, 18
 PIN_BACKOFF_NAME = "pin-backoff.json"
-RESUME_HOURS = 12  # an open workshop older than this is not offered again
-WALKUP_MODES = ("walkup",)
-RESUMABLE_MODES = ("workshop", "checkin")
-
-
-def first_screen(mode: str) -> type:
-    """The first screen of a mode, imported only when needed (start-up time)."""
-    if mode == "workshop":
-        from .screens.setup import SetupScreen as first
-    elif mode == "checkin":
-        from .screens.team import TeamScreen as first
-    elif mode == "followup":
-        from .screens.followup import FollowUpScreen as first
-    else:
-        from .screens.attract import AttractScreen as first
-    return first
 
 
 class KioskApp(App, inherit_bindings=False):
@@ -85,8 +73,7 @@ class KioskApp(App, inherit_bindings=False):
         self.now = now
         self.language = config.language
         self.deck_id = config.decks[0] if config.decks else "innovationslek"
-        self.session: Session | None = None
-        self.follows_plan: Plan | None = None  # the earlier plan, in a follow-up
+        self.flow = FlowRouter(self)
         self.viewer_server = None  # started when the first plan is shared, if no viewer URL
         self.central_sync = None  # the background sync, when kiosk.toml has [central] url
         self.pin_gate = PinGate(config.pin_hash)
@@ -126,10 +113,15 @@ class KioskApp(App, inherit_bindings=False):
                 return  # typed while the app quits: its screens are gone, nothing to act on
         await super().on_event(event)
 
+    @property
+    def session(self) -> Session | None:
+        """The session being played (the flow router's)."""
+        return self.flow.session
+
     def idle_limit(self) -> float | None:
         """Seconds of no input before a walk-up visitor is asked if they are still there;
-        None where nobody walks away (workshops and check-ins, the attract screen)."""
-        if self.session is None or self.session.settings.mode not in WALKUP_MODES:
+        None where somebody is in charge (workshops and check-ins) or nobody has started."""
+        if self.session is None or not self.session.spec.idle_reset:
             return None
         on_share = self.session.plan is not None
         return float(self.config.share_idle_seconds if on_share else self.config.idle_seconds)
@@ -144,24 +136,15 @@ class KioskApp(App, inherit_bindings=False):
         if limit is None or isinstance(self.screen, (StillThereScreen, TooSmallScreen, PinScreen, FacilitatorScreen)):
             return
         if self.clock() - self.last_input >= limit:
-            if self.session.plan is not None:  # the plan is saved: the QR's time is simply up
-                self.reset_walkup()
+            if self.session is not None and self.session.plan is not None:
+                self.flow.end_flow()  # the plan is saved: the QR's time is simply up
                 return
 
             def answered(still_there: bool | None) -> None:
                 if not still_there:
-                    self.reset_walkup()
+                    self.flow.end_flow()
 
-            self.push_screen(StillThereScreen(seconds=min(15.0, max(3.0, limit / 3))), answered)
-
-    def reset_walkup(self) -> None:
-        """Close the visitor's session and show the attract screen with an empty history."""
-        from .screens.attract import AttractScreen
-
-        if self.session is not None and self.session.plan is None:
-            self.session.abandon()
-        self.session = None
-        self._reset_to(AttractScreen())
+            self.push_screen(StillThereScreen(self.language, min(15.0, max(3.0, limit / 3)), self.clock), answered)
 
     def on_resize(self, event: events.Resize) -> None:
         from .screens.toosmall import TooSmallScreen
@@ -169,7 +152,7 @@ class KioskApp(App, inherit_bindings=False):
         small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
         showing = isinstance(self.screen, TooSmallScreen)
         if small and not showing:
-            self.push_screen(TooSmallScreen())
+            self.push_screen(TooSmallScreen(self.language))
         elif not small and showing:
             self.pop_screen()
 
@@ -181,30 +164,25 @@ class KioskApp(App, inherit_bindings=False):
         if isinstance(self.screen, (PinScreen, FacilitatorScreen)):
             return
 
-        def chosen(choice: str | None) -> None:
-            if choice == "quit":
+        def chosen(choice: tuple[str, str] | None) -> None:
+            what, mode = choice or ("", "")
+            if what == "quit":
                 self.exit(return_code=EXIT_FACILITATOR_QUIT)
-            elif choice == "export":
+            elif what == "export":
                 self.export_plans()
-            elif choice == "day":
-                from .screens.dayview import DayViewScreen
-
-                self.push_screen(DayViewScreen())
-            elif choice and choice.startswith("mode:"):
-                if self.session is not None and self.session.plan is None:
-                    self.session.abandon()
-                self.session = None
-                self.config = self.config.with_overrides(mode=choice.removeprefix("mode:"))
-                self.start_fresh()
+            elif what == "day":
+                self.push_screen(self.flow.day_view())
+            elif what == "mode":
+                self.flow.switch_mode(mode)
 
         def pin_checked(ok: bool | None) -> None:
             if ok:
-                self.push_screen(FacilitatorScreen(), chosen)
+                self.push_screen(FacilitatorScreen(self.language, MODES, self.sync_status_text()), chosen)
 
         if self.config.kiosk:
-            self.push_screen(PinScreen(), pin_checked)
+            self.push_screen(PinScreen(self.language, self.pin_gate, self.clock), pin_checked)
         else:
-            self.push_screen(FacilitatorScreen(), chosen)
+            self.push_screen(FacilitatorScreen(self.language, MODES, self.sync_status_text()), chosen)
 
     def export_plans(self) -> None:
         """The same export as ``innovationslek export``, into the data directory."""
@@ -240,153 +218,14 @@ class KioskApp(App, inherit_bindings=False):
             use_console_glyphs(self)
         self.set_interval(1.0, self.check_visitor_idle)
         self.start_central_sync()
-        # A walk-up visitor's session never resumes (its confirmed votes stay, anonymous).
-        self.store.close_open(WALKUP_MODES)
-        modes = RESUMABLE_MODES if not self.config.mode else tuple(m for m in RESUMABLE_MODES if m == self.config.mode)
-        since = (self.now() - timedelta(hours=RESUME_HOURS)).astimezone(timezone.utc).isoformat()
-        row = self.store.latest_open(modes, since=since) if modes else None
-        if row is not None and self.shelf.has(row.deck):
-            from .screens.resume import ResumeScreen
+        self.flow.begin()
 
-            self._reset_to(ResumeScreen(row))
-        else:
-            self.start_fresh()
-
-    def start_fresh(self) -> None:
-        if self.config.mode:
-            self.start_mode(self.config.mode)
-        else:
-            self.show_start()
-
-    def resume_session(self, row) -> None:
-        """Go on with an open workshop or check-in where it was."""
-        from .screens.deal import DealScreen
-        from .screens.hands import HandsScreen
-        from .screens.lobby import LobbyScreen
-        from .screens.plan import PlanScreen
-        from .screens.results import ResultsScreen
-
-        self.language = row.language
-        self.deck_id = row.deck
-        self.session = Session.resume(self.store, self.deck(), row, seed=self.config.seed, now=self.now)
-        where = self.session.resume_screen
-        self._reset_to(LobbyScreen() if self.session.settings.secret else HandsScreen())
-        order = ["results", "deal", "plan"]
-        screens = {"results": ResultsScreen, "deal": DealScreen, "plan": PlanScreen}
-        if where in order:
-            for name in order[: order.index(where) + 1]:
-                self.push_screen(screens[name]())
-
-    def show_start(self) -> None:
-        from .screens.start import StartScreen
-
-        self._reset_to(StartScreen())
-
-    def _reset_to(self, screen) -> None:
-        """Replace the whole stack: nothing of the previous session is reachable. (The old
-        screens' resume handlers see that they are no longer current and do nothing.)"""
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        self.push_screen(screen)
+    @on(Intent)
+    def route(self, intent: Intent) -> None:
+        self.flow.handle(intent)
 
     def deck(self) -> Deck:
         return self.shelf.get(self.deck_id, self.language)
-
-    def new_session(self, mode: str, **settings: object) -> Session:
-        self.session = Session(
-            store=self.store, deck=self.deck(), settings=SessionSettings(mode=mode, language=self.language, **settings),
-            seed=self.config.seed, now=self.now,
-        )
-        return self.session
-
-    def start_mode(self, mode: str) -> None:
-        first = first_screen(mode)
-        if self.config.mode:
-            self._reset_to(first())
-        else:
-            self.push_screen(first())
-
-    def go_back(self) -> None:
-        if len(self.screen_stack) > 2:
-            self.pop_screen()
-
-    def end_session(self) -> None:
-        """After the share screen: back to where the next group or visitor starts."""
-        if self.session is not None and self.session.settings.mode in WALKUP_MODES:
-            self.reset_walkup()
-            return
-        if self.session is not None and self.session.plan is None:
-            self.session.abandon()
-        self.session = None
-        self.start_fresh()
-
-    # -- the flow --------------------------------------------------------------------------
-    def begin_vote(self) -> None:
-        from .screens.ballot import BallotScreen
-        from .screens.hands import HandsScreen
-        from .screens.lobby import LobbyScreen
-
-        assert self.session is not None
-        self.session.save_state("vote")
-        if self.session.settings.mode == "walkup":
-            self.push_screen(BallotScreen(single=True))
-        elif self.session.settings.secret:
-            self.push_screen(LobbyScreen())
-        else:
-            self.push_screen(HandsScreen())
-
-    def show_results(self) -> None:
-        from .screens.results import ResultsScreen
-
-        assert self.session is not None
-        self.session.round.reveal()
-        self.session.save_state("results")
-        self.push_screen(ResultsScreen())
-
-    def start_follow_up(self, plan: Plan, code: str) -> None:
-        """Vote again as the team that made ``plan``, then review its actions."""
-        self.follows_plan = plan
-        self.language = plan.language
-        self.deck_id = plan.deck
-        self.new_session("followup", team=plan.team, follows=code, secret=True)
-        self.begin_vote()
-
-    def after_results(self) -> None:
-        if self.session is not None and self.session.settings.mode == "followup":
-            from .screens.review import ReviewScreen
-
-            self.session.save_state("review")
-            self.push_screen(ReviewScreen())
-        else:
-            self.show_deal()
-
-    def show_deal(self) -> None:
-        from .screens.deal import DealScreen
-
-        assert self.session is not None
-        self.session.save_state("deal")
-        self.push_screen(DealScreen())
-
-    def show_card(self, card_id: str) -> None:
-        from .screens.card import CardScreen
-
-        self.push_screen(CardScreen(card_id))
-
-    def run_exercise(self, card_id: str) -> None:
-        from .screens.exercise import ExerciseScreen
-
-        self.push_screen(ExerciseScreen(card_id))
-
-    def show_plan(self, carried: list | None = None) -> None:
-        from .screens.miniplan import MiniPlanScreen
-        from .screens.plan import PlanScreen
-
-        assert self.session is not None
-        self.session.save_state("plan")
-        if self.session.settings.mode == "walkup":
-            self.push_screen(MiniPlanScreen())
-        else:
-            self.push_screen(PlanScreen(carried=carried or []))
 
     def viewer_base_url(self) -> str:
         """The kiosk's own viewer page, served on the local network from first use on."""
@@ -430,9 +269,3 @@ class KioskApp(App, inherit_bindings=False):
             log_exception(exc, self.data_dir)
             return status_text(None, t, self.language)
         return status_text(status, t, self.language)
-
-    def show_share(self) -> None:
-        from .screens.done import share_screen_for
-
-        assert self.session is not None and self.session.plan is not None
-        self.push_screen(share_screen_for(self))

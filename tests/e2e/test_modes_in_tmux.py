@@ -16,6 +16,7 @@ FIRST_SCREEN = {
     "walkup": "Tryck Enter för att börja",
     "workshop": "Förbered workshopen",
     "checkin": "Teamavstämning",
+    "followup": "Följ upp en plan",
 }
 
 

@@ -24,7 +24,7 @@ async def test_card_essentials_fit_80x24(make_app, language):
         deck = app.session.deck
         assert deck.language == language
         for card in deck.methods:
-            screen = CardScreen(card.id)
+            screen = CardScreen(app.language, app.session, card.id)
             await app.push_screen(screen)
             await pilot.pause()
             title = screen.query_one("#card-title", Static)

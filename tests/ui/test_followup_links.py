@@ -40,4 +40,4 @@ async def test_a_format_1_link_starts_the_follow_up(make_app):
         await pilot.press("4")
         await paste(app, pilot, entry["link"])
         assert type(app.screen).__name__ == "LobbyScreen"
-        assert app.follows_plan == as_linked(Plan.from_dict(entry["plan"]))
+        assert app.flow.follows == as_linked(Plan.from_dict(entry["plan"]))

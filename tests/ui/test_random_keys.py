@@ -29,7 +29,7 @@ def key_event(key: str) -> events.Key:
     return events.Key(name, char)
 
 
-@pytest.mark.parametrize("mode", ["", "walkup", "workshop", "checkin"])
+@pytest.mark.parametrize("mode", ["", "walkup", "workshop", "checkin", "followup"])
 async def test_random_keys(make_app, store, mode):
     app = make_app(mode=mode, seed=3)
     app.animation_level = "none"

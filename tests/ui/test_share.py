@@ -100,4 +100,4 @@ async def test_follow_up_from_a_pasted_link(make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "LobbyScreen"
-        assert app.follows_plan == as_linked(plan)
+        assert app.flow.follows == as_linked(plan)

@@ -22,7 +22,7 @@ def filled(folder) -> None:
     deck = Shelf().get("innovationslek", "sv")
     for n in range(40):
         session = Session(store=store, deck=deck, settings=SessionSettings(mode="workshop", team=f"Team {n}"))
-        session.save_state("vote")
+        session.save_state(["vote"])
         session.cast({"level": "limited", **{p: 3 for p in deck.model.principle_ids}})
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()

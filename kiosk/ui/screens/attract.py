@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.events import Click
 from textual.widgets import Static
 
+from ..intents import Done
 from ..plain import plain
 from .base import KioskScreen
 
@@ -29,9 +30,10 @@ class AttractScreen(KioskScreen):
                                background: $surface; margin-top: 1; }
     """
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, language: str, statements: list[str]) -> None:
+        super().__init__(language)
         self.step = 0
+        self._lines = statements  # the level statements (or principle names) that cycle
 
     def compose(self) -> ComposeResult:
         with Vertical(id="attract"):
@@ -41,19 +43,7 @@ class AttractScreen(KioskScreen):
             yield Static(self.t("attract.invite"), id="invite")
             yield Static(self.t("attract.promise"), classes="subtitle")
 
-    def statements(self) -> list[str]:
-        try:
-            model = self.kiosk.deck().model
-        except Exception:
-            return []
-        if model is None:
-            return []
-        lines = [f"{lv.name}: \"{s}\"" for lv in model.levels for s in lv.statements]
-        return lines or [p.name for p in model.principles]
-
     def on_mount(self) -> None:
-        self.kiosk.session = None
-        self._lines = self.statements()
         self.advance()
         self.set_interval(CYCLE_SECONDS, self.advance)
 
@@ -66,5 +56,4 @@ class AttractScreen(KioskScreen):
         self.action_begin()
 
     def action_begin(self) -> None:
-        self.kiosk.new_session("walkup", with_level=False, secret=True)
-        self.kiosk.begin_vote()
+        self.post_message(Done(self, {}))

@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
-from ...core.logfile import log_exception
-from ...core.votes import LEVEL_QUESTION, VoteError
+from ...core.session import Session
+from ...core.votes import LEVEL_QUESTION
+from ..intents import Done
 from ..plain import plain
 from ..widgets.ballot import BallotRow, BallotWidget
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen, when_active
+from .base import KioskScreen
 
 
 class BallotScreen(KioskScreen):
@@ -31,13 +32,14 @@ class BallotScreen(KioskScreen):
     BallotScreen #principle-about { height: auto; color: $text-muted; padding: 0 1; }
     """
 
-    def __init__(self, *, single: bool = False) -> None:
-        super().__init__()
+    MESSAGE = "#ballot-message"
+
+    def __init__(self, language: str, session: Session, *, single: bool = False) -> None:
+        super().__init__(language, session)
         self.single = single  # walk-up: one person, straight on to the results
-        self.cast_done = False
 
     def rows(self) -> list[BallotRow]:
-        session = self.kiosk.session
+        session = self.session
         model = session.deck.model
         rows = []
         for question in session.round.questions:
@@ -50,7 +52,7 @@ class BallotScreen(KioskScreen):
         return rows
 
     def compose(self) -> ComposeResult:
-        session = self.kiosk.session
+        session = self.session
         model = session.deck.model
         title = self.t("ballot.title_single") if self.single else self.t("ballot.title", n=session.votes_cast + 1)
         with VerticalScroll(id="ballot-area"):
@@ -73,16 +75,6 @@ class BallotScreen(KioskScreen):
         self.query_one(BallotWidget).focus()
         self._show_about(0)
 
-    def on_screen_resume(self) -> None:
-        # Back from the results in walk-up: the visitor wants to change the answers, so the
-        # stored ballot is taken back and will be replaced by the next confirmation.
-        if not self.is_current or self.kiosk.session is None:
-            return  # popped on the way to a fresh start
-        if self.single and self.cast_done:
-            self.kiosk.session.undo()
-            self.cast_done = False
-            self.query_one("#ballot-message", Static).update(self.t("ballot.change"))
-
     def _show_about(self, row: int) -> None:
         widget = self.query_one(BallotWidget)
         question = widget.rows[row].id
@@ -91,31 +83,16 @@ class BallotScreen(KioskScreen):
         if question == LEVEL_QUESTION:
             about.update("")
         else:
-            principle = self.kiosk.session.deck.model.principle(question)
+            principle = self.session.deck.model.principle(question)
             about.update(Text(principle.description or ""))
 
     def on_ballot_widget_moved(self, event: BallotWidget.Moved) -> None:
         self._show_about(event.row)
 
-    @when_active
     def on_ballot_widget_incomplete(self, event: BallotWidget.Incomplete) -> None:
-        self.query_one("#ballot-message", Static).update(self.t("ballot.incomplete"))
+        self.say(self.t("ballot.incomplete"))
 
-    @when_active
     def on_ballot_widget_confirmed(self, event: BallotWidget.Confirmed) -> None:
-        session = self.kiosk.session
-        try:
-            session.cast(event.answers)
-        except VoteError as exc:
-            self.query_one("#ballot-message", Static).update(plain(str(exc)))
-            return
-        except Exception as exc:  # the store failed: say so, keep the answers on screen
-            log_exception(exc, self.kiosk.data_dir)
-            self.query_one("#ballot-message", Static).update(self.t("ballot.not_saved"))
-            return
-        if self.single:
-            self.cast_done = True
-            self.kiosk.show_results()
-        else:
-            self.app.notify(self.t("ballot.saved", n=session.votes_cast), timeout=4)
-            self.dismiss()
+        # The router casts the ballot (once: a second Enter on a closing ballot is ignored)
+        # and says here why it could not, if it could not.
+        self.post_message(Done(self, dict(event.answers)))

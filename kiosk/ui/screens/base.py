@@ -1,48 +1,19 @@
-"""What every screen shares: Escape goes back, F1 or ? opens the help, text in the
-session's language, and free-text fields checked as they are typed."""
+"""What every flow screen shares: its language and data from the constructor, Escape
+posts "back" to the flow router, F1 or ? opens the help, one way to show a message, and
+free-text fields checked as they are typed."""
 
 from __future__ import annotations
-
-import functools
-import inspect
-from typing import TYPE_CHECKING, Callable
 
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from ...core.i18n import t
+from ...core.session import Session
 from ...core.text import field_issue
 from ..i18n import translate_bindings
+from ..intents import Back
 from ..plain import plain
-
-if TYPE_CHECKING:
-    from ..app import KioskApp
-
-
-def when_active(handler: Callable) -> Callable:
-    """For a screen's handlers of widget messages (a button pressed, a field submitted).
-
-    Fast keys can reach a widget before the screen it is on gets covered or closed: Enter
-    submits a field, F1 in the same burst opens the help, and only then is the submission
-    handled, which would open the next screen over the help; or a second Enter confirms a
-    ballot that the first already cast and closed. A screen that is not on top ignores such
-    messages; what was typed stays, to be sent again."""
-    if inspect.iscoroutinefunction(handler):
-
-        @functools.wraps(handler)
-        async def guarded_async(self: Screen, *args: object) -> None:
-            if self.is_active:
-                await handler(self, *args)
-
-        return guarded_async
-
-    @functools.wraps(handler)
-    def guarded(self: Screen, *args: object) -> None:
-        if self.is_active:
-            handler(self, *args)
-
-    return guarded
 
 
 class KioskScreen(Screen):
@@ -53,27 +24,26 @@ class KioskScreen(Screen):
         Binding("f1,question_mark", "help", "t:key.help", show=True, key_display="F1"),
     ]
     HELP_KEYS: list[tuple[str, str]] = []
+    MESSAGE = ".message"  # where ``say`` writes
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        translate_bindings(self, self.language)
-
-    @property
-    def kiosk(self) -> "KioskApp":
-        return self.app  # type: ignore[return-value]
-
-    @property
-    def language(self) -> str:
-        return self.kiosk.language
+    def __init__(self, language: str, session: Session | None = None) -> None:
+        super().__init__()
+        self.language = language
+        self.session = session
+        translate_bindings(self, language)
 
     def t(self, key: str, **values: object) -> str:
         return t(self.language, key, **values)
 
-    @property
-    def taken_down(self) -> bool:
-        """True when this screen was closed (or the app quit) while its events were still
-        queued: its widgets may be gone by the time they run, and nothing needs showing."""
-        return not self.is_attached or self not in self.app.screen_stack
+    def say(self, text: str) -> None:
+        """The one way a screen tells the person something: on its message line (empty
+        text clears it), or for a moment at the corner on a screen without one."""
+        # Never read as markup: a message can quote what someone typed or a file held.
+        lines = self.query(self.MESSAGE)
+        if lines:
+            lines.first(Static).update(plain(text))
+        elif text:
+            self.app.notify(text, timeout=3, markup=False)
 
     # The first screen of a flow has nowhere to go back to: its Esc is hidden.
     FIRST = False
@@ -84,7 +54,7 @@ class KioskScreen(Screen):
         return True
 
     def action_back(self) -> None:
-        self.kiosk.go_back()
+        self.post_message(Back(self))
 
     def on_screen_suspend(self) -> None:
         # A covered screen keeps its widgets, so Esc returns to it as it was, but not their
@@ -96,7 +66,7 @@ class KioskScreen(Screen):
     def action_help(self) -> None:
         from .help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self))
+        self.app.push_screen(HelpScreen(self.language, self))
 
     # -- free-text fields --------------------------------------------------------------------
     # A field with a length limit and no character filter holds text that ends up in a plan

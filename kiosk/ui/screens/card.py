@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ...core.deck import ChallengeCard, Deck, MethodCard, ReflectionCard
+from ...core.session import Session
+from ..intents import Chosen, Done
 from ..plain import plain
 from ..widgets.cardtile import card_facts, principle_names
 from ..widgets.footer import KioskFooter
@@ -33,25 +35,25 @@ class CardScreen(KioskScreen):
     CardScreen #card-message { height: auto; }
     """
 
-    def __init__(self, card_id: str) -> None:
-        super().__init__()
+    MESSAGE = "#card-message"
+
+    def __init__(self, language: str, session: Session, card_id: str) -> None:
+        super().__init__(language, session)
         self.card_id = card_id
         self.page = 1
 
     @property
     def card(self):
-        return self.kiosk.session.deck.card(self.card_id)
+        return self.session.deck.card(self.card_id)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if self.kiosk.session is None:
-            return True  # the session just ended and this screen is on its way out
-        mode = self.kiosk.session.settings.mode
+        pick_one = self.session.spec.pick_one
         if action == "pick":
-            return mode == "walkup"
+            return pick_one
         if action == "choose":
-            return mode != "walkup"
+            return not pick_one
         if action == "timer":
-            return mode != "walkup" and isinstance(self.card, MethodCard)
+            return not pick_one and isinstance(self.card, MethodCard)
         if action == "page":
             return isinstance(self.card, MethodCard)
         return True
@@ -66,12 +68,12 @@ class CardScreen(KioskScreen):
     def title_text(self) -> Content:
         card = self.card
         title = getattr(card, "title", "") or self.t("card.reflection")
-        if card.id in self.kiosk.session.chosen:
+        if card.id in self.session.chosen:
             title += f"  [{self.t('deal.chosen')}]"
         return plain(title)
 
     def body(self) -> Text:
-        card, deck, t = self.card, self.kiosk.session.deck, self.t
+        card, deck, t = self.card, self.session.deck, self.t
         text = Text()
         if isinstance(card, MethodCard) and self.page == 2:
             return second_page(card, deck, t)
@@ -114,23 +116,17 @@ class CardScreen(KioskScreen):
         self.query_one("#card").scroll_home(animate=False)
 
     def action_choose(self) -> None:
-        session = self.kiosk.session
-        chosen = session.toggle_choice(self.card_id)
+        chosen = self.session.toggle_choice(self.card_id)
         self.query_one("#card-title", Static).update(self.title_text())
         self.app.notify(self.t("card.chosen" if chosen else "card.unchosen"), timeout=2)
 
     def action_pick(self) -> None:
         """Walk-up: this is the card I will try."""
-        session = self.kiosk.session
-        for other in list(session.chosen):
-            session.unchoose(other)
-        session.choose(self.card_id)
-        self.kiosk.show_plan()
+        self.post_message(Done(self, self.card_id))
 
     def action_timer(self) -> None:
         if isinstance(self.card, MethodCard):
-            self.kiosk.session.choose(self.card_id)
-            self.kiosk.run_exercise(self.card_id)
+            self.post_message(Chosen(self, self.card_id))  # the timer
 
 
 def second_page(card: MethodCard, deck: Deck, t) -> Text:

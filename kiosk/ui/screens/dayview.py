@@ -3,14 +3,16 @@ ladder as bars, and the most chosen cards."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timezone
+from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ...core.daystats import day_stats
+from ...core.daystats import DayStats
+from ...core.deck import Deck
 from ...core.followup import mean_of
+from ...core.modes import MODES
 from ..plain import plain
 from ..widgets.bars import BarChart, BarRow
 from ..widgets.footer import KioskFooter
@@ -23,15 +25,19 @@ class DayViewScreen(KioskScreen):
     DayViewScreen .section { margin-top: 1; text-style: bold; color: $primary; }
     """
 
+    def __init__(self, language: str, *, day: date, stats: DayStats, deck: Deck) -> None:
+        super().__init__(language)
+        self.day = day
+        self.stats = stats
+        self.deck = deck
+
     def compose(self) -> ComposeResult:
-        local_midnight = datetime.combine(self.kiosk.now().astimezone().date(), time()).astimezone()
-        stats = day_stats(self.kiosk.store, local_midnight.astimezone(timezone.utc).isoformat())
-        deck = self.kiosk.deck()
+        stats, deck = self.stats, self.deck
         model = deck.model
         with VerticalScroll(id="day"):
-            yield Static(self.t("day.title", day=local_midnight.date().isoformat()), classes="title")
+            yield Static(self.t("day.title", day=self.day.isoformat()), classes="title")
             lines = [self.t("day.totals", n=stats.total, done=stats.total_completed)]
-            for mode in ("walkup", "workshop", "checkin", "followup"):
+            for mode in (m.name for m in MODES):
                 if stats.sessions[mode]:
                     lines.append(self.t("day.mode", mode=self.t(f"mode.{mode}"), n=stats.sessions[mode],
                                         done=stats.completed[mode]))
@@ -52,3 +58,7 @@ class DayViewScreen(KioskScreen):
                 top.append(f"{n:>3}  {title}")
             yield Static(plain("\n".join(top) or self.t("day.no_cards")), id="day-cards")
         yield KioskFooter()
+
+    def action_back(self) -> None:
+        # Opened over the flow from the facilitator menu, not a step of it: Esc closes it.
+        self.dismiss()

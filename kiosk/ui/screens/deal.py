@@ -8,9 +8,10 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.widgets import Static
 
+from ..intents import Chosen, Done
 from ..widgets.cardtile import CardTile
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen, when_active
+from .base import KioskScreen
 
 
 class DealScreen(KioskScreen):
@@ -30,10 +31,12 @@ class DealScreen(KioskScreen):
     DealScreen CardTile { height: 100%; margin: 0; }
     """
 
+    MESSAGE = "#deal-message"
+
     def compose(self) -> ComposeResult:
-        session = self.kiosk.session
+        session = self.session
         hand = session.hand or session.deal()
-        walkup = session.settings.mode == "walkup"
+        walkup = session.spec.pick_one
         # A reflection deck (no method cards) deals questions, and says so.
         title = "deal.title_walkup" if walkup else "deal.title" if session.deck.methods else "deal.title_questions"
         with Vertical(id="deal"):
@@ -63,9 +66,7 @@ class DealScreen(KioskScreen):
             tiles[0].focus()
 
     def on_screen_resume(self) -> None:
-        if not self.is_current or self.kiosk.session is None:
-            return  # popped on the way to a fresh start
-        session = self.kiosk.session
+        session = self.session  # back from a card, which may have been chosen there
         for tile in self.query(CardTile):
             tile.show(tile.card, tile.card.id in session.chosen)
 
@@ -80,46 +81,38 @@ class DealScreen(KioskScreen):
     def action_open(self) -> None:
         tile = self.focused_tile()
         if tile is not None:
-            self.kiosk.show_card(tile.card.id)
+            self.post_message(Chosen(self, tile.card.id))
 
-    @when_active
     def on_card_tile_opened(self, event: CardTile.Opened) -> None:
-        self.kiosk.show_card(self.kiosk.session.hand[event.slot].id)
+        self.post_message(Chosen(self, self.session.hand[event.slot].id))
 
     def action_choose(self) -> None:
         tile = self.focused_tile()
         if tile is None:
             return
-        if self.kiosk.session.settings.mode == "walkup":
-            self.kiosk.show_card(tile.card.id)
+        if self.session.spec.pick_one:  # one card is picked on its own screen
+            self.post_message(Chosen(self, tile.card.id))
             return
-        chosen = self.kiosk.session.toggle_choice(tile.card.id)
+        chosen = self.session.toggle_choice(tile.card.id)
         tile.show(tile.card, chosen)
 
     def action_redeal(self) -> None:
         tile = self.focused_tile()
         if tile is None:
             return
-        session = self.kiosk.session
+        session = self.session
         if tile.card.id in session.chosen:
-            self.query_one("#deal-message", Static).update(self.t("deal.keep_chosen"))
+            self.say(self.t("deal.keep_chosen"))
             return
         card = session.redeal(tile.slot)
         if card is None:
-            self.query_one("#deal-message", Static).update(self.t("deal.no_more"))
+            self.say(self.t("deal.no_more"))
             return
-        self.query_one("#deal-message", Static).update("")
+        self.say("")
         tile.show(card, card.id in session.chosen)
 
     def action_carry_on(self) -> None:
-        session = self.kiosk.session
-        if session.settings.mode == "walkup":
-            return
-        if not session.chosen:
-            tile = self.focused_tile()
-            if tile is None:
-                self.query_one("#deal-message", Static).update(self.t("deal.choose_first"))
-                return
-            session.choose(tile.card.id)
-        self.kiosk.show_plan()
+        # The router applies the rule (the focused card counts when none is chosen).
+        tile = self.focused_tile()
+        self.post_message(Done(self, tile.card.id if tile is not None else None))
 

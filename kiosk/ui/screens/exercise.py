@@ -4,12 +4,15 @@ step ends: the bell and a flash; past zero it counts overtime in the warning col
 
 from __future__ import annotations
 
+from typing import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
 from ...core.countdown import Countdown
+from ...core.session import Session
 from ..plain import plain
 from ..widgets.bigdigits import BigDigits
 from ..widgets.footer import KioskFooter
@@ -46,13 +49,14 @@ class ExerciseScreen(KioskScreen):
     ExerciseScreen #state { height: 1; content-align: center middle; width: 100%; color: $text-muted; }
     """
 
-    def __init__(self, card_id: str) -> None:
-        super().__init__()
+    def __init__(self, language: str, session: Session, card_id: str, *, clock: Callable[[], float],
+                 seconds_per_minute: float = 60.0) -> None:
+        super().__init__(language, session)
         self.card_id = card_id
-        session = self.kiosk.session
         self.card = session.deck.card(card_id)
-        self.countdown = Countdown.for_card(self.card, seconds_per_minute=self.kiosk.seconds_per_minute,
-                                            clock=self.kiosk.clock)
+        self.clock = clock
+        self.seconds_per_minute = seconds_per_minute
+        self.countdown = Countdown.for_card(self.card, seconds_per_minute=seconds_per_minute, clock=clock)
         self.exercise_id = 0
         self.started_at = 0.0
         self._shown: tuple | None = None
@@ -71,8 +75,8 @@ class ExerciseScreen(KioskScreen):
         yield KioskFooter()
 
     def on_mount(self) -> None:
-        self.exercise_id = self.kiosk.session.exercise_started(self.card, self.countdown.planned_seconds())
-        self.started_at = self.kiosk.clock()
+        self.exercise_id = self.session.exercise_started(self.card, self.countdown.planned_seconds())
+        self.started_at = self.clock()
         self.countdown.start()
         self.tick()
 
@@ -144,7 +148,7 @@ class ExerciseScreen(KioskScreen):
         self._changed()
 
     def action_add(self, minutes: int) -> None:
-        self.countdown.add(minutes * self.kiosk.seconds_per_minute)
+        self.countdown.add(minutes * self.seconds_per_minute)
         self._changed()
 
     def action_next(self) -> None:
@@ -157,5 +161,5 @@ class ExerciseScreen(KioskScreen):
 
     def action_back(self) -> None:
         self.countdown.pause()
-        self.kiosk.session.exercise_ended(self.exercise_id, self.kiosk.clock() - self.started_at)
+        self.session.exercise_ended(self.exercise_id, self.clock() - self.started_at)
         super().action_back()

@@ -1,52 +1,61 @@
 """The facilitator menu (after the PIN in kiosk mode): switch mode, today's numbers,
-export, quit."""
+export, quit; and how the sync with the organisation's database stands."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from ...core.config import MODES
-from ...core.i18n import t
+from ...core.modes import ModeSpec
+from .modal import KioskModal
 
 
-class FacilitatorScreen(ModalScreen[str]):
-    """Dismisses with "mode:<mode>", "day", "export", "quit" or "" (cancel)."""
+class FacilitatorScreen(KioskModal[tuple[str, str]]):
+    """Dismisses with ("mode", <mode name>), ("day", ""), ("export", ""), ("quit", "") or
+    ("", "") (cancel)."""
 
+    AUTO_FOCUS = "#cancel"
     BINDINGS = [Binding("escape", "cancel", show=False)]
     DEFAULT_CSS = """
     FacilitatorScreen { align: center middle; }
     FacilitatorScreen #menu { width: 60; max-width: 100%; height: auto; max-height: 100%; background: $surface;
                               border: thick $primary; padding: 1 2; }
-    FacilitatorScreen Button { width: 100%; margin-top: 1; height: 1; border: none; }
+    FacilitatorScreen Button { width: 100%; margin-top: 1; }
+    FacilitatorScreen Button.-mode { margin-top: 0; }
+    FacilitatorScreen #sync-status { margin-bottom: 1; }
     """
 
+    def __init__(self, language: str, modes: tuple[ModeSpec, ...], sync_status: str = "") -> None:
+        super().__init__(language)
+        self.modes = modes
+        self.sync_status = sync_status
+
     def compose(self) -> ComposeResult:
-        lang = self.app.language  # type: ignore[attr-defined]
         with Vertical(id="menu"):
-            yield Static(t(lang, "facilitator.title"), classes="title")
+            yield Static(self.t("facilitator.title"), classes="title")
             # Plain text: the line may carry a database server's own words.
-            yield Static(Text(self.app.sync_status_text()), id="sync-status")  # type: ignore[attr-defined]
-            for mode in MODES:
-                yield Button(t(lang, "facilitator.switch", mode=t(lang, f"mode.{mode}")), id=f"mode-{mode}")
-            yield Button(t(lang, "facilitator.day"), id="day")
-            yield Button(t(lang, "facilitator.export"), id="export")
-            yield Button(t(lang, "facilitator.quit"), id="quit", variant="error")
-            yield Button(t(lang, "facilitator.cancel"), id="cancel", variant="primary")
+            yield Static(Text(self.sync_status), id="sync-status")
+            for mode in self.modes:
+                # Compact buttons: one line each, so the labels show and the menu fits 80x24.
+                yield Button(self.t("facilitator.switch", mode=self.t(f"mode.{mode.name}")),
+                             id=f"mode-{mode.name}", classes="-mode", compact=True)
+            yield Button(self.t("facilitator.day"), id="day", compact=True)
+            yield Button(self.t("facilitator.export"), id="export", compact=True)
+            yield Button(self.t("facilitator.quit"), id="quit", variant="error", compact=True)
+            yield Button(self.t("facilitator.cancel"), id="cancel", variant="primary", compact=True)
 
-    def on_mount(self) -> None:
-        self.query_one("#cancel", Button).focus()
+    @on(Button.Pressed, "#day, #export, #quit")
+    def chose_action(self, event: Button.Pressed) -> None:
+        self.dismiss((event.button.id or "", ""))
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        button = event.button.id or ""
-        if button.startswith("mode-"):
-            self.dismiss("mode:" + button.removeprefix("mode-"))
-        else:
-            self.dismiss("" if button == "cancel" else button)
+    @on(Button.Pressed, ".-mode")
+    def chose_mode(self, event: Button.Pressed) -> None:
+        self.dismiss(("mode", (event.button.id or "").removeprefix("mode-")))
 
+    @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss("")
+        self.dismiss(("", ""))

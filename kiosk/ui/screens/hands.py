@@ -8,10 +8,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Static
 
-from ...core.votes import LEVEL_QUESTION, VoteError
+from ...core.session import Session
+from ...core.votes import LEVEL_QUESTION
+from ..intents import Chosen, Done
 from ..plain import plain
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen, when_active
+from .base import KioskScreen
 
 
 class HandsScreen(KioskScreen):
@@ -29,8 +31,10 @@ class HandsScreen(KioskScreen):
     HandsScreen #options { height: auto; }
     """
 
-    def __init__(self) -> None:
-        super().__init__()
+    MESSAGE = "#hands-message"
+
+    def __init__(self, language: str, session: Session) -> None:
+        super().__init__(language, session)
         self.index = 0  # which question is being counted
 
     def compose(self) -> ComposeResult:
@@ -47,13 +51,13 @@ class HandsScreen(KioskScreen):
         await self.show_question()
 
     def question_label(self, qid: str) -> tuple[str, tuple[str, ...]]:
-        model = self.kiosk.session.deck.model
+        model = self.session.deck.model
         if qid == LEVEL_QUESTION:
             return model.question, tuple(lv.name for lv in model.levels) + (model.both,)
         return model.principle(qid).name, tuple(f"{n} {label}" for n, label in enumerate(model.scale, 1))
 
     async def show_question(self) -> None:
-        questions = self.kiosk.session.round.questions
+        questions = self.session.round.questions
         question = questions[self.index]
         label, option_labels = self.question_label(question.id)
         self.query_one("#hands-title", Static).update(self.t("hands.title"))
@@ -68,48 +72,40 @@ class HandsScreen(KioskScreen):
         await options.mount(*boxes)
         self.query(".count").first(Input).focus()
 
-    @when_active
-    async def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
         inputs = list(self.query(".count").results(Input))
         if event.input is not inputs[-1]:
             self.focus_next()
             return
-        await self.confirm(inputs)
-
-    async def confirm(self, inputs: list[Input]) -> None:
-        session = self.kiosk.session
-        question = session.round.questions[self.index]
+        # The router stores the counts and then calls ``counted`` (or ``say``).
+        question = self.session.round.questions[self.index]
         counts = {opt: int(box.value or 0) for opt, box in zip(question.options, inputs)}
-        try:
-            session.add_hands({question.id: counts})
-        except VoteError as exc:
-            self.query_one("#hands-message", Static).update(plain(str(exc)))
-            return
-        self.query_one("#hands-message", Static).update("")
-        self.index = len(session.round.entries)
-        if self.index < len(session.round.questions):
+        self.post_message(Chosen(self, {question.id: counts}))
+
+    async def counted(self) -> None:
+        """The counts are stored: on to the next question (the router moves on to the
+        results after the last)."""
+        self.say("")
+        self.index = len(self.session.round.entries)
+        if self.index < len(self.session.round.questions):
             await self.show_question()
-        else:
-            self.kiosk.show_results()
 
     async def on_screen_resume(self) -> None:
         # Back from the results: every question is counted; offer undo or the results.
-        if not self.is_current or self.kiosk.session is None:
-            return  # popped on the way to a fresh start
-        self.index = len(self.kiosk.session.round.entries)
-        if self.index >= len(self.kiosk.session.round.questions):
+        self.index = len(self.session.round.entries)
+        if self.index >= len(self.session.round.questions):
             await self.query_one("#options", Horizontal).remove_children()
             self.query_one("#question", Static).update(self.t("hands.all_counted"))
 
     async def action_undo(self) -> None:
-        if self.kiosk.session.undo() is None:
+        if self.session.undo() is None:
             self.app.notify(self.t("lobby.nothing_to_undo"), timeout=3)
             return
         # One entry per question, in order: the undone one is the question to count again.
-        self.index = len(self.kiosk.session.round.entries)
+        self.index = len(self.session.round.entries)
         self.app.notify(self.t("lobby.undone"), timeout=3)
         await self.show_question()
 
     def action_reveal(self) -> None:
-        if self.kiosk.session.votes_cast:
-            self.kiosk.show_results()
+        if self.session.votes_cast:
+            self.post_message(Done(self))

@@ -6,14 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ...core.i18n import t
 from ..plain import plain
+from .modal import KioskModal
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(KioskModal[None]):
     BINDINGS = [Binding("escape,f1,question_mark,enter,q", "close", show=False)]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
@@ -22,18 +21,17 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen .help-row { height: auto; }
     """
 
-    def __init__(self, below) -> None:
-        super().__init__()
+    def __init__(self, language: str, below) -> None:
+        super().__init__(language)
         self.below = below
 
     def compose(self) -> ComposeResult:
-        lang = self.app.language  # type: ignore[attr-defined]
         rows = list(self.below.HELP_KEYS) + [("Esc", "help.back"), ("F1 / ?", "help.help")]
         with Vertical(id="help-box"):
-            yield Static(t(lang, "help.title"), classes="title")
+            yield Static(self.t("help.title"), classes="title")
             for keys, key in rows:
-                yield Static(Content.assemble((f"{keys:<12}", "bold"), " ", plain(t(lang, key))), classes="help-row")
-            yield Static(t(lang, "help.close"), classes="hint")
+                yield Static(Content.assemble((f"{keys:<12}", "bold"), " ", plain(self.t(key))), classes="help-row")
+            yield Static(self.t("help.close"), classes="hint")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -3,14 +3,16 @@ until the facilitator reveals the results."""
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.widgets import Button, Static
 
+from ..intents import Chosen, Done
 from ..widgets.bigdigits import BigDigits
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen, when_active
+from .base import KioskScreen
 
 
 class LobbyScreen(KioskScreen):
@@ -20,6 +22,7 @@ class LobbyScreen(KioskScreen):
         Binding("r", "reveal", "t:key.reveal", show=True),
     ]
     HELP_KEYS = [("Enter / v", "help.lobby_vote"), ("u", "help.undo"), ("r", "help.reveal")]
+    AUTO_FOCUS = "#vote"
     DEFAULT_CSS = """
     LobbyScreen { align: center middle; }
     LobbyScreen #lobby { width: 70; max-width: 100%; height: auto; }
@@ -42,39 +45,30 @@ class LobbyScreen(KioskScreen):
         yield KioskFooter()
 
     def on_mount(self) -> None:
-        if self.taken_down:
-            return
         self.refresh_count()
-        self.query_one("#vote", Button).focus()
 
     def on_screen_resume(self) -> None:
-        if self.taken_down or not self.is_current or self.kiosk.session is None:
-            return  # popped on the way to a fresh start
-        self.refresh_count()
+        self.refresh_count()  # back from a ballot
 
     def refresh_count(self) -> None:
-        n = self.kiosk.session.votes_cast
+        n = self.session.votes_cast
         self.query_one("#count", BigDigits).update(str(n))
         self.query_one("#count-label", Static).update(self.t("lobby.count", n=n))
 
-    @when_active
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        {"vote": self.action_vote, "reveal": self.action_reveal}[event.button.id]()
-
+    @on(Button.Pressed, "#vote")
     def action_vote(self) -> None:
-        from .ballot import BallotScreen
-
-        self.app.push_screen(BallotScreen())
+        self.post_message(Chosen(self, "ballot"))
 
     def action_undo(self) -> None:
-        if self.kiosk.session.undo() is None:
+        if self.session.undo() is None:
             self.app.notify(self.t("lobby.nothing_to_undo"), timeout=3)
         else:
             self.app.notify(self.t("lobby.undone"), timeout=3)
         self.refresh_count()
 
+    @on(Button.Pressed, "#reveal")
     def action_reveal(self) -> None:
-        if self.kiosk.session.votes_cast == 0:
+        if self.session.votes_cast == 0:
             self.app.notify(self.t("lobby.no_votes"), severity="warning", timeout=3)
             return
-        self.kiosk.show_results()
+        self.post_message(Done(self))

@@ -3,7 +3,7 @@ and by when."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,11 +12,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.plan import Action, TEXT_LIMITS
+from ...core.session import Session
 from ...core.text import clip
+from ..intents import Done
 from ..plain import plain
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen, when_active
-from .plan import save_plan
+from .base import KioskScreen
 
 BY_WHEN_DAYS = (7, 14, 30)
 
@@ -31,8 +32,12 @@ class MiniPlanScreen(KioskScreen):
     MiniPlanScreen .question { text-style: bold; margin-top: 1; }
     """
 
+    def __init__(self, language: str, session: Session, *, today: date) -> None:
+        super().__init__(language, session)
+        self.today = today
+
     def compose(self) -> ComposeResult:
-        card = self.kiosk.session.chosen_cards()[0]
+        card = self.session.chosen_cards()[0]
         self.whats = [clip(self.t(f"mini.what_{n}", card=card.title), TEXT_LIMITS["what"]) for n in (1, 2, 3)]
         with Vertical(id="mini"):
             yield Static(self.t("mini.title"), classes="title")
@@ -56,7 +61,6 @@ class MiniPlanScreen(KioskScreen):
             focused.highlighted = number - 1
             focused.action_select()
 
-    @when_active
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "what":
             self.query_one("#when", OptionList).focus()
@@ -64,4 +68,4 @@ class MiniPlanScreen(KioskScreen):
         what = self.whats[self.query_one("#what", OptionList).highlighted or 0]
         days = BY_WHEN_DAYS[event.option_index]
         when = self.t(f"mini.when_{days}")
-        save_plan(self, [Action(what=what, when=when)], self.kiosk.today() + timedelta(days=days))
+        self.post_message(Done(self, ([Action(what=what, when=when)], self.today + timedelta(days=days))))

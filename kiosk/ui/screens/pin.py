@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from ...core.i18n import t
+from ...core.pin import PinGate
+from .modal import KioskModal
 
 
-class PinScreen(ModalScreen[bool]):
+class PinScreen(KioskModal[bool]):
+    AUTO_FOCUS = "#pin"
     BINDINGS = [Binding("escape", "cancel", show=False)]
     DEFAULT_CSS = """
     PinScreen { align: center middle; }
@@ -20,32 +23,31 @@ class PinScreen(ModalScreen[bool]):
     PinScreen Input { width: 100%; }
     """
 
+    def __init__(self, language: str, gate: PinGate, clock: Callable[[], float]) -> None:
+        super().__init__(language)
+        self.gate = gate
+        self.clock = clock
+
     def compose(self) -> ComposeResult:
-        lang = self.app.language  # type: ignore[attr-defined]
         with Vertical(id="pin-box"):
-            yield Static(t(lang, "pin.title"), classes="title")
+            yield Static(self.t("pin.title"), classes="title")
             yield Input(password=True, restrict=r"[0-9]*", max_length=12, id="pin")
             yield Static("", id="pin-message", classes="message")
 
-    def on_mount(self) -> None:
-        self.query_one("#pin", Input).focus()
-
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        app = self.app
-        gate = app.pin_gate  # type: ignore[attr-defined]
-        lang = app.language  # type: ignore[attr-defined]
-        wait = gate.wait(app.clock())  # type: ignore[attr-defined]
-        ok = gate.attempt(event.value, app.clock())  # type: ignore[attr-defined]
+        gate, clock = self.gate, self.clock
+        wait = gate.wait(clock())
+        ok = gate.attempt(event.value, clock())
         event.input.value = ""
         if ok:
             self.dismiss(True)
             return
         if not gate.stored:
-            message = t(lang, "pin.none")
+            message = self.t("pin.none")
         elif wait > 0:
-            message = t(lang, "pin.wait", n=int(gate.wait(app.clock())) + 1)  # type: ignore[attr-defined]
+            message = self.t("pin.wait", n=int(gate.wait(clock())) + 1)
         else:
-            message = t(lang, "pin.wrong", n=int(gate.wait(app.clock())) + 1)  # type: ignore[attr-defined]
+            message = self.t("pin.wrong", n=int(gate.wait(clock())) + 1)
         self.query_one("#pin-message", Static).update(message)
 
     def action_cancel(self) -> None:

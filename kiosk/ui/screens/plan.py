@@ -3,16 +3,20 @@ Pre-filled from the chosen cards; typed dates are checked and a past date is ref
 
 from __future__ import annotations
 
+from datetime import date
+
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
-from ...core.logfile import log_exception
 from ...core.plan import TEXT_LIMITS, Action, PlanError, card_title, parse_follow_up
+from ...core.session import Session
+from ..intents import Done
 from ..plain import plain
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen, when_active
+from .base import KioskScreen
 
 
 class PlanScreen(KioskScreen):
@@ -26,14 +30,17 @@ class PlanScreen(KioskScreen):
     PlanScreen #save { width: 100%; margin-top: 1; }
     """
 
+    AUTO_FOCUS = "#what"
+    MESSAGE = "#plan-message"
     FIELDS = Action.FIELDS
 
-    def __init__(self, carried: list[Action] | None = None) -> None:
-        super().__init__()
+    def __init__(self, language: str, session: Session, *, today: date, carried: list[Action] | None = None) -> None:
+        super().__init__(language, session)
+        self.today = today
         self.carried = list(carried or [])  # open actions from the plan being followed up
 
     def compose(self) -> ComposeResult:
-        session = self.kiosk.session
+        session = self.session
         cards = ", ".join(card_title(session.deck, c.id) for c in session.chosen_cards())
         with VerticalScroll(id="plan"):
             yield Static(self.t("plan.heading"), classes="title")
@@ -48,64 +55,37 @@ class PlanScreen(KioskScreen):
                     yield Input(value[: TEXT_LIMITS[name]], placeholder=self.t(f"plan.{name}_hint"), id=name,
                                 max_length=TEXT_LIMITS[name])
                 yield Label(self.t("plan.follow_up"))
-                yield Input(placeholder=self.t("plan.date_hint", example=self.kiosk.today().isoformat()),
+                yield Input(placeholder=self.t("plan.date_hint", example=self.today.isoformat()),
                             id="follow_up", max_length=10)
             yield Static("", id="plan-message", classes="message")
             yield Button(self.t("plan.save"), id="save", variant="primary")
         yield KioskFooter()
 
-    def on_mount(self) -> None:
-        self.query_one("#what", Input).focus()
-
-    @when_active
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "follow_up":
             self.action_save()
         else:
             self.focus_next()
 
-    @when_active
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_save()
-
+    @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         if self.refuse_invalid_fields():
             return
-        message = self.query_one("#plan-message", Static)
         values = {name: self.query_one(f"#{name}", Input).value.strip() for name in self.FIELDS}
         only_carried = self.carried and not any(values.values())  # a plan of carried actions only
         if not values["what"] and not only_carried:
-            message.update(self.t("plan.need_what"))
+            self.say(self.t("plan.need_what"))
             self.query_one("#what", Input).focus()
             return
         date_text = self.query_one("#follow_up", Input).value.strip()
         follow_up = None
         if date_text:
             try:
-                follow_up = parse_follow_up(date_text, self.kiosk.today())
+                follow_up = parse_follow_up(date_text, self.today)
             except PlanError as exc:
-                reason = self.t(f"plan.{exc.key}", **exc.values) if exc.key else str(exc)
-                message.update(plain(reason))
+                self.say(self.t(f"plan.{exc.key}", **exc.values) if exc.key else str(exc))
                 self.query_one("#follow_up", Input).focus()
                 return
         new = [Action(**values)] if values["what"] else []
-        save_plan(self, self.carried + new, follow_up)
-
-
-def save_plan(screen: KioskScreen, actions: list[Action], follow_up) -> None:
-    """Make, store and share the plan; a problem is shown on the screen, never raised."""
-    app = screen.kiosk
-    message = screen.query_one(".message", Static)
-    try:
-        plan = app.session.make_plan(actions, follow_up)
-    except PlanError as exc:
-        message.update(plain(str(exc)))
-        return
-    try:
-        plans_dir = app.data_dir / "plans" if app.data_dir else None
-        app.session.save_plan(plan, plans_dir)
-    except Exception as exc:  # the store or disk failed: keep the form, say so
-        log_exception(exc, app.data_dir)
-        message.update(screen.t("plan.not_saved"))
-        return
-    app.show_share()
+        # The router makes, stores and shares the plan, and says here if that fails.
+        self.post_message(Done(self, (self.carried + new, follow_up)))

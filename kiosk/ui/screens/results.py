@@ -3,24 +3,29 @@ the most divided principles (a wide spread is a reason to talk)."""
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Static
 
 from ...core.followup import compare
-from ...core.trend import change, series, team_trend
+from ...core.plan import Plan
+from ...core.session import Session
+from ...core.trend import TrendPoint, change, series
 from ...core.votes import LEVEL_QUESTION
+from ..intents import Done
 from ..plain import plain
 from ..widgets.bars import BarChart, BarRow
 from ..widgets.footer import KioskFooter
 from ..widgets.trend import TrendTable
-from .base import KioskScreen, when_active
+from .base import KioskScreen
 
 
 class ResultsScreen(KioskScreen):
     BINDINGS = [Binding("enter,d", "deal", "t:key.deal", show=True, key_display="Enter")]
     HELP_KEYS = [("Enter / d", "help.results_deal")]
+    AUTO_FOCUS = "#deal"
     DEFAULT_CSS = """
     ResultsScreen #results { padding: 0 2; }
     ResultsScreen #level { height: auto; margin-bottom: 1; }
@@ -30,8 +35,14 @@ class ResultsScreen(KioskScreen):
     ResultsScreen #deal { margin-top: 1; }
     """
 
+    def __init__(self, language: str, session: Session, *, trend: list[TrendPoint] | None = None,
+                 earlier: Plan | None = None) -> None:
+        super().__init__(language, session)
+        self.points = trend or []  # the team's earlier check-ins and this one
+        self.earlier = earlier  # the plan being followed up
+
     def compose(self) -> ComposeResult:
-        session = self.kiosk.session
+        session = self.session
         model = session.deck.model
         tallies = session.tallies()
         weakest = session.weakest(3)
@@ -54,8 +65,7 @@ class ResultsScreen(KioskScreen):
                 yield Static(plain(f"{model.question}  " + "   ".join(parts)), id="level")
             yield Static(plain("  ".join(f"{n} = {label}" for n, label in enumerate(model.scale, 1))), id="scale")
             yield BarChart(rows, id="chart", spacious=self.app.size.height >= 40)
-            points = team_trend(self.kiosk.store, session.settings.team) if session.settings.mode == "checkin" else []
-            earlier = self.kiosk.follows_plan if session.settings.mode == "followup" else None
+            points, earlier = self.points, self.earlier
             if earlier is not None:
                 changes = {c.question: c for c in compare(earlier.votes, tallies)}
                 yield Static(self.t("results.since_plan"), classes="title", id="trend-title")
@@ -75,12 +85,6 @@ class ResultsScreen(KioskScreen):
             yield Button(self.t("results.deal"), id="deal", variant="primary")
         yield KioskFooter()
 
-    def on_mount(self) -> None:
-        self.query_one("#deal", Button).focus()
-
-    @when_active
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_deal()
-
+    @on(Button.Pressed, "#deal")
     def action_deal(self) -> None:
-        self.kiosk.after_results()
+        self.post_message(Done(self))

@@ -4,16 +4,19 @@ the new plan) or dropped."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.followup import STATUSES, carry_over
+from ...core.followup import STATUSES
+from ...core.plan import Action
 from ...core.text import clip
+from ..intents import Done
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen, when_active
+from .base import KioskScreen
 
 
 class ReviewScreen(KioskScreen):
@@ -30,9 +33,9 @@ class ReviewScreen(KioskScreen):
     ReviewScreen #carry-on { margin-top: 1; }
     """
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.actions = list(self.kiosk.follows_plan.actions)
+    def __init__(self, language: str, actions: list[Action]) -> None:
+        super().__init__(language)
+        self.actions = list(actions)  # the earlier plan's
         self.statuses = ["not_done"] * len(self.actions)
 
     def compose(self) -> ComposeResult:
@@ -68,10 +71,6 @@ class ReviewScreen(KioskScreen):
         actions.add_options(self.options())
         actions.highlighted = min(index + 1, len(self.actions) - 1)
 
-    @when_active
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_carry_on()
-
+    @on(Button.Pressed, "#carry-on")
     def action_carry_on(self) -> None:
-        self.kiosk.session.save_review(self.statuses)
-        self.kiosk.show_plan(carried=carry_over(self.actions, self.statuses))
+        self.post_message(Done(self, list(self.statuses)))

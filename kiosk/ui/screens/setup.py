@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
-from ...core.deck import LANGUAGES
-from ...core.problems import FileProblems
+from ...core.deck import LANGUAGES, LIMITS
+from ..intents import Chosen, Done
 from ..widgets.choice import Choice
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen, when_active
+from .base import KioskScreen
 
 TIME_BOXES = (10, 15, 20, 30, 45, 60, 90)
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English", "nb": "Norsk (bokmål)", "da": "Dansk"}
@@ -20,6 +21,8 @@ LANGUAGE_NAMES = {"sv": "Svenska", "en": "English", "nb": "Norsk (bokmål)", "da
 class SetupScreen(KioskScreen):
     BINDINGS = [Binding("ctrl+s", "start", "t:key.start", show=True, priority=True)]
     HELP_KEYS = [("Tab", "help.tab"), ("Left/Right", "help.select"), ("Ctrl+S", "help.start")]
+    AUTO_FOCUS = "#team"
+    MESSAGE = "#setup-message"
     DEFAULT_CSS = """
     SetupScreen #setup { width: 100%; max-width: 100; height: 1fr; padding: 0 2; }
     SetupScreen { align-horizontal: center; }
@@ -29,24 +32,15 @@ class SetupScreen(KioskScreen):
     SetupScreen #start { width: 100%; margin: 1 0; }
     """
 
-    def __init__(self, values: dict[str, object] | None = None) -> None:
-        super().__init__()
-        self.values: dict[str, object] = values or {
-            "team": "", "deck": self.kiosk.deck_id, "minutes": None, "group": "",
-            "challenge": None, "secret": "secret",
-        }
+    def __init__(self, language: str, *, decks: list[tuple[str, str]], challenges: list[tuple[str, str]],
+                 values: dict[str, object]) -> None:
+        super().__init__(language)
+        self.decks = decks  # (title, id) of the decks with a model to vote on
+        self.challenges = challenges  # (title, id)
+        self.values = dict(values)
 
     def compose(self) -> ComposeResult:
-        shelf = self.kiosk.shelf
-        decks = []
-        for deck_id in shelf.ids():
-            try:
-                deck = shelf.get(deck_id, self.language)
-            except FileProblems:
-                continue
-            if deck.model is not None:
-                decks.append((deck.title, deck_id))
-        challenges = [(c.title, c.id) for c in shelf.challenges(self.language)]
+        decks, challenges = self.decks, self.challenges
         v = self.values
         with VerticalScroll(id="setup"):
             yield Static(self.t("setup.title"), classes="title")
@@ -72,9 +66,6 @@ class SetupScreen(KioskScreen):
             yield Button(self.t("setup.start"), id="start", variant="primary")
         yield KioskFooter()
 
-    def on_mount(self) -> None:
-        self.query_one("#team", Input).focus()
-
     def _remember(self) -> None:
         self.values["team"] = self.query_one("#team", Input).value
         self.values["group"] = self.query_one("#group", Input).value
@@ -89,25 +80,18 @@ class SetupScreen(KioskScreen):
         self._follow_language()  # a language picked just as the help opened over this screen
 
     def _follow_language(self) -> None:
-        # Only from the top of the stack: switching from under the help would replace the
-        # help, not this screen, and leave two setup screens.
-        if self.taken_down or not self.is_active:
-            return
+        # Every label changes language: the router builds the screen again with what was
+        # entered (and only while this screen is on top, not from under the help).
         chosen = self.query_one("#language", Choice).value
         if chosen == self.language:
             return
-        # Every label changes language: build the screen again with what was entered.
-        # Not awaited: this screen is being replaced while it handles the message.
         self._remember()
-        self.kiosk.language = str(chosen)
-        self.app.switch_screen(SetupScreen(dict(self.values)))
+        self.post_message(Chosen(self, {**self.values, "language": str(chosen)}))
 
-    @when_active
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "start":
-            self.action_start()
+    @on(Button.Pressed, "#start")
+    def start_pressed(self) -> None:
+        self.action_start()
 
-    @when_active
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.focus_next()
 
@@ -116,24 +100,21 @@ class SetupScreen(KioskScreen):
             return
         self._remember()
         v = self.values
-        message = self.query_one("#setup-message", Static)
         group = None
         if str(v["group"]).strip():
             group = int(str(v["group"]))
-            if not 1 <= group <= 500:
-                message.update(self.t("setup.group_range"))
+            if not 1 <= group <= LIMITS.group:
+                self.say(self.t("setup.group_range"))
                 self.query_one("#group", Input).focus()
                 return
         if not v["deck"]:
-            message.update(self.t("setup.no_deck"))
+            self.say(self.t("setup.no_deck"))
             return
-        self.kiosk.deck_id = str(v["deck"])
-        self.kiosk.new_session(
-            "workshop",
-            team=str(v["team"]).strip(),
-            challenge=str(v["challenge"] or ""),
-            minutes=v["minutes"],
-            group_size=group,
-            secret=v["secret"] == "secret",
-        )
-        self.kiosk.begin_vote()
+        self.post_message(Done(self, {
+            "deck": str(v["deck"]),
+            "team": str(v["team"]).strip(),
+            "challenge": str(v["challenge"] or ""),
+            "minutes": v["minutes"],
+            "group_size": group,
+            "secret": v["secret"] == "secret",
+        }))

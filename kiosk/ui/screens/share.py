@@ -11,7 +11,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
+from ...core.deck import Deck
 from ...core.i18n import labels
+from ...core.plan import Plan
+from ..intents import Done
 from ..plain import plain
 from ..widgets.footer import KioskFooter
 from ..widgets.plansummary import PlanSummary
@@ -31,28 +34,27 @@ class ShareScreen(KioskScreen):
     ShareScreen #note { height: auto; color: $warning; }
     """
 
-    def __init__(self, link: str, note: str = "") -> None:
-        super().__init__()
+    def __init__(self, language: str, *, link: str, plan: Plan, code: str, deck: Deck, note: str = "") -> None:
+        super().__init__(language)
         self.link = link
+        self.plan = plan
+        self.code = code
+        self.deck = deck
         self.note = note
 
     def compose(self) -> ComposeResult:
-        session = self.kiosk.session
-        plan = session.plan
+        plan = self.plan
         with Horizontal(id="share"):
             yield QRWidget(self.link, self.t("share.too_small"), id="qr-side")
             with VerticalScroll(id="plan-side"):
                 yield Static(self.t("share.title"), classes="title")
                 yield Static(self.t("share.hint"), classes="hint")
-                yield Static(self.t("share.code", code=session.plan_code), id="code")
+                yield Static(self.t("share.code", code=self.code), id="code")
                 if self.note:
                     yield Static(plain(self.note), id="note")
-                yield PlanSummary(plan, session.deck, labels(self.language), id="summary")
+                yield PlanSummary(plan, self.deck, labels(self.language), id="summary")
                 yield Static(Text(self.link, overflow="fold"), id="link")
         yield KioskFooter()
 
     def action_finish(self) -> None:
-        self.kiosk.end_session()
-
-    def action_back(self) -> None:
-        self.kiosk.end_session()
+        self.post_message(Done(self))

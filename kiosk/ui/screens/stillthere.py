@@ -4,16 +4,16 @@ then back to the attract screen with the session closed."""
 from __future__ import annotations
 
 import math
+from typing import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ...core.i18n import t
+from .modal import KioskModal
 
 
-class StillThereScreen(ModalScreen[bool]):
+class StillThereScreen(KioskModal[bool]):
     """Dismisses with True when someone touches a key, False when the time runs out."""
 
     DEFAULT_CSS = """
@@ -24,30 +24,29 @@ class StillThereScreen(ModalScreen[bool]):
     StillThereScreen #still-count { text-style: bold; color: $warning; }
     """
 
-    def __init__(self, seconds: float) -> None:
-        super().__init__()
+    def __init__(self, language: str, seconds: float, clock: Callable[[], float]) -> None:
+        super().__init__(language)
         self.seconds = seconds
+        self.clock = clock
         self.deadline = 0.0
 
     def compose(self) -> ComposeResult:
-        lang = self.app.language  # type: ignore[attr-defined]
         with Vertical(id="still"):
-            yield Static(t(lang, "still.title"), classes="title")
+            yield Static(self.t("still.title"), classes="title")
             yield Static("", id="still-count")
-            yield Static(t(lang, "still.hint"), classes="hint")
+            yield Static(self.t("still.hint"), classes="hint")
 
     def on_mount(self) -> None:
-        self.deadline = self.app.clock() + self.seconds  # type: ignore[attr-defined]
+        self.deadline = self.clock() + self.seconds
         self.tick()
         self.set_interval(0.5, self.tick)
 
     def tick(self) -> None:
-        left = self.deadline - self.app.clock()  # type: ignore[attr-defined]
+        left = self.deadline - self.clock()
         if left <= 0:
             self.dismiss(False)
             return
-        lang = self.app.language  # type: ignore[attr-defined]
-        self.query_one("#still-count", Static).update(t(lang, "still.count", n=math.ceil(left)))
+        self.query_one("#still-count", Static).update(self.t("still.count", n=math.ceil(left)))
 
     def on_key(self, event) -> None:
         event.stop()

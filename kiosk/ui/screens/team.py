@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Button, Input, Static
 
+from ..intents import Done
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen, when_active
+from .base import KioskScreen
 
 
 class TeamScreen(KioskScreen):
     HELP_KEYS = [("Enter", "help.team_enter")]
+    AUTO_FOCUS = "#team"
     DEFAULT_CSS = """
     TeamScreen { align: center middle; }
     TeamScreen #team-box { width: 64; max-width: 100%; height: auto; }
@@ -26,20 +29,9 @@ class TeamScreen(KioskScreen):
             yield Button(self.t("team.start"), id="start", variant="primary")
         yield KioskFooter()
 
-    def on_mount(self) -> None:
-        self.query_one("#team", Input).focus()
-
-    @when_active
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.begin()
-
-    @when_active
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.begin()
-
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#start")
     def begin(self) -> None:
         if self.refuse_invalid_fields():
             return
-        team = self.query_one("#team", Input).value.strip()
-        self.kiosk.new_session("checkin", team=team, with_level=False, secret=True)
-        self.kiosk.begin_vote()
+        self.post_message(Done(self, {"team": self.query_one("#team", Input).value.strip()}))

@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ...core.i18n import t
+from .modal import KioskModal
 
 
-class TooSmallScreen(ModalScreen[None]):
+class TooSmallScreen(KioskModal[None]):
     DEFAULT_CSS = """
     TooSmallScreen { align: center middle; background: $background; }
     TooSmallScreen Static { width: 100%; content-align: center middle; text-style: bold; color: $warning; }
     """
 
     def compose(self) -> ComposeResult:
-        lang = getattr(self.app, "language", "sv")
-        yield Static(t(lang, "small.message"), id="too-small")
+        yield Static(self.t("small.message"), id="too-small")
 
     def on_key(self, event) -> None:
         event.stop()  # nothing happens behind this screen until the window is larger

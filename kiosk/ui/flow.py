@@ -1,0 +1,484 @@
+"""The flow router: which screen follows which, for every mode, in one place.
+
+A mode's main path is data (``ModeSpec.steps``, e.g. setup, vote, results, deal, plan,
+share); this module knows the screen of each step and the side steps (a ballot from the
+lobby, a card from the deal, the timer from a card). Screens get their data through the
+constructor and post intents (``Done``, ``Back``, ``Chosen``); ``handle`` is the one
+place that ignores an intent from a screen that is no longer the one on top.
+
+Each run of a flow lives in its own Textual mode (``add_mode`` / ``switch_mode`` /
+``remove_mode``): starting afresh switches to a new stack and drops the old one whole,
+so no screen of the previous session is ever resumed on the way. Resuming after a crash
+replays the steps the session saved.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING, Any, Callable
+
+
+from ..core.daystats import day_stats
+from ..core.followup import FollowUpError, carry_over, find_plan
+from ..core.i18n import t
+from ..core.logfile import log_exception
+from ..core.modes import ModeSpec, mode_spec, modes_where
+from ..core.plan import Plan, PlanError
+from ..core.problems import FileProblems
+from ..core.session import Session, SessionSettings
+from ..core.store import SessionRow
+from ..core.trend import team_trend
+from ..core.votes import VoteError
+from .intents import Back, Chosen, Done, Intent
+from .screens.base import KioskScreen
+
+if TYPE_CHECKING:  # the app owns the router; the router only calls the app's services
+    from .app import KioskApp
+
+RESUME_HOURS = 12  # an open workshop older than this is not offered again
+START = "start"  # the start screen that offers the modes (no --mode)
+RESUME = "resume"  # the offer to go on with an open session after a crash
+
+
+def attract_lines(app: "KioskApp") -> list[str]:
+    """What the attract screen cycles through: the level statements, else the principles."""
+    try:
+        model = app.deck().model
+    except (FileProblems, KeyError):
+        return []
+    if model is None:
+        return []
+    lines = [f"{lv.name}: \"{s}\"" for lv in model.levels for s in lv.statements]
+    return lines or [p.name for p in model.principles]
+
+
+def voting_decks(app: "KioskApp", language: str) -> list[tuple[str, str]]:
+    """(title, id) of the decks that have a model to vote on; a broken file is left out."""
+    decks = []
+    for deck_id in app.shelf.ids():
+        try:
+            deck = app.shelf.get(deck_id, language)
+        except FileProblems:
+            continue
+        if deck.model is not None:
+            decks.append((deck.title, deck_id))
+    return decks
+
+
+class FlowRouter:
+    def __init__(self, app: "KioskApp") -> None:
+        self.app = app
+        self.spec: ModeSpec | None = None  # the mode being played
+        self.session: Session | None = None
+        self.follows: Plan | None = None  # the earlier plan, in a follow-up
+        self.path: list[tuple[str, KioskScreen]] = []  # the steps on the current stack
+        self._runs = 0  # numbers the Textual modes, one per run of a flow
+        self._offered: SessionRow | None = None  # the open session the resume screen offers
+
+    # -- entry points for the app ---------------------------------------------------------
+    def begin(self) -> None:
+        """At start-up: offer an open workshop or check-in again, else start fresh."""
+        app = self.app
+        # Sessions nobody can resume are closed (a walk-up visitor's votes stay, anonymous).
+        app.store.close_open(modes_where(resumable=False))
+        resumable = modes_where(resumable=True)
+        if app.config.mode:
+            resumable = tuple(m for m in resumable if m == app.config.mode)
+        since = (app.now() - timedelta(hours=RESUME_HOURS)).astimezone(timezone.utc).isoformat()
+        row = app.store.latest_open(resumable, since=since) if resumable else None
+        if row is not None and app.shelf.has(row.deck):
+            self._offered = row
+            self._open(RESUME, row)
+        else:
+            self.start_fresh()
+
+    def start_fresh(self) -> None:
+        self.spec = mode_spec(self.app.config.mode) if self.app.config.mode else None
+        self._open(self.spec.first_step if self.spec else START)
+
+    def switch_mode(self, name: str) -> None:
+        """The facilitator chose another mode: the open session ends unfinished."""
+        self._close_session()
+        self.app.config = self.app.config.with_overrides(mode=name)
+        self.start_fresh()
+
+    def end_flow(self) -> None:
+        """After the share screen or an idle visitor: back to where the next one starts.
+        Where nobody is in charge the flow starts over at its own first step."""
+        spec = self.spec
+        self._close_session()
+        if spec is not None and spec.idle_reset:
+            self._open(spec.first_step)
+        else:
+            self.start_fresh()
+
+    def handle(self, intent: Intent) -> None:
+        # The one guard: fast keys can reach a screen that is already covered (by the help,
+        # or by the next step) or closing (a second Enter on a cast ballot). Only the step
+        # on top of the stack moves the flow; what was typed elsewhere is not lost, it can
+        # be sent again.
+        if not self.path or intent.screen is not self.path[-1][1] or intent.screen is not self.app.screen:
+            return
+        step = self.path[-1][0]
+        if isinstance(intent, Back):
+            self._back(step, self.path[-1][1])
+        elif isinstance(intent, Done):
+            self.DONE[step](self, self.path[-1][1], intent.value)
+        elif isinstance(intent, Chosen) and step in self.CHOSEN:
+            self.CHOSEN[step](self, self.path[-1][1], intent.value)
+
+    # -- the stack ------------------------------------------------------------------------
+    def _open(self, step: str, value: Any = None) -> None:
+        """A new Textual mode with ``step`` at the bottom; the previous one is dropped."""
+        app = self.app
+        self._runs += 1
+        name = f"flow-{self._runs}"
+        screen = self._screen(step, value)
+        self.path = [(step, screen)]
+        old = app.current_mode
+        app.add_mode(name, lambda: screen)
+        app.switch_mode(name)
+        if old != "_default":
+            app.remove_mode(old)
+
+    def _push(self, step: str, value: Any = None) -> None:
+        screen = self._screen(step, value)
+        self.path.append((step, screen))
+        self._save_steps()
+        self.app.push_screen(screen)
+
+    def _pop(self) -> KioskScreen:
+        self.path.pop()
+        self._save_steps()
+        self.app.pop_screen()
+        return self.path[-1][1]
+
+    def _next(self, step: str) -> None:
+        """On along the mode's main path."""
+        assert self.spec is not None
+        steps = self.spec.steps
+        self._push(steps[steps.index(step) + 1])
+
+    def _save_steps(self) -> None:
+        """The steps of the session (from the vote on) for resuming; side steps are not
+        saved, nor the share screen (the session is complete by then)."""
+        if self.session is None or self.session.plan is not None or self.spec is None:
+            return
+        main = self.spec.steps[1:-1]
+        self.session.save_state([step for step, _ in self.path if step in main])
+
+    def _close_session(self) -> None:
+        if self.session is not None and self.session.plan is None:
+            self.session.abandon()
+        self.session = None
+        self.follows = None
+
+    # -- screens --------------------------------------------------------------------------
+    def _screen(self, step: str, value: Any = None) -> KioskScreen:
+        from .screens.attract import AttractScreen
+        from .screens.ballot import BallotScreen
+        from .screens.card import CardScreen
+        from .screens.deal import DealScreen
+        from .screens.exercise import ExerciseScreen
+        from .screens.followup import FollowUpScreen
+        from .screens.hands import HandsScreen
+        from .screens.lobby import LobbyScreen
+        from .screens.miniplan import MiniPlanScreen
+        from .screens.plan import PlanScreen
+        from .screens.results import ResultsScreen
+        from .screens.resume import ResumeScreen
+        from .screens.review import ReviewScreen
+        from .screens.setup import SetupScreen
+        from .screens.start import StartScreen
+        from .screens.team import TeamScreen
+
+        app, session, spec = self.app, self.session, self.spec
+        lang = app.language
+        if step == START:
+            return StartScreen(lang)
+        if step == RESUME:
+            row: SessionRow = value
+            return ResumeScreen(lang, row, votes=len(app.store.entries(row.id)))
+        if step == "attract":
+            return AttractScreen(lang, attract_lines(app))
+        if step == "setup":
+            return SetupScreen(lang, decks=voting_decks(app, lang), challenges=[
+                (c.title, c.id) for c in app.shelf.challenges(lang)], values=value or self._setup_defaults())
+        if step == "team":
+            return TeamScreen(lang)
+        if step == "earlier_plan":
+            return FollowUpScreen(lang)
+        assert session is not None and spec is not None
+        if step == "vote":
+            if spec.single_ballot:
+                return BallotScreen(lang, session, single=True)
+            return LobbyScreen(lang, session) if session.settings.secret else HandsScreen(lang, session)
+        if step == "ballot":
+            return BallotScreen(lang, session)
+        if step == "results":
+            trend = team_trend(app.store, session.settings.team, mode=spec.name) if spec.results_trend else []
+            return ResultsScreen(lang, session, trend=trend, earlier=self.follows if spec.results_compare else None)
+        if step == "review":
+            assert self.follows is not None
+            return ReviewScreen(lang, self.follows.actions)
+        if step == "deal":
+            return DealScreen(lang, session)
+        if step == "card":
+            return CardScreen(lang, session, value)
+        if step == "exercise":
+            return ExerciseScreen(lang, session, value, clock=app.clock, seconds_per_minute=app.seconds_per_minute)
+        if step == "plan":
+            if spec.plan_kind == "mini":
+                return MiniPlanScreen(lang, session, today=app.today())
+            return PlanScreen(lang, session, today=app.today(), carried=value)
+        if step == "share":
+            return self._share_screen()
+        raise KeyError(f"no screen for the step '{step}'")
+
+    def _setup_defaults(self) -> dict[str, object]:
+        assert self.spec is not None
+        return {"team": "", "deck": self.app.deck_id, "minutes": None, "group": "", "challenge": None,
+                "secret": "secret" if self.spec.secret_default else "hands"}
+
+    def _share_screen(self) -> KioskScreen:
+        """The plan's link points at the configured viewer, or at the kiosk's own viewer
+        server (started on first use); a server that cannot start is said on screen."""
+        from ..core.link import encode_link
+        from ..web.server import ViewerServerError
+        from .screens.share import ShareScreen
+
+        app, session = self.app, self.session
+        assert session is not None and session.plan is not None
+        note = ""
+        base = app.config.viewer_url
+        if not base:
+            try:
+                base = app.viewer_base_url()
+            except ViewerServerError as exc:
+                log_exception(exc, app.data_dir)
+                note = t(app.language, "share.no_server", reason=str(exc), code=session.plan_code)
+                base = "http://127.0.0.1/"
+        return ShareScreen(app.language, link=encode_link(session.plan, session.deck, base), plan=session.plan,
+                           code=session.plan_code, deck=session.deck, note=note)
+
+    def day_view(self) -> KioskScreen:
+        """Today's numbers, for the facilitator menu."""
+        from .screens.dayview import DayViewScreen
+
+        app = self.app
+        local_midnight = datetime.combine(app.now().astimezone().date(), time()).astimezone()
+        stats = day_stats(app.store, local_midnight.astimezone(timezone.utc).isoformat())
+        return DayViewScreen(app.language, day=local_midnight.date(), stats=stats, deck=app.deck())
+
+    # -- transitions: Back ----------------------------------------------------------------
+    def _back(self, step: str, screen: KioskScreen) -> None:
+        if step == "share":
+            self.end_flow()
+            return
+        if len(self.path) < 2:
+            return  # the first step has nowhere to go back to
+        below = self._pop()
+        if step == "results" and self.spec is not None and self.spec.single_ballot and self.session is not None:
+            # Back from the results in walk-up: the visitor wants to change the answers, so
+            # the stored ballot is taken back and replaced by the next confirmation.
+            self.session.undo()
+            below.say(t(self.app.language, "ballot.change")) 
+
+    # -- transitions: Done ----------------------------------------------------------------
+    def _start_chosen(self, screen: KioskScreen, name: str) -> None:
+        self.spec = mode_spec(name)
+        self._push(self.spec.first_step)
+
+    def _new_session(self, screen: KioskScreen, settings: dict[str, Any]) -> None:
+        """The first step of a mode is done: a session with its settings, then the vote."""
+        assert self.spec is not None
+        app = self.app
+        settings = dict(settings)
+        if "deck" in settings:
+            app.deck_id = str(settings.pop("deck"))
+        settings.setdefault("with_level", self.spec.level_question)
+        settings.setdefault("secret", self.spec.secret_default)
+        self.session = Session(store=app.store, deck=app.deck(),
+                               settings=SessionSettings(mode=self.spec.name, language=app.language, **settings),
+                               seed=app.config.seed, now=app.now)
+        self._next(self.spec.first_step)
+
+    def _follow_up_found(self, screen: KioskScreen, reference: str) -> None:
+        from ..core.link import LinkCodec, LinkError
+
+        app = self.app
+        say = screen.say 
+        try:
+            plan, code = find_plan(reference, app.store,
+                                   lambda link: LinkCodec(app.shelf.all_decks()).decode_link(link))
+        except FollowUpError as exc:
+            say(t(app.language, exc.key, **exc.values))
+            return
+        except LinkError as exc:  # the only thing a link decoder raises: a pasted link never ends the app
+            say(t(app.language, exc.key))
+            return
+        if not app.shelf.has(plan.deck):
+            say(t(app.language, "followup.unknown_deck", deck=plan.deck))
+            return
+        language, deck_id = app.language, app.deck_id
+        app.language, app.deck_id = plan.language, plan.deck
+        try:
+            self.follows = plan
+            self._new_session(screen, {"team": plan.team, "follows": code, "secret": True})
+        except FileProblems:
+            app.language, app.deck_id = language, deck_id
+            self.follows = None
+            say(t(app.language, "followup.unknown_deck", deck=plan.deck))
+
+    def _resume_chosen(self, screen: KioskScreen, go_on: bool) -> None:
+        app = self.app
+        row = self._offered
+        assert row is not None
+        if not go_on:
+            app.store.end_session(row.id, "abandoned")
+            self.start_fresh()
+            return
+        app.language, app.deck_id = row.language, row.deck
+        self.spec = mode_spec(row.mode)
+        self.session = Session.resume(app.store, app.deck(), row, seed=app.config.seed, now=app.now)
+        steps = self.session.saved_steps or [self.spec.steps[1]]
+        self._open(steps[0])
+        for step in steps[1:]:
+            self._push(step)
+
+    def _voted(self, screen: KioskScreen, answers: object) -> None:
+        assert self.spec is not None
+        if self.spec.single_ballot:  # the vote step is the visitor's own ballot
+            self._ballot_cast(screen, answers)  # type: ignore[arg-type]
+        else:
+            self._push("results")  # revealed in the lobby, or every question counted
+
+    def _ballot_cast(self, screen: KioskScreen, answers: dict) -> None:
+        app, session = self.app, self.session
+        assert session is not None and self.spec is not None
+        say = screen.say 
+        try:
+            session.cast(answers)
+        except VoteError as exc:
+            say(str(exc))
+            return
+        except Exception as exc:  # the store failed: say so, keep the answers on screen
+            log_exception(exc, app.data_dir)
+            say(t(app.language, "ballot.not_saved"))
+            return
+        if self.spec.single_ballot:
+            self._push("results")
+        else:
+            app.notify(t(app.language, "ballot.saved", n=session.votes_cast), timeout=4)
+            self._pop()
+
+    def _results_seen(self, screen: KioskScreen, _: object) -> None:
+        self._next("results")
+
+    def _reviewed(self, screen: KioskScreen, statuses: list[str]) -> None:
+        assert self.session is not None and self.follows is not None
+        self.session.save_review(statuses)
+        self._push("plan", carry_over(self.follows.actions, statuses))
+
+    def _carry_on(self, screen: KioskScreen, focused: str | None) -> None:
+        assert self.session is not None and self.spec is not None
+        if self.spec.pick_one:
+            return  # a walk-up visitor picks the card on its own screen
+        if not self.session.carry_on(focused):
+            screen.say(t(self.app.language, "deal.choose_first")) 
+            return
+        self._push("plan")
+
+    def _card_picked(self, screen: KioskScreen, card_id: str) -> None:
+        assert self.session is not None
+        self.session.pick_only(card_id)
+        self._push("plan")
+
+    def _plan_made(self, screen: KioskScreen, value: tuple) -> None:
+        """Make, store and share the plan; a problem is shown on the screen, never raised."""
+        app, session = self.app, self.session
+        assert session is not None
+        actions, follow_up = value
+        say = screen.say 
+        try:
+            plan = session.make_plan(actions, follow_up)
+        except PlanError as exc:
+            say(str(exc))
+            return
+        try:
+            session.save_plan(plan, app.data_dir / "plans" if app.data_dir else None)
+        except Exception as exc:  # the store or disk failed: keep the form, say so
+            log_exception(exc, app.data_dir)
+            say(t(app.language, "plan.not_saved"))
+            return
+        self._push("share")
+
+    def _shared(self, screen: KioskScreen, _: object) -> None:
+        self.end_flow()
+
+    DONE: dict[str, Callable[["FlowRouter", KioskScreen, Any], None]] = {
+        START: _start_chosen,
+        RESUME: _resume_chosen,
+        "attract": _new_session,
+        "setup": _new_session,
+        "team": _new_session,
+        "earlier_plan": _follow_up_found,
+        "vote": _voted,
+        "ballot": _ballot_cast,
+        "results": _results_seen,
+        "review": _reviewed,
+        "deal": _carry_on,
+        "card": _card_picked,
+        "plan": _plan_made,
+        "share": _shared,
+    }
+
+    # -- transitions: Chosen --------------------------------------------------------------
+    def _lobby_ballot(self, screen: KioskScreen, _: object) -> None:
+        self._push("ballot")
+
+    def _hands_counted(self, screen: KioskScreen, counts: dict) -> None:
+        session = self.session
+        assert session is not None
+        try:
+            session.add_hands(counts)
+        except VoteError as exc:
+            screen.say(str(exc)) 
+            return
+        if len(session.round.entries) >= len(session.round.questions):
+            self._push("results")
+        else:
+            self.app.call_next(getattr(screen, "counted"))  # the hands screen shows the next question
+
+    def _vote_chosen(self, screen: KioskScreen, value: object) -> None:
+        if value == "ballot":
+            self._lobby_ballot(screen, value)
+        elif isinstance(value, dict):
+            self._hands_counted(screen, value)
+
+    def _card_opened(self, screen: KioskScreen, card_id: str) -> None:
+        self._push("card", card_id)
+
+    def _timer(self, screen: KioskScreen, card_id: str) -> None:
+        assert self.session is not None
+        self.session.choose(card_id)
+        self._push("exercise", card_id)
+
+    def _setup_language(self, screen: KioskScreen, values: dict[str, object]) -> None:
+        """Every label changes language: the setup is built again with what was typed."""
+        values = dict(values)
+        self.app.language = str(values.pop("language"))
+        if len(self.path) == 1:  # the bottom of its stack (--mode workshop) cannot be switched
+            self._open("setup", values)
+            return
+        new = self._screen("setup", values)
+        self.path[-1] = ("setup", new)
+        self.app.switch_screen(new)
+
+    CHOSEN: dict[str, Callable[["FlowRouter", KioskScreen, Any], None]] = {
+        "vote": _vote_chosen,
+        "deal": _card_opened,
+        "card": _timer,
+        "setup": _setup_language,
+    }
+
