@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = sub.add_parser("check", help="validate decks, themes and config files")
     check.add_argument("paths", nargs="+", metavar="PATH")
-    export = sub.add_parser("export", help="write sessions.csv, votes.csv, plans/*.toml and summary.md")
+    export = sub.add_parser("export", help="write sessions.csv, votes.csv, plans/*.toml, summary.md and json/")
     target = export.add_mutually_exclusive_group(required=True)
     target.add_argument("--out", metavar="DIR")
     target.add_argument("--bundle", metavar="FILE", help="one file for a central database (innovationslek import)")

@@ -7,14 +7,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .store import Store
-from .votes import LEVEL_QUESTION
+from .tally import add_ladders, ladders
 
 
 @dataclass
 class DayStats:
     sessions: Counter = field(default_factory=Counter)  # mode -> sessions
     completed: Counter = field(default_factory=Counter)  # mode -> completed sessions
-    ladder: dict[str, list[int]] = field(default_factory=dict)  # principle -> counts for 1..5
+    ladder: dict[str, list[int]] = field(default_factory=dict)  # principle -> counts per scale step
     cards: Counter = field(default_factory=Counter)  # card id -> times chosen
 
     @property
@@ -26,23 +26,13 @@ class DayStats:
         return sum(self.completed.values())
 
 
-def day_stats(store: Store, since: str) -> DayStats:
+def day_stats(store: Store, since: str, steps: int) -> DayStats:
+    """``steps`` is the length of the scale the principles were voted on."""
     stats = DayStats()
     for row in store.sessions(since=since):
         stats.sessions[row.mode] += 1
         if row.status == "completed":
             stats.completed[row.mode] += 1
         stats.cards.update(store.chosen_cards(row.id))
-        for entry in store.entries(row.id):
-            if entry.kind == "ballot":
-                pairs = [(q, {v: 1}) for q, v in entry.answers.items()]
-            else:
-                pairs = list(entry.counts.items())
-            for qid, counts in pairs:
-                if qid == LEVEL_QUESTION:
-                    continue
-                ladder = stats.ladder.setdefault(qid, [0] * 5)
-                for option, n in counts.items():
-                    if isinstance(option, int) and 1 <= option <= 5:
-                        ladder[option - 1] += n
+        add_ladders(stats.ladder, ladders(store.entries(row.id), steps))
     return stats

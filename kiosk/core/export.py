@@ -1,8 +1,12 @@
 """``innovationslek export``: the facilitator's data as files that open cleanly.
 
+Three stages: ``collect`` reads what the store holds for the period (and keeps a walk-up
+visitor's words at home unless allowed out), each format in ``FORMATS`` turns that into
+files (name -> text), and ``write_files`` writes them, each one atomically.
+
 CSV files are UTF-8 with a byte-order mark (so spreadsheet programs read å, ä, ö right)
-and every cell that a spreadsheet could take for a formula is neutralised. Every file is
-written atomically.
+and every cell that a spreadsheet could take for a formula is neutralised. The JSON files
+(one per session and one per plan) follow the schema in the README.
 """
 
 from __future__ import annotations
@@ -11,18 +15,21 @@ import csv
 import io
 import json
 from collections import Counter
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
+from typing import Callable
 
 from .atomic import write_atomic
-from .deck import Deck
+from .deck import SCALE_STEPS, Deck
 from .modes import MODES, mode_spec
+from .names import card_title, principle_name
 from .plan import Action, Plan
-from .store import SessionRow, Store
-from .votes import LEVEL_OPTIONS, LEVEL_QUESTION, PRINCIPLE_OPTIONS
+from .store import BallotRecord, SessionRow, Store
+from .tally import LEVEL_OPTIONS, LEVEL_QUESTION, Entry, add_ladders, ladders, mean_of, means
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+JSON_SCHEMA = 1
 
 
 def safe_cell(value: object) -> str:
@@ -48,6 +55,51 @@ class ExportResult:
     plans: int
 
 
+@dataclass
+class StoredPlan:
+    code: str
+    session_id: int | None
+    plan: Plan
+
+
+@dataclass
+class ExportData:
+    """Everything the formats need, read once from the store."""
+
+    sessions: list[SessionRow]
+    entries: dict[int, list[Entry]]  # session id -> live ballots and counts
+    chosen: dict[int, list[str]]  # session id -> chosen card ids
+    ballots: list[BallotRecord]
+    plans: list[StoredPlan]  # walk-up text already removed unless allowed out
+    deck: Deck | None
+    steps: int  # the length of the scale
+    principle_ids: list[str] = field(default_factory=list)
+
+    def plan_of(self, session_id: int) -> StoredPlan | None:
+        return next((p for p in self.plans if p.session_id == session_id), None)
+
+
+def collect(store: Store, *, since: str | None = None, deck: Deck | None = None,
+            walkup_text: bool = False) -> ExportData:
+    sessions = store.sessions(since=since)
+    steps = len(deck.model.scale) if deck is not None and deck.model is not None else SCALE_STEPS
+    entries = {row.id: store.entries(row.id) for row in sessions}
+    plans = []
+    for code, session_id, _created, plan in store.plans(since=since):
+        if mode_spec(plan.mode).private_text and not walkup_text:
+            # A visitor's own words stay on the kiosk unless the configuration allows them out.
+            plan = replace(plan, actions=[Action(what="-", when=a.when) for a in plan.actions])
+        plans.append(StoredPlan(code, session_id, plan))
+    principle_ids = list(deck.model.principle_ids) if deck is not None and deck.model is not None else []
+    for session_entries in entries.values():
+        for qid in ladders(session_entries, steps):
+            if qid not in principle_ids:
+                principle_ids.append(qid)
+    return ExportData(sessions=sessions, entries=entries, chosen={row.id: store.chosen_cards(row.id) for row in sessions},
+                      ballots=list(store.ballots(since=since)), plans=plans, deck=deck, steps=steps,
+                      principle_ids=principle_ids)
+
+
 def _duration(row: SessionRow) -> str:
     if not row.ended:
         return ""
@@ -55,95 +107,52 @@ def _duration(row: SessionRow) -> str:
     return str(round(seconds))
 
 
-def principle_sums(entries) -> dict[str, tuple[int, int]]:
-    """question -> (sum, n) over ballots and counts of hands (ordinal questions only)."""
-    sums: dict[str, list[int]] = {}
-    for entry in entries:
-        if entry.kind == "ballot":
-            for qid, value in entry.answers.items():
-                if qid != LEVEL_QUESTION and isinstance(value, int):
-                    acc = sums.setdefault(qid, [0, 0])
-                    acc[0] += value
-                    acc[1] += 1
-        else:
-            for qid, counts in entry.counts.items():
-                if qid == LEVEL_QUESTION:
-                    continue
-                acc = sums.setdefault(qid, [0, 0])
-                for option, count in counts.items():
-                    acc[0] += int(option) * count
-                    acc[1] += count
-    return {q: (s, n) for q, (s, n) in sums.items()}
+def _status(row: SessionRow) -> str:
+    return "completed" if row.status == "completed" else "abandoned"
 
 
-def export_all(store: Store, out: Path | str, *, since: str | None = None, deck: Deck | None = None,
-               walkup_text: bool = False) -> ExportResult:
-    """Write sessions.csv, votes.csv, plans/*.toml and summary.md into ``out``.
-    ``since`` is an ISO date; ``deck`` gives principle and card names to the summary."""
-    folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
-    sessions = store.sessions(since=since)
-    principle_ids = list(deck.model.principle_ids) if deck and deck.model else []
-    plans_by_session: dict[int, tuple[str, Plan]] = {}
-    for code, session_id, _created, plan in store.plans(since=since):
-        if session_id is not None:
-            plans_by_session[session_id] = (code, plan)
-
-    # -- sessions.csv -------------------------------------------------------------------
-    session_rows, per_session_entries = [], {}
-    for row in sessions:
-        entries = store.entries(row.id)
-        per_session_entries[row.id] = entries
-        for qid in principle_sums(entries):
-            if qid not in principle_ids:
-                principle_ids.append(qid)
+# -- formats: each turns the data into files (path inside the folder -> text) ---------------
+def sessions_csv(data: ExportData) -> dict[str, str]:
     header = ["session", "started", "ended", "mode", "deck", "language", "team", "duration_seconds", "status",
-              "chosen_cards", "follow_up", "plan_code"] + [f"mean_{p}" for p in principle_ids]
-    for row in sessions:
-        means = principle_sums(per_session_entries[row.id])
-        code, plan = plans_by_session.get(row.id, ("", None))
-        status = "completed" if row.status == "completed" else "abandoned"
-        session_rows.append([
+              "chosen_cards", "follow_up", "plan_code"] + [f"mean_{p}" for p in data.principle_ids]
+    rows = []
+    for row in data.sessions:
+        session_means = means(data.entries[row.id], data.steps)
+        stored = data.plan_of(row.id)
+        follow_up = stored.plan.follow_up if stored else None
+        rows.append([
             row.id, row.started, row.ended or "", row.mode, row.deck, row.language, row.team, _duration(row),
-            status, " ".join(store.chosen_cards(row.id)),
-            plan.follow_up.isoformat() if plan and plan.follow_up else "", code,
-        ] + [f"{means[p][0] / means[p][1]:.2f}" if p in means and means[p][1] else "" for p in principle_ids])
-    write_atomic(folder / "sessions.csv", csv_text(header, session_rows))
+            _status(row), " ".join(data.chosen[row.id]), follow_up.isoformat() if follow_up else "",
+            stored.code if stored else "",
+        ] + [f"{session_means[p]:.2f}" if p in session_means else "" for p in data.principle_ids])
+    return {"sessions.csv": csv_text(header, rows)}
 
-    # -- votes.csv: one row per ballot, anonymous ----------------------------------------
-    questions = [LEVEL_QUESTION] + principle_ids
-    vote_rows = []
-    ballots = 0
-    for ballot_id, session_id, mode, round_no, kind, answers, cast_at in store.ballot_rows(since=since):
-        data = json.loads(answers)
-        if kind == "ballot":
-            cells = [data.get(q, "") for q in questions]
-        else:  # a show of hands: the counts for every option in order, "0/1/2/3/0"
+
+def votes_csv(data: ExportData) -> dict[str, str]:
+    """One row per ballot, anonymous; a show of hands gives the count per option, "0/1/2"."""
+    questions = [LEVEL_QUESTION] + data.principle_ids
+    scale = tuple(range(1, data.steps + 1))
+    rows = []
+    for ballot in data.ballots:
+        entry = ballot.entry
+        if entry.kind == "ballot":
+            cells = [entry.answers.get(q, "") for q in questions]
+        else:
             cells = []
             for q in questions:
-                counts = {option: n for option, n in data.get(q, [])}
-                options = LEVEL_OPTIONS if q == LEVEL_QUESTION else PRINCIPLE_OPTIONS
-                cells.append("/".join(str(counts.get(o, 0)) for o in options) if q in data else "")
-        vote_rows.append([ballot_id, session_id, mode, round_no, kind, cast_at] + cells)
-        ballots += 1
-    write_atomic(folder / "votes.csv", csv_text(["ballot", "session", "mode", "round", "kind", "cast_at"] + questions,
-                                                vote_rows))
-
-    # -- plans/*.toml ----------------------------------------------------------------------
-    plans = store.plans(since=since)
-    for code, _sid, _created, plan in plans:
-        if mode_spec(plan.mode).private_text and not walkup_text:
-            # A visitor's own words stay on the kiosk unless the configuration allows them out.
-            plan = replace(plan, actions=[Action(what="-", when=a.when) for a in plan.actions])
-        write_atomic(folder / "plans" / f"{code}.toml", plan.to_toml())
-
-    # -- summary.md ------------------------------------------------------------------------
-    write_atomic(folder / "summary.md", summary_markdown(sessions, store, per_session_entries, deck, principle_ids))
-    return ExportResult(folder, len(sessions), ballots, len(plans))
+                options = LEVEL_OPTIONS if q == LEVEL_QUESTION else scale
+                counts = entry.counts.get(q)
+                cells.append("/".join(str(counts.get(o, 0)) for o in options) if counts is not None else "")
+        rows.append([ballot.id, ballot.session_id, ballot.mode, ballot.round, entry.kind, ballot.cast_at] + cells)
+    return {"votes.csv": csv_text(["ballot", "session", "mode", "round", "kind", "cast_at"] + questions, rows)}
 
 
-def summary_markdown(sessions: list[SessionRow], store: Store, entries_by_session: dict, deck: Deck | None,
-                     principle_ids: list[str]) -> str:
+def plans_toml(data: ExportData) -> dict[str, str]:
+    return {f"plans/{p.code}.toml": p.plan.to_toml() for p in data.plans}
+
+
+def summary_md(data: ExportData) -> str:
+    sessions, deck = data.sessions, data.deck
     lines = ["# Innovationslek: summary", ""]
     if not sessions:
         lines += ["No sessions in this period.", ""]
@@ -154,35 +163,80 @@ def summary_markdown(sessions: list[SessionRow], store: Store, entries_by_sessio
         n = per_mode.get(mode.name, 0)
         rate = f"{100 * done.get(mode.name, 0) / n:.0f} %" if n else "-"
         lines.append(f"| {mode.name} | {n} | {done.get(mode.name, 0)} | {rate} |")
-    chosen = Counter(c for s in sessions for c in store.chosen_cards(s.id))
+    chosen = Counter(c for s in sessions for c in data.chosen[s.id])
     lines += ["", "## Most chosen cards", ""]
     if not chosen:
         lines.append("No cards chosen yet.")
     for card_id, n in chosen.most_common(10):
-        title = card_id
-        if deck is not None:
-            try:
-                title = getattr(deck.card(card_id), "title", card_id)
-            except KeyError:
-                pass
-        lines.append(f"- {title} ({n})")
-    lines += ["", "## The average ladder", "", "| principle | mean | 1 | 2 | 3 | 4 | 5 |", "|---|---|---|---|---|---|---|"]
-    for pid in principle_ids:
-        counts = [0] * 5
-        for entries in entries_by_session.values():
-            for entry in entries:
-                if entry.kind == "ballot" and isinstance(entry.answers.get(pid), int):
-                    counts[entry.answers[pid] - 1] += 1
-                elif entry.kind == "hands":
-                    for option, n in entry.counts.get(pid, {}).items():
-                        counts[int(option) - 1] += n
-        total = sum(counts)
-        mean = f"{sum((i + 1) * c for i, c in enumerate(counts)) / total:.2f}" if total else "-"
-        name = pid
-        if deck is not None and deck.model is not None:
-            try:
-                name = deck.model.principle(pid).name
-            except KeyError:
-                pass
-        lines.append(f"| {name} | {mean} | " + " | ".join(map(str, counts)) + " |")
+        lines.append(f"- {card_title(deck, card_id)} ({n})")
+    steps = range(1, data.steps + 1)
+    lines += ["", "## The average ladder", "",
+              "| principle | mean | " + " | ".join(map(str, steps)) + " |", "|---|---|" + "---|" * data.steps]
+    total: dict[str, list[int]] = {}
+    for session_entries in data.entries.values():
+        add_ladders(total, ladders(session_entries, data.steps))
+    for pid in data.principle_ids:
+        counts = total.get(pid, [0] * data.steps)
+        mean = mean_of(counts)
+        shown = "-" if mean is None else f"{mean:.2f}"
+        lines.append(f"| {principle_name(deck, pid)} | {shown} | " + " | ".join(map(str, counts)) + " |")
     return "\n".join(lines) + "\n"
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def _json(doc: dict) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=2, default=_jsonable) + "\n"
+
+
+def json_files(data: ExportData) -> dict[str, str]:
+    """One JSON file per session and one per plan (schema in the README)."""
+    files = {}
+    for row in data.sessions:
+        entries = data.entries[row.id]
+        stored = data.plan_of(row.id)
+        files[f"json/sessions/{row.id}.json"] = _json({
+            "schema": JSON_SCHEMA, "session": row.id, "mode": row.mode, "deck": row.deck, "language": row.language,
+            "team": row.team, "started": row.started, "ended": row.ended, "status": _status(row),
+            "chosen_cards": data.chosen[row.id], "plan_code": stored.code if stored else None,
+            "entries": [{"kind": "ballot", "answers": e.answers} if e.kind == "ballot" else
+                        {"kind": "hands", "counts": {q: [[o, n] for o, n in c.items()] for q, c in e.counts.items()}}
+                        for e in entries],
+            "ladders": ladders(entries, data.steps),
+            "means": means(entries, data.steps),
+        })
+    for stored in data.plans:
+        files[f"json/plans/{stored.code}.json"] = _json({
+            "schema": JSON_SCHEMA, "code": stored.code, "session": stored.session_id, "plan": stored.plan.to_dict(),
+        })
+    return files
+
+
+FORMATS: dict[str, Callable[[ExportData], dict[str, str]]] = {
+    "sessions": sessions_csv,
+    "votes": votes_csv,
+    "plans": plans_toml,
+    "summary": lambda data: {"summary.md": summary_md(data)},
+    "json": json_files,
+}
+
+
+def write_files(folder: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        write_atomic(folder / name, text)
+
+
+def export_all(store: Store, out: Path | str, *, since: str | None = None, deck: Deck | None = None,
+               walkup_text: bool = False, formats: tuple[str, ...] = tuple(FORMATS)) -> ExportResult:
+    """Write the chosen ``formats`` (all by default) into ``out``. ``since`` is an ISO
+    date; ``deck`` gives principle and card names and the scale's length."""
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    data = collect(store, since=since, deck=deck, walkup_text=walkup_text)
+    for name in formats:
+        write_files(folder, FORMATS[name](data))
+    return ExportResult(folder, len(data.sessions), len(data.ballots), len(data.plans))

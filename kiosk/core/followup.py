@@ -9,7 +9,8 @@ from pathlib import Path
 
 from .plan import Action, Plan, PlanError
 from .store import CODE_ALPHABET, CODE_LENGTH, Store
-from .votes import LEVEL_QUESTION, Tally
+from .tally import LEVEL_QUESTION, mean_of
+from .votes import Tally
 
 STATUSES = ("done", "not_done", "dropped")
 _CODE_RE = re.compile(rf"^[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")
@@ -61,11 +62,6 @@ class Change:
     @property
     def delta(self) -> float | None:
         return None if self.before is None or self.after is None else self.after - self.before
-
-
-def mean_of(counts: list[int]) -> float | None:
-    n = sum(counts)
-    return sum((i + 1) * c for i, c in enumerate(counts)) / n if n else None
 
 
 def compare(earlier_votes: dict[str, list[int]], tallies: dict[str, Tally]) -> list[Change]:

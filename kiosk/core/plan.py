@@ -15,8 +15,9 @@ import tomli_w
 
 from .deck import SCALE_STEPS, Deck
 from .modes import MODE_NAMES
-from .text import clip, text_problem
-from .votes import LEVEL_OPTIONS, LEVEL_QUESTION
+from .names import card_title, principle_name
+from .tally import LEVEL_OPTIONS, LEVEL_QUESTION, mean_of
+from .text import text_problem
 
 FORMAT = 1
 MAX_ACTIONS = 5
@@ -216,31 +217,6 @@ def parse_follow_up(text: str, today: date) -> date:
                     value=value, example=today.isoformat())
 
 
-def card_title(deck: Deck | None, card_id: str) -> str:
-    """A card's title in the deck's language (a reflection card's question, shortened);
-    the id when the deck lacks the card."""
-    try:
-        card = deck.card(card_id) if deck is not None else None
-    except KeyError:
-        return card_id
-    if card is None:
-        return card_id
-    return getattr(card, "title", "") or clip(getattr(card, "question", ""), 70) or card_id
-
-
-def principle_name(deck: Deck | None, principle_id: str) -> str:
-    try:
-        return deck.model.principle(principle_id).name if deck is not None and deck.model else principle_id
-    except KeyError:
-        return principle_id
-
-
-def mean_step(counts: list[int]) -> float | None:
-    """The mean scale step (1..5) of vote counts; None without votes."""
-    n = sum(counts)
-    return sum((i + 1) * c for i, c in enumerate(counts)) / n if n else None
-
-
 def render_markdown(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> str:
     """The plan as Markdown, in the words of ``labels`` (see :mod:`kiosk.core.i18n`)."""
     lines = [f"# {labels['plan.title']}", ""]
@@ -264,9 +240,12 @@ def render_markdown(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> st
                     lines.append(f"   - {labels['plan.' + name]}: {value}")
     principle_votes = {k: v for k, v in plan.votes.items() if k != LEVEL_QUESTION}
     if principle_votes:
-        lines += ["", f"## {labels['plan.votes']}", "", f"| | {labels['plan.mean']} | 1 | 2 | 3 | 4 | 5 |", "|---|---|---|---|---|---|---|"]
+        steps = max(len(counts) for counts in principle_votes.values())
+        lines += ["", f"## {labels['plan.votes']}", "",
+                  f"| | {labels['plan.mean']} | " + " | ".join(str(n) for n in range(1, steps + 1)) + " |",
+                  "|---|---|" + "---|" * steps]
         for qid, counts in principle_votes.items():
-            mean = mean_step(counts)
+            mean = mean_of(counts)
             shown = "-" if mean is None else f"{mean:.1f}"
             lines.append(f"| {principle_name(deck, qid)} | {shown} | " + " | ".join(str(c) for c in counts) + " |")
     return "\n".join(lines) + "\n"

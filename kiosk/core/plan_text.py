@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .deck import Deck
-from .plan import Action, Plan, card_title, mean_step, principle_name
-from .votes import LEVEL_OPTIONS, LEVEL_QUESTION
+from .names import card_title, principle_name
+from .plan import Action, Plan
+from .tally import LEVEL_OPTIONS, LEVEL_QUESTION, mean_of
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def plan_lines(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> list[Li
         lines.append(Line("level", labels["linkfmt.level"],
                           ", ".join(f"{names[o]} {c}" for o, c in zip(LEVEL_OPTIONS, level)), counts=tuple(level)))
     for qid, counts in principle_votes.items():
-        lines.append(Line("vote", principle_name(deck, qid), counts=tuple(counts), mean=mean_step(counts)))
+        lines.append(Line("vote", principle_name(deck, qid), counts=tuple(counts), mean=mean_of(counts)))
     return lines
 
 

@@ -54,7 +54,7 @@ class Session:
         model = self.deck.model
         if model is None:
             raise ValueError(f"deck '{self.deck.id}' has no model to vote on")
-        self.round = VoteRound(questions_for(model, with_level=self.settings.with_level), secret=self.settings.secret)
+        self.round = VoteRound(questions_for(model, with_level=self.settings.with_level))
         self.dealer = Dealer(self.deck.methods or self.deck.reflections, seed=self.seed)
         if not self.id:
             s = self.settings
@@ -112,18 +112,14 @@ class Session:
 
     # -- votes ---------------------------------------------------------------------------
     def cast(self, answers: dict[str, Hashable]) -> Entry:
-        self.round.check_ballot(answers)
-        entry = Entry("ballot", answers=dict(answers))
+        entry = self.round.ballot(answers)
         self.store.cast(self.id, entry)  # on disk before it counts
-        self.round.entries.append(entry)
-        return entry
+        return self.round.add(entry)
 
     def add_hands(self, counts: dict[str, dict[Hashable, int]]) -> Entry:
-        self.round.check_hands(counts)
-        entry = Entry("hands", counts={q: dict(c) for q, c in counts.items()})
+        entry = self.round.hands(counts)
         self.store.cast(self.id, entry)
-        self.round.entries.append(entry)
-        return entry
+        return self.round.add(entry)
 
     def undo(self) -> Entry | None:
         if not self.round.entries:
@@ -166,7 +162,7 @@ class Session:
     def deal(self, n: int | None = None) -> list[Card]:
         """Deal a hand weighted by the vote. Walk-up and check-in focus on the weakest
         principles; a workshop sees the whole deck, tilted towards them."""
-        self.dealer.set_weights(principle_weights(self.principle_tallies()))
+        self.dealer.set_weights(principle_weights(self.principle_tallies(), len(self.deck.model.scale)))
         n = n or self.spec.hand_size
         focus = self.spec.focus_on_weakest and bool(self.weakest())
         hand = self.dealer.deal(n, self.deal_filter(focus=focus))

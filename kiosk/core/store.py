@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .plan import Plan
-from .votes import Entry
+from .tally import Entry
 
 DB_NAME = "innovationslek.sqlite3"
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud and typed
@@ -341,25 +341,21 @@ class Store:
             "SELECT kind, answers FROM ballots WHERE session_id = ? AND round = ? AND undone_at IS NULL ORDER BY id",
             (session_id, round_no),
         )
-        entries = []
-        for kind, answers in rows:
-            data = json.loads(answers)
-            if kind == "ballot":
-                entries.append(Entry("ballot", answers=data))
-            else:
-                entries.append(Entry("hands", counts={q: {opt: n for opt, n in pairs} for q, pairs in data.items()}))
-        return entries
+        return [_entry(kind, answers) for kind, answers in rows]
 
-    def ballot_rows(self, *, since: str | None = None) -> Iterator[tuple]:
+    def ballots(self, *, since: str | None = None) -> Iterator["BallotRecord"]:
+        """Every live ballot or count of hands (cast since ``since``), oldest first."""
         query = (
-            "SELECT b.id, b.session_id, s.mode, b.round, b.kind, b.answers, b.cast_at FROM ballots b "
+            "SELECT b.id, b.session_id, s.mode, b.round, b.cast_at, b.kind, b.answers FROM ballots b "
             "JOIN sessions s ON s.id = b.session_id WHERE b.undone_at IS NULL"
         )
         values = []
         if since:
             query += " AND b.cast_at >= ?"
             values.append(since)
-        yield from self.db.execute(query + " ORDER BY b.id", values)
+        for ballot_id, session_id, mode, round_no, cast_at, kind, answers in self.db.execute(query + " ORDER BY b.id",
+                                                                                            values):
+            yield BallotRecord(ballot_id, session_id, mode, round_no, cast_at, _entry(kind, answers))
 
     # -- cards and exercises ---------------------------------------------------------------
     def card_event(self, session_id: int, card_id: str, event: str, slot: int | None = None) -> None:
@@ -480,3 +476,24 @@ def _statements(script: str) -> list[str]:
 
 def _session_row(row: tuple) -> SessionRow:
     return SessionRow(*row[:9], state=json.loads(row[9] or "{}"))
+
+
+@dataclass(frozen=True)
+class BallotRecord:
+    """A stored ballot or count of hands with where and when it was cast."""
+
+    id: int
+    session_id: int
+    mode: str
+    round: int
+    cast_at: str
+    entry: Entry
+
+
+def _entry(kind: str, payload: str) -> Entry:
+    """An entry from its stored JSON (hands are kept as [option, count] pairs, because JSON
+    object keys would turn the numbered options into strings)."""
+    data = json.loads(payload)
+    if kind == "ballot":
+        return Entry("ballot", answers=data)
+    return Entry("hands", counts={q: {opt: n for opt, n in pairs} for q, pairs in data.items()})

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .export import principle_sums
 from .modes import CHECKIN
 from .store import Store
+from .tally import means as mean_steps
 
 TREND_LENGTH = 6
 
@@ -18,14 +18,15 @@ class TrendPoint:
     means: dict[str, float]  # principle id -> mean of that check-in
 
 
-def team_trend(store: Store, team: str, *, mode: str = CHECKIN.name, length: int = TREND_LENGTH) -> list[TrendPoint]:
-    """The last ``length`` sessions of ``team`` in ``mode`` that have votes, oldest first."""
+def team_trend(store: Store, team: str, steps: int, *, mode: str = CHECKIN.name,
+               length: int = TREND_LENGTH) -> list[TrendPoint]:
+    """The last ``length`` sessions of ``team`` in ``mode`` that have votes, oldest first
+    (``steps``: the length of the scale)."""
     if not team:
         return []
     points = []
     for row in store.sessions(modes=(mode,), team=team):
-        sums = principle_sums(store.entries(row.id))
-        means = {q: s / n for q, (s, n) in sums.items() if n}
+        means = mean_steps(store.entries(row.id), steps)
         if means:
             points.append(TrendPoint(row.id, row.started, means))
     return points[-length:]

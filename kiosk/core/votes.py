@@ -9,14 +9,13 @@ most divided ones (widest spread), which the dealer turns into card weights.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Hashable, Iterable
 
-from .deck import SCALE_STEPS, Model
+from .deck import Model
+from .tally import LEVEL_OPTIONS, LEVEL_QUESTION, Entry, option_counts
 
-LEVEL_QUESTION = "level"
-LEVEL_OPTIONS = ("limited", "innovative", "both")
-PRINCIPLE_OPTIONS = tuple(range(1, SCALE_STEPS + 1))
+__all__ = ["LEVEL_OPTIONS", "LEVEL_QUESTION", "Entry"]  # at home in tally, used from here too
 DIVIDED_SPREAD = 1.0  # a standard deviation of one scale step or more is worth a talk
 
 
@@ -32,8 +31,10 @@ class Question:
 
 
 def questions_for(model: Model, *, with_level: bool = True) -> tuple[Question, ...]:
-    """The questions of one reflection round on ``model``."""
-    qs = [Question(p.id, PRINCIPLE_OPTIONS) for p in model.principles]
+    """The questions of one reflection round on ``model``: each principle on the model's
+    scale (steps 1..len(scale)), the overall level first if asked."""
+    steps = tuple(range(1, len(model.scale) + 1))
+    qs = [Question(p.id, steps) for p in model.principles]
     if with_level and model.levels:
         qs.insert(0, Question(LEVEL_QUESTION, LEVEL_OPTIONS, ordinal=False))
     return tuple(qs)
@@ -61,28 +62,13 @@ class Tally:
         spread = math.sqrt(sum((v - mean) ** 2 for v in values) / n)
         return cls(question.id, full, n, mean, median, spread)
 
-    @property
-    def share(self) -> dict[Hashable, float]:
-        return {k: (v / self.n if self.n else 0.0) for k, v in self.counts.items()}
-
-
-@dataclass
-class Entry:
-    """One thing the group did: a person's ballot, or the facilitator's count of hands."""
-
-    kind: str  # "ballot" or "hands"
-    answers: dict[str, Hashable] = field(default_factory=dict)  # ballot: question -> option
-    counts: dict[str, dict[Hashable, int]] = field(default_factory=dict)  # hands: question -> counts
-
 
 class VoteRound:
-    def __init__(self, questions: Iterable[Question], *, secret: bool = True):
+    def __init__(self, questions: Iterable[Question]):
         self.questions = tuple(questions)
         self.by_id = {q.id: q for q in self.questions}
         if len(self.by_id) != len(self.questions):
             raise VoteError("duplicate question ids")
-        self.secret = secret
-        self.revealed = not secret
         self.entries: list[Entry] = []
 
     # -- casting -------------------------------------------------------------------------
@@ -97,11 +83,10 @@ class VoteRound:
             if option not in self.by_id[qid].options:
                 raise VoteError(f"{qid}: {option!r} is not an option")
 
-    def cast(self, answers: dict[str, Hashable]) -> Entry:
+    def ballot(self, answers: dict[str, Hashable]) -> Entry:
+        """A checked ballot, not yet counted (``add`` counts it once it is stored)."""
         self.check_ballot(answers)
-        entry = Entry("ballot", answers=dict(answers))
-        self.entries.append(entry)
-        return entry
+        return Entry("ballot", answers=dict(answers))
 
     def check_hands(self, counts: dict[str, dict[Hashable, int]]) -> None:
         for qid, per_option in counts.items():
@@ -114,9 +99,12 @@ class VoteRound:
                 if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= 10_000:
                     raise VoteError(f"{qid}: count for {option!r} must be a whole number 0..10000")
 
-    def add_hands(self, counts: dict[str, dict[Hashable, int]]) -> Entry:
+    def hands(self, counts: dict[str, dict[Hashable, int]]) -> Entry:
+        """A checked count of hands, not yet counted."""
         self.check_hands(counts)
-        entry = Entry("hands", counts={q: dict(c) for q, c in counts.items()})
+        return Entry("hands", counts={q: dict(c) for q, c in counts.items()})
+
+    def add(self, entry: Entry) -> Entry:
         self.entries.append(entry)
         return entry
 
@@ -124,27 +112,9 @@ class VoteRound:
         """Take back the last ballot or count; None when there is nothing to undo."""
         return self.entries.pop() if self.entries else None
 
-    def reveal(self) -> None:
-        self.revealed = True
-
-    @property
-    def ballots(self) -> int:
-        return sum(1 for e in self.entries if e.kind == "ballot")
-
     # -- results -------------------------------------------------------------------------
-    def counts(self, qid: str) -> dict[Hashable, int]:
-        question = self.by_id[qid]
-        totals = {opt: 0 for opt in question.options}
-        for entry in self.entries:
-            if entry.kind == "ballot" and qid in entry.answers:
-                totals[entry.answers[qid]] += 1
-            elif entry.kind == "hands":
-                for opt, count in entry.counts.get(qid, {}).items():
-                    totals[opt] += count
-        return totals
-
     def tally(self) -> dict[str, Tally]:
-        return {q.id: Tally.from_counts(q, self.counts(q.id)) for q in self.questions}
+        return {q.id: Tally.from_counts(q, option_counts(self.entries, q.id)) for q in self.questions}
 
 
 def weakest(tallies: dict[str, Tally], k: int = 3) -> list[str]:
@@ -161,14 +131,15 @@ def most_divided(tallies: dict[str, Tally], k: int = 3, min_spread: float = DIVI
     return [t.question for t in sorted(rated, key=lambda t: (-t.spread, order[t.question]))[:k]]
 
 
-def principle_weights(tallies: dict[str, Tally]) -> dict[str, float]:
-    """How much each principle needs attention, 0..2: weakness (low mean) plus division
-    (wide spread). The dealer favours cards for principles with high weights."""
+def principle_weights(tallies: dict[str, Tally], steps: int) -> dict[str, float]:
+    """How much each principle needs attention, 0..2: weakness (low mean on a scale of
+    ``steps``) plus division (wide spread). The dealer favours cards for principles with
+    high weights."""
     weights: dict[str, float] = {}
     for qid, t in tallies.items():
         if t.mean is None or t.spread is None:
             continue
-        weakness = (SCALE_STEPS - t.mean) / (SCALE_STEPS - 1)
+        weakness = (steps - t.mean) / (steps - 1)
         division = min(t.spread / 2.0, 1.0)
         weights[qid] = weakness + division
     return weights

@@ -216,7 +216,8 @@ class FlowRouter:
         if step == "ballot":
             return BallotScreen(lang, session)
         if step == "results":
-            trend = team_trend(app.store, session.settings.team, mode=spec.name) if spec.results_trend else []
+            steps = len(session.deck.model.scale) if session.deck.model else 0
+            trend = team_trend(app.store, session.settings.team, steps, mode=spec.name) if spec.results_trend else []
             return ResultsScreen(lang, session, trend=trend, earlier=self.follows if spec.results_compare else None)
         if step == "review":
             assert self.follows is not None
@@ -267,8 +268,10 @@ class FlowRouter:
 
         app = self.app
         local_midnight = datetime.combine(app.now().astimezone().date(), time()).astimezone()
-        stats = day_stats(app.store, local_midnight.astimezone(timezone.utc).isoformat())
-        return DayViewScreen(app.language, day=local_midnight.date(), stats=stats, deck=app.deck())
+        deck = app.deck()
+        steps = len(deck.model.scale) if deck.model else 0
+        stats = day_stats(app.store, local_midnight.astimezone(timezone.utc).isoformat(), steps)
+        return DayViewScreen(app.language, day=local_midnight.date(), stats=stats, deck=deck)
 
     # -- transitions: Back ----------------------------------------------------------------
     def _back(self, step: str, screen: KioskScreen) -> None:

@@ -11,18 +11,11 @@ from ..core import base43, link_v1, linkformat
 from ..core.deck import LANGUAGES, SCALE_STEPS, Deck
 from ..core.i18n import labels
 from ..core.link import card_ids_by_number, deck_key, numbers_of
+from ..core.names import card_title
 from ..core.problems import FileProblems
 from ..core.shelf import CHALLENGE_DECK, Shelf
 
 TEMPLATE = Path(__file__).with_name("viewer.html")
-
-
-def _title(deck: Deck, card_id: str) -> str:
-    try:
-        card = deck.card(card_id)
-    except KeyError:  # a retired card keeps its number; show its id
-        return card_id
-    return getattr(card, "title", "") or getattr(card, "question", "") or card_id
 
 
 def deck_tables(shelf: Shelf) -> tuple[dict[str, dict], dict[str, list]]:
@@ -46,7 +39,7 @@ def deck_tables(shelf: Shelf) -> tuple[dict[str, dict], dict[str, list]]:
                 continue  # two decks on one key: the kiosk reads the first one too
             entry["languages"][language] = {
                 "title": deck.title,
-                "cards": [_title(deck, cid) for cid in ids],
+                "cards": [card_title(deck, cid, limit=0) for cid in ids],  # a retired card shows its id
                 "principles": [p.name for p in model.principles] if model else [],
                 "challenges": _challenges(shelf, language),
             }

@@ -112,8 +112,6 @@ async def settle(pilot) -> None:
 
 
 async def test_hostile_deck_team_and_plan_through_a_workshop(tmp_path, store):
-    from kiosk.ui.screens.ballot import BallotScreen
-
     app = make_hostile_app(tmp_path, store, mode="workshop")
     async with app.run_test(size=(120, 40)) as pilot:
         assert type(app.screen).__name__ == "SetupScreen"
@@ -124,38 +122,38 @@ async def test_hostile_deck_team_and_plan_through_a_workshop(tmp_path, store):
         await settle(pilot)
         session = app.session
         assert session.settings.team == TEAM
-        session.update(challenge="halvera")
+        session.settings.challenge = "halvera"
 
-        app.push_screen(BallotScreen())
+        await pilot.press("enter")  # the lobby opens a ballot
         await settle(pilot)
         assert_shows(app, f"1 {LEVEL}", f"- {STATEMENT}", f"3 {BOTH}", PRINCIPLE, PRINCIPLE_2)
-        app.pop_screen()
+        await pilot.press("escape")
         await settle(pilot)
 
         session.cast({"level": "limited", "testa": 1, "samverkan": 2})
         session.cast({"level": "both", "testa": 2, "samverkan": 5})
-        app.show_results()
+        await pilot.press("r")  # reveal
         await settle(pilot)
         assert_shows(app, QUESTION, f"{LEVEL}: 1", f"{BOTH}: 1", f"1 = {SCALE_1}", PRINCIPLE, PRINCIPLE_2)
 
-        app.show_deal()
+        await pilot.press("enter")  # to the deal
         await settle(pilot)
         assert_shows(app, CARD_TITLE)
         session.choose("crazy-8")
-        app.show_card("crazy-8")
+        await pilot.press(str([c.id for c in session.hand].index("crazy-8") + 1), "enter")
         await settle(pilot)
         assert_shows(app, f"{CARD_TITLE} [vald]", PURPOSE, STEP, STEP_2, MATERIAL, "Idé")
 
-        app.run_exercise("crazy-8")
+        await pilot.press("t")
         await settle(pilot)
         assert_shows(app, CARD_TITLE, STEP, STEP_2)
         await pilot.press("n")
         await settle(pilot)
         assert_shows(app, STEP_2)
-        await pilot.press("escape", "escape", "escape")
+        await pilot.press("escape", "escape")  # back to the deal
         await settle(pilot)
 
-        app.show_plan()
+        await pilot.press("c")  # on to the plan with the chosen card
         await settle(pilot)
         assert_shows(app, CARD_TITLE)
         what = app.screen.query_one("#what")
@@ -203,8 +201,6 @@ async def test_text_from_an_old_database_cannot_drive_the_terminal(tmp_path, sto
 
 
 async def test_checkin_trend_title_shows_the_team(tmp_path, store):
-    from kiosk.ui.screens.results import ResultsScreen
-
     app = make_hostile_app(tmp_path, store, mode="checkin")
     deck = app.shelf.get("mini", "sv")
     for value in (1, 2):
@@ -215,15 +211,12 @@ async def test_checkin_trend_title_shows_the_team(tmp_path, store):
         await pilot.press(*TEAM, "enter")
         await settle(pilot)
         app.session.cast({"testa": 4, "samverkan": 4})
-        app.session.round.reveal()
-        app.push_screen(ResultsScreen())
+        await pilot.press("r")  # reveal
         await settle(pilot)
         assert_shows(app, TEAM, PRINCIPLE)
 
 
 async def test_follow_up_reference_and_carried_actions(tmp_path, store):
-    from kiosk.ui.screens.followup import FollowUpScreen
-
     app = make_hostile_app(tmp_path, store)
     deck = app.shelf.get("mini", "sv")
     first = Session(store=store, deck=deck, settings=SessionSettings(mode="workshop", team=TEAM))
@@ -232,7 +225,7 @@ async def test_follow_up_reference_and_carried_actions(tmp_path, store):
                                            date(2027, 1, 10)))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        app.push_screen(FollowUpScreen())
+        await pilot.press("4")  # follow-up, from the start screen
         await settle(pilot)
         await pilot.press(*"[/] nope", "enter")
         await settle(pilot)
@@ -241,10 +234,10 @@ async def test_follow_up_reference_and_carried_actions(tmp_path, store):
         await pilot.press("enter")
         await settle(pilot)
         app.session.cast({"level": "both", "testa": 4, "samverkan": 4})
-        app.show_results()
+        await pilot.press("r")  # reveal
         await settle(pilot)
         assert_shows(app, PRINCIPLE, PRINCIPLE_2)
-        app.after_results()
+        await pilot.press("enter")  # on to the review
         await settle(pilot)
         assert type(app.screen).__name__ == "ReviewScreen"
         assert_shows(app, ACTION, f"{SUSPEND} again")
@@ -255,8 +248,6 @@ async def test_follow_up_reference_and_carried_actions(tmp_path, store):
 
 
 async def test_walkup_attract_and_mini_plan(tmp_path, store):
-    from kiosk.ui.screens.dayview import DayViewScreen
-
     app = make_hostile_app(tmp_path, store, mode="walkup")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -264,13 +255,15 @@ async def test_walkup_attract_and_mini_plan(tmp_path, store):
         assert_shows(app, f'{LEVEL}: "{STATEMENT}"')
         await pilot.press("enter")
         await settle(pilot)
-        app.session.cast({"testa": 1, "samverkan": 2})
-        app.session.choose("crazy-8")
-        app.show_plan()
+        await pilot.press("1", "2", "enter")  # the ballot, then the results
+        await settle(pilot)
+        await pilot.press("enter")  # the deal
+        await settle(pilot)
+        await pilot.press(str([c.id for c in app.session.hand].index("crazy-8") + 1), "enter", "enter")  # pick it
         await settle(pilot)
         assert type(app.screen).__name__ == "MiniPlanScreen"
         assert_shows(app, CARD_TITLE)
-        app.push_screen(DayViewScreen())
+        app.push_screen(app.flow.day_view())
         await settle(pilot)
         assert_shows(app, CARD_TITLE, PRINCIPLE)
 

@@ -108,3 +108,33 @@ def test_bad_since_is_a_clear_message(tmp_path):
     result = subprocess.run([sys.executable, str(ROOT / "run.py"), "export", "--out", str(tmp_path), "--since", "igår"],
                             capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 2 and "not a date" in result.stderr
+
+
+def test_json_has_one_file_per_session_and_plan(tmp_path):
+    import json
+
+    store = Store.open(tmp_path / "data")
+    ids = DECK.model.principle_ids
+    ws = Session(store=store, deck=DECK, settings=SessionSettings(mode="workshop", team="Norr"))
+    ws.cast({"level": "both", **{p: 2 for p in ids}})
+    ws.add_hands({"testa": {1: 2, 5: 1}})
+    code = ws.save_plan(ws.make_plan([Action(what="Prova")], date(2027, 1, 1)))
+    walk = Session(store=store, deck=DECK, settings=SessionSettings(mode="walkup", with_level=False))
+    walk.cast({p: 4 for p in ids})
+    walk_code = walk.save_plan(walk.make_plan([Action(what="Mitt hemliga steg", when="Inom en vecka")], None))
+    export_all(store, tmp_path / "out", deck=DECK, formats=("json",))
+    out = tmp_path / "out"
+    assert not (out / "sessions.csv").exists()  # only the format asked for
+    sessions = sorted((out / "json" / "sessions").glob("*.json"))
+    assert [p.name for p in sessions] == [f"{ws.id}.json", f"{walk.id}.json"]
+    doc = json.loads(sessions[0].read_text(encoding="utf-8"))
+    assert doc["schema"] == 1 and doc["mode"] == "workshop" and doc["team"] == "Norr"
+    assert doc["status"] == "completed" and doc["plan_code"] == code
+    assert doc["entries"][1] == {"kind": "hands", "counts": {"testa": [[1, 2], [5, 1]]}}
+    assert doc["ladders"]["testa"] == [2, 1, 0, 0, 1] and doc["means"]["testa"] == (2 + 2 + 5) / 4
+    plan = json.loads((out / "json" / "plans" / f"{code}.json").read_text(encoding="utf-8"))
+    assert plan["code"] == code and plan["session"] == ws.id
+    assert plan["plan"]["follow_up"] == "2027-01-01" and plan["plan"]["actions"][0]["what"] == "Prova"
+    walk_plan = (out / "json" / "plans" / f"{walk_code}.json").read_text(encoding="utf-8")
+    assert "Mitt hemliga steg" not in walk_plan  # walk-up words stay home here too
+    store.close()

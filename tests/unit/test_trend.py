@@ -9,6 +9,7 @@ from kiosk.core.trend import change, series, team_trend
 from tests.conftest import ROOT
 
 DECK = load_deck_strict(ROOT / "decks" / "innovationslek.sv.toml")
+STEPS = len(DECK.model.scale)
 
 
 def test_trend_over_five_checkins(tmp_path):
@@ -26,13 +27,13 @@ def test_trend_over_five_checkins(tmp_path):
     Session(store=store, deck=DECK, settings=SessionSettings(mode="checkin", team="Team Syd", with_level=False)).cast(
         {p: 1 for p in ids})
     Session(store=store, deck=DECK, settings=SessionSettings(mode="checkin", team="Team Norr", with_level=False))
-    points = team_trend(store, "Team Norr")
+    points = team_trend(store, "Team Norr", STEPS)
     assert len(points) == 5
     assert series(points, "testa") == [1.5, 2.5, 2.5, 3.5, 4.5]
     assert series(points, "samverkan") == [4.5, 4.5, 3.5, 3.5, 2.5]
     assert change(points, "testa") == pytest.approx(1.0)
     assert change(points, "samverkan") == pytest.approx(-1.0)
     assert change(points, "nyfikenhet") == 0
-    assert len(team_trend(store, "Team Norr", length=3)) == 3
-    assert team_trend(store, "") == []
+    assert len(team_trend(store, "Team Norr", STEPS, length=3)) == 3
+    assert team_trend(store, "", STEPS) == []
     store.close()

@@ -11,8 +11,9 @@ from textual.widgets import Static
 
 from ...core.daystats import DayStats
 from ...core.deck import Deck
-from ...core.followup import mean_of
 from ...core.modes import MODES
+from ...core.names import card_title
+from ...core.tally import mean_of
 from ..plain import plain
 from ..widgets.bars import BarChart, BarRow
 from ..widgets.footer import KioskFooter
@@ -45,17 +46,13 @@ class DayViewScreen(KioskScreen):
             yield Static(self.t("day.ladder"), classes="section")
             rows = []
             for principle in model.principles if model else []:
-                counts = stats.ladder.get(principle.id, [0] * 5)
+                counts = stats.ladder.get(principle.id, [0] * len(model.scale))
                 rows.append(BarRow(principle.name, tuple(counts), mean_of(counts)))
             yield BarChart(rows, id="day-ladder")
             yield Static(self.t("day.cards"), classes="section")
             top = []
             for card_id, n in stats.cards.most_common(5):
-                try:
-                    title = getattr(deck.card(card_id), "title", card_id)
-                except KeyError:
-                    title = card_id
-                top.append(f"{n:>3}  {title}")
+                top.append(f"{n:>3}  {card_title(deck, card_id)}")
             yield Static(plain("\n".join(top) or self.t("day.no_cards")), id="day-cards")
         yield KioskFooter()
 

@@ -11,7 +11,8 @@ from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
-from ...core.plan import TEXT_LIMITS, Action, PlanError, card_title, parse_follow_up
+from ...core.names import card_title
+from ...core.plan import TEXT_LIMITS, Action, PlanError, parse_follow_up
 from ...core.session import Session
 from ..intents import Done
 from ..plain import plain

@@ -55,7 +55,7 @@ class ResultsScreen(KioskScreen):
                 tags.append((self.t("results.weakest"), "warning"))
             if principle.id in divided:
                 tags.append((self.t("results.divided"), "primary"))
-            rows.append(BarRow(principle.name, tuple(tally.counts[o] for o in range(1, 6)), tally.mean, tuple(tags)))
+            rows.append(BarRow(principle.name, tuple(tally.counts[o] for o in session.round.by_id[principle.id].options), tally.mean, tuple(tags)))
         with VerticalScroll(id="results"):
             yield Static(self.t("results.title", n=tallies[model.principles[0].id].n), classes="title")
             if LEVEL_QUESTION in tallies and tallies[LEVEL_QUESTION].n:

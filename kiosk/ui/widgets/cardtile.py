@@ -8,6 +8,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from ...core.deck import Card, Deck, MethodCard, ReflectionCard
+from ...core.names import card_name, principle_name
 
 
 def card_facts(card: Card, deck: Deck, t, *, short: bool = False) -> str:
@@ -27,14 +28,7 @@ def card_facts(card: Card, deck: Deck, t, *, short: bool = False) -> str:
 
 
 def principle_names(card: Card, deck: Deck) -> list[str]:
-    model = deck.model
-    names = []
-    for pid in getattr(card, "principles", ()):
-        try:
-            names.append(model.principle(pid).name if model else pid)
-        except KeyError:
-            names.append(pid)
-    return names
+    return [principle_name(deck, pid) for pid in getattr(card, "principles", ())]
 
 
 class CardTile(Widget, can_focus=True):
@@ -67,7 +61,7 @@ class CardTile(Widget, can_focus=True):
         card, t = self.card, self._t
         text = Text()
         text.append(f"{self.slot + 1}  ", style="bold")
-        text.append(getattr(card, "title", "") or getattr(card, "question", ""), style="bold")
+        text.append(card_name(card), style="bold")
         if self.has_class("-chosen"):
             text.append(f"  [{t('deal.chosen')}]", style="bold")
         text.append("\n")

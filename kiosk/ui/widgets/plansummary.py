@@ -7,10 +7,11 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ...core.deck import Deck
-from ...core.plan import Action, Plan, card_title, mean_step, principle_name
-from ...core.votes import LEVEL_QUESTION
+from ...core.names import card_title, principle_name
+from ...core.plan import Action, Plan
+from ...core.tally import LEVEL_QUESTION, mean_of
 
-BAR_CELLS = 10  # a mean of 5 fills the bar
+BAR_CELLS = 10  # the top of the scale fills the bar
 
 
 def plan_text(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> Text:
@@ -46,12 +47,12 @@ def plan_text(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> Text:
         names = {pid: principle_name(deck, pid) for pid in votes}
         width = max(len(n) for n in names.values())
         for pid, counts in votes.items():
-            mean = mean_step(counts)
+            mean = mean_of(counts)
             text.append(f" {names[pid]:<{width}}  ")
             if mean is None:
                 text.append("-\n", style="dim")
                 continue
-            filled = round(mean / 5 * BAR_CELLS)
+            filled = round(mean / len(counts) * BAR_CELLS)
             text.append("█" * filled, style="bold")
             text.append("░" * (BAR_CELLS - filled), style="dim")
             text.append(f" {mean:.1f}\n")
