@@ -56,9 +56,6 @@ class Countdown:
         """Seconds left in the current step; negative in overtime."""
         return self._deadline - self.clock() if self.running else self._left
 
-    def overtime(self) -> float:
-        return max(0.0, -self.remaining())
-
     @property
     def current(self) -> TimedStep:
         return self.steps[self.index]
@@ -93,8 +90,6 @@ class Countdown:
         if not self.running and not self.finished:
             self._deadline = self.clock() + self._left
             self.running = True
-
-    resume = start
 
     def pause(self) -> None:
         if self.running:

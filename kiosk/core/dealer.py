@@ -20,7 +20,6 @@ class DealFilter:
     max_minutes: int | None = None
     group_size: int | None = None
     kinds: tuple[str, ...] = ("method",)
-    phases: tuple[str, ...] = ()  # empty: any phase
     places: tuple[str, ...] = ()  # empty: room and field
     principles: tuple[str, ...] = ()  # empty: any; else the card must strengthen one of them
 
@@ -29,8 +28,6 @@ class DealFilter:
             return False
         if isinstance(card, MethodCard):
             if not card.fits(minutes=self.max_minutes, group=self.group_size):
-                return False
-            if self.phases and card.phase not in self.phases:
                 return False
             if self.places and card.place not in self.places:
                 return False

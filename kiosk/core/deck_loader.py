@@ -62,14 +62,6 @@ def load_deck_strict(path: Path | str) -> Deck:
     return decks[0]
 
 
-def resolve(deck: Deck, by_key: dict[tuple[str, str], Deck]) -> Model | None:
-    """The model a deck reflects on: its own, or the one of the deck it uses."""
-    if deck.model is not None:
-        return deck.model
-    used = by_key.get((deck.uses, deck.language))
-    return used.model if used else None
-
-
 def _check_references(deck: Deck, by_key: dict[tuple[str, str], Deck]) -> list[Problem]:
     source = TomlSource(deck.path, Path(deck.path).read_text(encoding="utf-8-sig"))
     problems: list[Problem] = []

@@ -11,7 +11,6 @@ from functools import lru_cache
 from pathlib import Path
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
-DEFAULT_LANGUAGE = "sv"
 FALLBACK_LANGUAGE = "en"
 
 

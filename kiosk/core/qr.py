@@ -16,7 +16,6 @@ from qrcode.exceptions import DataOverflowError
 LEVELS = {"L": ERROR_CORRECT_L, "M": ERROR_CORRECT_M, "Q": ERROR_CORRECT_Q, "H": ERROR_CORRECT_H}
 QUIET = 4  # modules of white border a scanner wants; 2 is the least we draw
 MIN_QUIET = 2
-MAX_VERSION = 40
 
 
 @dataclass(frozen=True)

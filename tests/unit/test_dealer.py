@@ -48,7 +48,6 @@ def test_filters():
     assert {c.id for c in dealer.candidates(DealFilter(max_minutes=15))} == {"pair", "field", "plan", "ok"}
     assert {c.id for c in dealer.candidates(DealFilter(group_size=5))} == {"long", "field", "plan", "ok"}
     assert {c.id for c in dealer.candidates(DealFilter(places=("room",)))} == {"long", "pair", "plan", "ok"}
-    assert {c.id for c in dealer.candidates(DealFilter(phases=("plan",)))} == {"plan"}
     assert {c.id for c in dealer.candidates(DealFilter(principles=("b",)))} == {"plan"}
     assert dealer.candidates(DealFilter(kinds=("challenge",))) == []
 

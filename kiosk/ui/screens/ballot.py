@@ -1,5 +1,5 @@
 """One ballot: the overall level (with the level statements shown), then each principle
-on the 1-5 scale. Confirmed ballots are stored before the screen says thank you."""
+on the model's scale. Confirmed ballots are stored before the screen says thank you."""
 
 from __future__ import annotations
 
@@ -37,6 +37,8 @@ class BallotScreen(KioskScreen):
     def __init__(self, language: str, session: Session, *, single: bool = False) -> None:
         super().__init__(language, session)
         self.single = single  # walk-up: one person, straight on to the results
+        steps = len(session.deck.model.scale) if session.deck.model else 0
+        self.HELP_KEYS = [(f"1-{steps}", "help.ballot_digits"), *self.HELP_KEYS[1:]]  # the model's scale
 
     def rows(self) -> list[BallotRow]:
         session = self.session

@@ -118,7 +118,7 @@ class BallotWidget(Widget, can_focus=True):
             text.append(clip(row.label, label_width).ljust(label_width), style=line_style)
             x = len(marker) + label_width
             cells = []
-            row_cell = cell_width if len(row.options) == 5 else (width - x) // len(row.options) - 1
+            row_cell = cell_width if row.id != LEVEL_QUESTION else (width - x) // len(row.options) - 1
             show_labels = labels_fit or row_cell >= max(len(lbl) for lbl in row.option_labels) + 3
             for number, (option, label) in enumerate(zip(row.options, row.option_labels), 1):
                 chosen = self.answers.get(row.id) == option

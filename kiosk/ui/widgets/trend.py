@@ -33,7 +33,7 @@ class TrendTable(Widget):
                 if mean is None:
                     text.append(" . ")
                     continue
-                step = min(4, max(0, round(mean) - 1))
+                step = min(len(STEP_VARIABLES) - 1, max(0, round(mean) - 1))
                 text.append("██ ", style=theme_colour(self.app, STEP_VARIABLES[step]))
             latest = next((m for m in reversed(means) if m is not None), None)
             text.append(f" {latest:3.1f}" if latest is not None else "    ", style="bold")
