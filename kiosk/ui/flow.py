@@ -25,6 +25,7 @@ from ..core.logfile import log_exception
 from ..core.modes import ModeSpec, mode_spec, modes_where
 from ..core.plan import Plan, PlanError
 from ..core.problems import FileProblems
+from ..core.results import results_view
 from ..core.session import Session, SessionSettings
 from ..core.store import SessionRow
 from ..core.trend import team_trend
@@ -218,7 +219,8 @@ class FlowRouter:
         if step == "results":
             steps = len(session.deck.model.scale) if session.deck.model else 0
             trend = team_trend(app.store, session.settings.team, steps, mode=spec.name) if spec.results_trend else []
-            return ResultsScreen(lang, session, trend=trend, earlier=self.follows if spec.results_compare else None)
+            return ResultsScreen(lang, results_view(session, trend=trend,
+                                                    earlier=self.follows if spec.results_compare else None))
         if step == "review":
             assert self.follows is not None
             return ReviewScreen(lang, self.follows.actions)
@@ -372,8 +374,7 @@ class FlowRouter:
         if self.spec.single_ballot:
             self._push("results")
         else:
-            app.notify(t(app.language, "ballot.saved", n=session.votes_cast), timeout=4)
-            self._pop()
+            self._pop().say(t(app.language, "ballot.saved", n=session.votes_cast))
 
     def _results_seen(self, screen: KioskScreen, _: object) -> None:
         self._next("results")

@@ -118,7 +118,7 @@ class CardScreen(KioskScreen):
     def action_choose(self) -> None:
         chosen = self.session.toggle_choice(self.card_id)
         self.query_one("#card-title", Static).update(self.title_text())
-        self.app.notify(self.t("card.chosen" if chosen else "card.unchosen"), timeout=2)
+        self.say(self.t("card.chosen" if chosen else "card.unchosen"))
 
     def action_pick(self) -> None:
         """Walk-up: this is the card I will try."""

@@ -99,11 +99,11 @@ class HandsScreen(KioskScreen):
 
     async def action_undo(self) -> None:
         if self.session.undo() is None:
-            self.app.notify(self.t("lobby.nothing_to_undo"), timeout=3)
+            self.say(self.t("lobby.nothing_to_undo"))
             return
         # One entry per question, in order: the undone one is the question to count again.
         self.index = len(self.session.round.entries)
-        self.app.notify(self.t("lobby.undone"), timeout=3)
+        self.say(self.t("lobby.undone"))
         await self.show_question()
 
     def action_reveal(self) -> None:

@@ -61,14 +61,14 @@ class LobbyScreen(KioskScreen):
 
     def action_undo(self) -> None:
         if self.session.undo() is None:
-            self.app.notify(self.t("lobby.nothing_to_undo"), timeout=3)
+            self.say(self.t("lobby.nothing_to_undo"))
         else:
-            self.app.notify(self.t("lobby.undone"), timeout=3)
+            self.say(self.t("lobby.undone"))
         self.refresh_count()
 
     @on(Button.Pressed, "#reveal")
     def action_reveal(self) -> None:
         if self.session.votes_cast == 0:
-            self.app.notify(self.t("lobby.no_votes"), severity="warning", timeout=3)
+            self.say(self.t("lobby.no_votes"))
             return
         self.post_message(Done(self))

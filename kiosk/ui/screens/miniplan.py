@@ -25,6 +25,7 @@ BY_WHEN_DAYS = (7, 14, 30)
 class MiniPlanScreen(KioskScreen):
     BINDINGS = [Binding(str(n), f"pick({n})", show=False) for n in (1, 2, 3)]
     HELP_KEYS = [("1-3 / arrows", "help.mini_pick"), ("Enter", "help.mini_enter")]
+    AUTO_FOCUS = "#what"
     DEFAULT_CSS = """
     MiniPlanScreen { align: center middle; }
     MiniPlanScreen #mini { width: 90; max-width: 100%; height: auto; max-height: 100%; }
@@ -50,10 +51,8 @@ class MiniPlanScreen(KioskScreen):
         yield KioskFooter()
 
     def on_mount(self) -> None:
-        what = self.query_one("#what", OptionList)
-        what.highlighted = 0
+        self.query_one("#what", OptionList).highlighted = 0
         self.query_one("#when", OptionList).highlighted = 0
-        what.focus()
 
     def action_pick(self, number: int) -> None:
         focused = self.focused

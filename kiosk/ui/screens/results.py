@@ -9,11 +9,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Static
 
-from ...core.followup import compare
-from ...core.plan import Plan
-from ...core.session import Session
-from ...core.trend import TrendPoint, change, series
-from ...core.votes import LEVEL_QUESTION
+from ...core.results import ResultsView
 from ..intents import Done
 from ..plain import plain
 from ..widgets.bars import BarChart, BarRow
@@ -35,52 +31,39 @@ class ResultsScreen(KioskScreen):
     ResultsScreen #deal { margin-top: 1; }
     """
 
-    def __init__(self, language: str, session: Session, *, trend: list[TrendPoint] | None = None,
-                 earlier: Plan | None = None) -> None:
-        super().__init__(language, session)
-        self.points = trend or []  # the team's earlier check-ins and this one
-        self.earlier = earlier  # the plan being followed up
+    def __init__(self, language: str, view: ResultsView) -> None:
+        super().__init__(language)
+        self.view = view  # computed in the core (kiosk.core.results)
 
     def compose(self) -> ComposeResult:
-        session = self.session
-        model = session.deck.model
-        tallies = session.tallies()
-        weakest = session.weakest(3)
-        divided = session.most_divided(3)
+        view = self.view
         rows = []
-        for principle in model.principles:
-            tally = tallies[principle.id]
+        for principle in view.principles:
             tags = []
-            if principle.id in weakest:
+            if principle.weakest:
                 tags.append((self.t("results.weakest"), "warning"))
-            if principle.id in divided:
+            if principle.divided:
                 tags.append((self.t("results.divided"), "primary"))
-            rows.append(BarRow(principle.name, tuple(tally.counts[o] for o in session.round.by_id[principle.id].options), tally.mean, tuple(tags)))
+            rows.append(BarRow(principle.name, principle.counts, principle.mean, tuple(tags)))
         with VerticalScroll(id="results"):
-            yield Static(self.t("results.title", n=tallies[model.principles[0].id].n), classes="title")
-            if LEVEL_QUESTION in tallies and tallies[LEVEL_QUESTION].n:
-                level = tallies[LEVEL_QUESTION]
-                names = [lv.name for lv in model.levels] + [model.both]
-                parts = [f"{name}: {level.counts[opt]}" for name, opt in zip(names, session.round.by_id[LEVEL_QUESTION].options)]
-                yield Static(plain(f"{model.question}  " + "   ".join(parts)), id="level")
-            yield Static(plain("  ".join(f"{n} = {label}" for n, label in enumerate(model.scale, 1))), id="scale")
+            yield Static(self.t("results.title", n=view.votes), classes="title")
+            if view.level:
+                parts = [f"{name}: {count}" for name, count in view.level]
+                yield Static(plain(f"{view.level_question}  " + "   ".join(parts)), id="level")
+            yield Static(plain("  ".join(f"{n} = {label}" for n, label in enumerate(view.scale, 1))), id="scale")
             yield BarChart(rows, id="chart", spacious=self.app.size.height >= 40)
-            points, earlier = self.points, self.earlier
-            if earlier is not None:
-                changes = {c.question: c for c in compare(earlier.votes, tallies)}
+            if view.since_plan:
                 yield Static(self.t("results.since_plan"), classes="title", id="trend-title")
-                yield TrendTable([(p.name, [changes[p.id].before, changes[p.id].after], changes[p.id].delta)
-                                  for p in model.principles], id="trend")
-            if len(points) >= 2:
-                yield Static(plain(self.t("results.trend", team=session.settings.team, n=len(points))), classes="title",
+                yield TrendTable([(r.name, r.means, r.delta) for r in view.since_plan], id="trend")
+            if view.trend:
+                yield Static(plain(self.t("results.trend", team=view.team, n=view.trend_sessions)), classes="title",
                              id="trend-title")
-                yield TrendTable([(p.name, series(points, p.id), change(points, p.id)) for p in model.principles],
-                                 id="trend")
+                yield TrendTable([(r.name, r.means, r.delta) for r in view.trend], id="trend")
             talk = []
-            if weakest:
-                talk.append(self.t("results.weakest_are", names=", ".join(model.principle(p).name for p in weakest)))
-            if divided:
-                talk.append(self.t("results.divided_are", names=", ".join(model.principle(p).name for p in divided)))
+            if view.weakest:
+                talk.append(self.t("results.weakest_are", names=", ".join(view.weakest)))
+            if view.divided:
+                talk.append(self.t("results.divided_are", names=", ".join(view.divided)))
             yield Static(plain("\n".join(talk)), id="talk")
             yield Button(self.t("results.deal"), id="deal", variant="primary")
         yield KioskFooter()

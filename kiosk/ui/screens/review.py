@@ -27,6 +27,7 @@ class ReviewScreen(KioskScreen):
         Binding("c", "carry_on", "t:key.carry_on", show=True),
     ]
     HELP_KEYS = [("Up/Down", "help.review_move"), ("1 2 3", "help.review_mark"), ("c", "help.review_carry_on")]
+    AUTO_FOCUS = "#actions"
     DEFAULT_CSS = """
     ReviewScreen #review { padding: 0 2; }
     ReviewScreen OptionList { height: auto; max-height: 14; }
@@ -56,10 +57,8 @@ class ReviewScreen(KioskScreen):
         ]
 
     def on_mount(self) -> None:
-        actions = self.query_one("#actions", OptionList)
         if self.actions:
-            actions.highlighted = 0
-        actions.focus()
+            self.query_one("#actions", OptionList).highlighted = 0
 
     def action_mark(self, status: str) -> None:
         actions = self.query_one("#actions", OptionList)
