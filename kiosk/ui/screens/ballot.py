@@ -18,10 +18,7 @@ from .base import KioskScreen
 
 
 class BallotScreen(KioskScreen):
-    HELP_KEYS = [
-        ("1-5", "help.ballot_digits"), ("Up/Down", "help.ballot_rows"), ("Left/Right", "help.ballot_shift"),
-        ("Enter", "help.ballot_enter"),
-    ]
+    HELP_KEYS = [("Up/Down", "help.ballot_rows"), ("Left/Right", "help.ballot_shift"), ("Enter", "help.ballot_enter")]
     DEFAULT_CSS = """
     BallotScreen #ballot-area { height: 1fr; padding: 0 1; }
     BallotScreen BallotWidget { margin: 1 0; }
@@ -38,7 +35,7 @@ class BallotScreen(KioskScreen):
         super().__init__(language, session)
         self.single = single  # walk-up: one person, straight on to the results
         steps = len(session.deck.model.scale) if session.deck.model else 0
-        self.HELP_KEYS = [(f"1-{steps}", "help.ballot_digits"), *self.HELP_KEYS[1:]]  # the model's scale
+        self.HELP_KEYS = [(f"1-{steps}", "help.ballot_digits"), *BallotScreen.HELP_KEYS]  # the model's scale
 
     def rows(self) -> list[BallotRow]:
         session = self.session

@@ -43,7 +43,7 @@ class KioskScreen(Screen):
         if lines:
             lines.first(Static).update(plain(text))
         elif text:
-            self.app.notify(text, timeout=3, markup=False)
+            self.app.notify(text, timeout=4, markup=False)
 
     # The first screen of a flow has nowhere to go back to: its Esc is hidden.
     FIRST = False
