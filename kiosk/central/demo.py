@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from ..core.deck import Deck
+from ..core.modes import CHECKIN, FOLLOWUP, WALKUP, WORKSHOP
 from ..core.plan import Action, Plan
 from ..core.shelf import Shelf
 from ..core.store import Store
@@ -84,14 +85,14 @@ def generate(folder: Path | str, *, teams: int = 3, months: int = 6, seed: int =
     for team in _team_names(teams, seed if kiosk_no is None else kiosk_no):
         day = start + timedelta(days=rng.uniform(0, 14))
         while day < start + timedelta(days=30 * months):
-            events.append((day.replace(hour=rng.choice([9, 10, 13, 14])), "checkin", team))
+            events.append((day.replace(hour=rng.choice([9, 10, 13, 14])), CHECKIN.name, team))
             day += timedelta(days=rng.uniform(14, 28))
         for quarter in range(0, months, 3):
-            events.append((start + timedelta(days=30 * quarter + rng.uniform(0, 80)), "workshop", team))
+            events.append((start + timedelta(days=30 * quarter + rng.uniform(0, 80)), WORKSHOP.name, team))
     for month in range(months):
         for _ in range(rng.randint(1, 4)):
             events.append((start + timedelta(days=30 * month + rng.uniform(0, 29), hours=rng.uniform(8, 16)),
-                           "walkup", ""))
+                           WALKUP.name, ""))
     events.sort()
     level = {team: {p: rng.uniform(1.5, 3.5) for p in principles} for team in sorted({e[2] for e in events})}
     size = {team: rng.randint(5, 9) for team in level}
@@ -101,8 +102,8 @@ def generate(folder: Path | str, *, teams: int = 3, months: int = 6, seed: int =
             clock.at = moment
             elapsed_months = (moment - start).days / 30
             team_level = {p: v + 0.08 * elapsed_months for p, v in level[team].items()}
-            if mode == "checkin" and team in last_plan and rng.random() < 0.6:
-                mode = "followup"
+            if mode == CHECKIN.name and team in last_plan and rng.random() < 0.6:
+                mode = FOLLOWUP.name
             _one_session(store, clock, rng, deck, mode, team, team_level, size[team], card_ids, principles,
                          last_plan, counts)
     finally:
@@ -114,13 +115,13 @@ def generate(folder: Path | str, *, teams: int = 3, months: int = 6, seed: int =
 def _one_session(store, clock, rng, deck, mode, team, team_level, group, card_ids, principles, last_plan, counts):
     sid = store.start_session(mode, deck.id, deck.language, team=team)
     counts["sessions"] += 1
-    people = 1 if mode == "walkup" else max(3, group + rng.randint(-2, 1))
+    people = 1 if mode == WALKUP.name else max(3, group + rng.randint(-2, 1))
     votes = {p: [0] * 5 for p in principles}
     level_votes = [0, 0, 0]
-    abandoned = mode == "walkup" and rng.random() < 0.25
+    abandoned = mode == WALKUP.name and rng.random() < 0.25
     for _ in range(people):
         clock.advance(seconds=rng.uniform(20, 60))
-        answers: dict = {LEVEL_QUESTION: rng.choice(LEVEL_OPTIONS)} if mode != "walkup" or rng.random() < 0.5 else {}
+        answers: dict = {LEVEL_QUESTION: rng.choice(LEVEL_OPTIONS)} if mode != WALKUP.name or rng.random() < 0.5 else {}
         base = team_level if team else {p: rng.uniform(1.5, 4) for p in principles}
         for p in principles:
             answers[p] = _score(rng, base[p])
@@ -139,29 +140,29 @@ def _one_session(store, clock, rng, deck, mode, team, team_level, group, card_id
         return
     state = {"screen": "plan", "settings": {"follows": ""}}
     follows = ""
-    if mode == "followup":
+    if mode == FOLLOWUP.name:
         code, earlier = last_plan[team]
         statuses = [rng.choices(["done", "not_done", "dropped"], weights=[55, 30, 15])[0] for _ in earlier.actions]
         state = {"screen": "plan", "settings": {"follows": code}, "review": statuses}
         follows = code
     store.update_session(sid, state=state)
-    hand = rng.sample(card_ids, {"walkup": 3, "workshop": 4}.get(mode, 1))
+    hand = rng.sample(card_ids, {WALKUP.name: 3, WORKSHOP.name: 4}.get(mode, 1))
     for slot, card in enumerate(hand):
         store.card_event(sid, card, "dealt", slot)
-    chosen = hand[: 1 if mode != "workshop" else 2]
+    chosen = hand[: 1 if mode != WORKSHOP.name else 2]
     for card in chosen:
         clock.advance(minutes=rng.uniform(1, 5))
         store.card_event(sid, card, "chosen")
-    if mode == "workshop":
+    if mode == WORKSHOP.name:
         clock.advance(minutes=2)
         exercise = store.exercise_started(sid, chosen[0], 20 * 60)
         clock.advance(minutes=rng.uniform(15, 30))
         store.exercise_ended(exercise, rng.uniform(15, 30) * 60)
     clock.advance(minutes=rng.uniform(3, 10))
     actions = []
-    for what, how in rng.sample(ACTIONS, rng.randint(1, 3) if mode != "walkup" else 1):
-        actions.append(Action(what=what, how=how if mode != "walkup" else "", when="inom en månad",
-                              who=rng.choice(PEOPLE) if mode != "walkup" else ""))
+    for what, how in rng.sample(ACTIONS, rng.randint(1, 3) if mode != WALKUP.name else 1):
+        actions.append(Action(what=what, how=how if mode != WALKUP.name else "", when="inom en månad",
+                              who=rng.choice(PEOPLE) if mode != WALKUP.name else ""))
     vote_summary = {p: votes[p] for p in principles}
     if sum(level_votes):
         vote_summary[LEVEL_QUESTION] = level_votes

@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from ..core.modes import CHECKIN, FOLLOWUP, WALKUP, WORKSHOP
 from ..core.votes import LEVEL_OPTIONS, LEVEL_QUESTION
 from .reportdata import BallotRecord, Dataset
 
 MIN_BALLOTS = 3
-TEAM_MODES = ("checkin", "followup", "workshop")
-MODES = ("checkin", "followup", "workshop", "walkup")
+TEAM_MODES = (CHECKIN.name, FOLLOWUP.name, WORKSHOP.name)
+MODES = (CHECKIN.name, FOLLOWUP.name, WORKSHOP.name, WALKUP.name)
 REVIEW_STATUSES = ("done", "not_done", "dropped")
 
 

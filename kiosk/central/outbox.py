@@ -19,6 +19,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable
 
+from ..core.modes import WALKUP
 from ..core.plan import Action, Plan, PlanError
 from ..core.store import DB_NAME, SCHEMA_VERSION, Store, StoreError
 from .settings import CentralSettings
@@ -61,7 +62,7 @@ def redact_plan(document: str, mode: str, settings: CentralSettings) -> str:
         log.warning("a stored plan could not be read for redaction (%s); its text stays on the kiosk", exc)
         return ""
     actions = plan.actions
-    if plan.mode == "walkup" and not settings.send_walkup_text:
+    if plan.mode == WALKUP.name and not settings.send_walkup_text:
         actions = [Action(what="-", when=a.when) for a in actions]
     if not settings.send_who:
         actions = [replace(a, who="") for a in actions]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..core.modes import FOLLOWUP
 from ..core.store import DB_NAME
 from .pg import URL_SCHEMES_PREFIXES, connect, driver_errors, lost
 
@@ -88,7 +89,7 @@ def _filters(since: str | None, team: str | None, placeholder: str, prefix: str 
 def _fill(data: Dataset, kiosk_of, sessions, ballots, events, plans) -> Dataset:
     for kiosk, sid, mode, deck, team, started, status, state in sessions:
         key = (kiosk_of(kiosk), sid)
-        review = _json(state).get("review", []) if mode == "followup" else []
+        review = _json(state).get("review", []) if mode == FOLLOWUP.name else []
         data.sessions[key] = SessionRecord(key, mode, deck, team, _moment(started), status,
                                            tuple(r for r in review if isinstance(r, str)))
         data.kiosks.add(key[0])
