@@ -116,7 +116,7 @@ def _one_session(store, clock, rng, deck, mode, team, team_level, group, card_id
     sid = store.start_session(mode, deck.id, deck.language, team=team)
     counts["sessions"] += 1
     people = 1 if mode == WALKUP.name else max(3, group + rng.randint(-2, 1))
-    votes = {p: [0] * 5 for p in principles}
+    votes = {p: [0] * len(deck.model.scale) for p in principles}
     level_votes = [0, 0, 0]
     abandoned = mode == WALKUP.name and rng.random() < 0.25
     for _ in range(people):

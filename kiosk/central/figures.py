@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from ..core.deck import SCALE_STEPS
 from ..core.modes import CHECKIN, FOLLOWUP, WALKUP, WORKSHOP
 from ..core.votes import LEVEL_OPTIONS, LEVEL_QUESTION
 from .reportdata import BallotRecord, Dataset
@@ -24,12 +25,13 @@ REVIEW_STATUSES = ("done", "not_done", "dropped")
 
 @dataclass
 class Cell:
-    """Scores of one question in one period: counts per step 1..5."""
+    """Scores of one question in one period: counts per scale step (the decks' scale
+    length, ``SCALE_STEPS``: the report spans kiosks, not one model)."""
 
-    counts: list[int] = field(default_factory=lambda: [0] * 5)
+    counts: list[int] = field(default_factory=lambda: [0] * SCALE_STEPS)
 
     def add(self, value: int, n: int = 1) -> None:
-        if isinstance(value, int) and 1 <= value <= 5:
+        if isinstance(value, int) and 1 <= value <= SCALE_STEPS:
             self.counts[value - 1] += n
 
     @property
