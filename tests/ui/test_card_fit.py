@@ -50,7 +50,7 @@ async def test_second_page_shows_the_practical_fields_at_80x24(make_app, languag
         deck = app.session.deck
         source_label = t(app.language, "deck2.source")
         for card in deck.methods:
-            screen = CardScreen(card.id)
+            screen = CardScreen(app.language, app.session, card.id)
             await app.push_screen(screen)
             await pilot.pause()
             await pilot.press("m")
