@@ -388,19 +388,36 @@ class KioskApp(App, inherit_bindings=False):
         else:
             self.push_screen(PlanScreen(carried=carried or []))
 
-    def viewer_base_url(self) -> str:
-        """The kiosk's own viewer page, served on the local network from first use on."""
+    def web_server(self):
+        """The kiosk's one web server (viewer, short plan links, phone ballots), bound on
+        first use; raises ViewerServerError when it cannot listen (a busy port)."""
         if self.viewer_server is None:
-            from ..web.server import ViewerServer
+            from ..web.server import KioskServer
             from ..web.viewer import viewer_html
 
-            self.viewer_server = ViewerServer(viewer_html(self.shelf), self.config.viewer_host,
-                                              self.config.viewer_port).start()
-        return self.viewer_server.url()
+            self.viewer_server = KioskServer(viewer_html(self.shelf), self.config.viewer_host,
+                                             self.config.viewer_port, plan_link=self.plan_link_for,
+                                             advertise=self.config.advertise_host).open()
+        return self.viewer_server
 
-    def on_unmount(self) -> None:
+    def plan_link_for(self, code: str) -> str | None:
+        """A stored plan's full link (for the short link ``/p/CODE``); None if unknown."""
+        from ..core.link import encode_link
+
+        try:
+            plan = self.store.plan(code)
+            if plan is None:
+                return None
+            base = self.config.viewer_url or self.web_server().url()
+            return encode_link(plan, self.shelf.get(plan.deck, plan.language), base)
+        except Exception as exc:  # a plan this kiosk can no longer link: a 404, and a log entry
+            log_exception(exc, self.data_dir)
+            return None
+
+    async def on_unmount(self) -> None:
         if self.viewer_server is not None:
-            self.viewer_server.stop()
+            await self.viewer_server.close()
+            self.viewer_server = None
         if self.central_sync is not None:
             self.central_sync.stop()
 
