@@ -21,9 +21,12 @@ from .deck import Model
 from .session import Session
 from .votes import LEVEL_QUESTION, Entry, VoteError
 
-ROOM_BYTES = 12  # 96 random bits in the room's address
+# Room ids and admission codes use capitals and digits only: a join URL in capitals fits
+# the QR code's compact alphanumeric mode, so the join code stays at version 3 or less.
+ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+ROOM_LENGTH = 14  # 14 x log2(36) = 72 random bits
+ADMISSION_LENGTH = 6  # 31 bits: one scan's worth, redrawn after each phone
 TOKEN_BYTES = 16
-ADMISSION_BYTES = 6
 DEFAULT_GROUP = 30  # a workshop's largest group, when the setup gave no size
 MAX_BODY = 4096  # bytes: a ballot of nine answers is about 200
 
@@ -35,6 +38,10 @@ class PhoneRefusal(Exception):
         super().__init__(reason)
         self.status = status
         self.reason = reason
+
+
+def random_id(length: int) -> str:
+    return "".join(secrets.choice(ID_ALPHABET) for _ in range(length))
 
 
 def token_hash(token: str) -> str:
@@ -71,12 +78,12 @@ class BallotBox:
     def __init__(self, session: Session, *, margin: int = 3, strict: bool = False):
         self.session = session
         self.store = session.store
-        self.room = self.store.phone_room(session.id, secrets.token_urlsafe(ROOM_BYTES))
+        self.room = self.store.phone_room(session.id, random_id(ROOM_LENGTH))
         self.margin = margin
         self.strict = strict
         self.closed = False
         self.tokens = self.store.phone_tokens(session.id)  # hash -> used; survives a restart
-        self.admission = secrets.token_urlsafe(ADMISSION_BYTES)
+        self.admission = random_id(ADMISSION_LENGTH)
         self.forgotten = False
 
     # -- what the screen shows -------------------------------------------------------------
@@ -102,6 +109,10 @@ class BallotBox:
             return "revealed"
         return "closed" if self.closed else "open"
 
+    def join_path(self) -> str:
+        """The path of the join QR: the room, and in the strict variant the admission code."""
+        return f"V/{self.room}/{self.admission}" if self.strict else f"V/{self.room}"
+
     def close(self) -> None:
         self.closed = True
 
@@ -121,7 +132,8 @@ class BallotBox:
             raise PhoneRefusal(410, "voting is closed")
         if isinstance(token, str) and token_hash(token) in self.tokens:
             return Joined(token, self.tokens[token_hash(token)])  # the same phone, back again
-        if self.strict and not (isinstance(admission, str) and secrets.compare_digest(admission, self.admission)):
+        if self.strict and not (isinstance(admission, str) and admission.isascii()
+                                and secrets.compare_digest(admission.upper(), self.admission)):
             raise PhoneRefusal(403, "scan the join code on the screen again")
         if self.issued >= self.cap:
             raise PhoneRefusal(429, "every place in this vote is taken; ask the facilitator")
@@ -130,7 +142,7 @@ class BallotBox:
         self.store.issue_token(self.session.id, hashed)
         self.tokens[hashed] = False
         if self.strict:
-            self.admission = secrets.token_urlsafe(ADMISSION_BYTES)  # the next phone needs the new QR
+            self.admission = random_id(ADMISSION_LENGTH)  # the next phone needs the new QR
         return Joined(fresh, False)
 
     # -- casting ---------------------------------------------------------------------------

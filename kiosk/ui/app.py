@@ -87,7 +87,8 @@ class KioskApp(App, inherit_bindings=False):
         self.deck_id = config.decks[0] if config.decks else "innovationslek"
         self.session: Session | None = None
         self.follows_plan: Plan | None = None  # the earlier plan, in a follow-up
-        self.viewer_server = None  # started when the first plan is shared, if no viewer URL
+        self.viewer_server = None  # the web server: started when first needed (share, phone vote)
+        self.phone_box = None  # the open round's ballot box for phones (core.ballotbox)
         self.central_sync = None  # the background sync, when kiosk.toml has [central] url
         self.pin_gate = PinGate(config.pin_hash)
         if data_dir is not None:
@@ -293,6 +294,7 @@ class KioskApp(App, inherit_bindings=False):
         return self.shelf.get(self.deck_id, self.language)
 
     def new_session(self, mode: str, **settings: object) -> Session:
+        self.close_phone_vote()
         self.session = Session(
             store=self.store, deck=self.deck(), settings=SessionSettings(mode=mode, language=self.language, **settings),
             seed=self.config.seed, now=self.now,
@@ -317,6 +319,7 @@ class KioskApp(App, inherit_bindings=False):
             return
         if self.session is not None and self.session.plan is None:
             self.session.abandon()
+        self.close_phone_vote()
         self.session = None
         self.start_fresh()
 
@@ -399,6 +402,34 @@ class KioskApp(App, inherit_bindings=False):
                                              self.config.viewer_port, plan_link=self.plan_link_for,
                                              advertise=self.config.advertise_host).open()
         return self.viewer_server
+
+    def open_phone_vote(self):
+        """Open the session's secret vote to phones; returns (box, join URL or None, note).
+        No join URL when phones cannot reach this machine; the note says why."""
+        from ..core.ballotbox import BallotBox
+        from ..web.server import ViewerServerError
+
+        assert self.session is not None
+        if self.phone_box is None or self.phone_box.session is not self.session:
+            self.close_phone_vote()
+            self.phone_box = BallotBox(self.session, margin=self.config.token_margin, strict=self.config.strict_join)
+        try:
+            server = self.web_server()
+        except ViewerServerError as exc:
+            log_exception(exc, self.data_dir)
+            return self.phone_box, None, t(self.language, "phone.no_server", reason=str(exc))
+        server.add_room(self.phone_box)
+        public = server.public_url()
+        if public is None:
+            return self.phone_box, None, t(self.language, "phone.lobby_unreachable")
+        return self.phone_box, public, ""
+
+    def close_phone_vote(self) -> None:
+        if self.phone_box is not None:
+            self.phone_box.close()
+            if self.viewer_server is not None:
+                self.viewer_server.remove_room(self.phone_box.room)
+            self.phone_box = None
 
     def plan_link_for(self, code: str) -> str | None:
         """A stored plan's full link (for the short link ``/p/CODE``); None if unknown."""

@@ -96,7 +96,7 @@ class PhoneRoom:
 
 def add_phone_routes(app: web.Application, server: "KioskServer") -> None:
     def room_of(request: web.Request) -> PhoneRoom:
-        room = server.rooms.get(request.match_info["room"])
+        room = server.rooms.get(request.match_info["room"].upper())
         if room is None:
             raise _refusal(404, "no vote at this address")
         return room  # type: ignore[return-value]
@@ -159,7 +159,11 @@ def add_phone_routes(app: web.Application, server: "KioskServer") -> None:
             room.streams -= 1
         return response
 
-    app.router.add_get("/v/{room}", page)
+    # The join QR's address is in capitals (the QR code's compact mode): /V/ROOM, and in
+    # the strict variant /V/ROOM/ADMISSION; the page reads the admission code from its path.
+    for prefix in ("/v", "/V"):
+        app.router.add_get(prefix + "/{room}", page)
+        app.router.add_get(prefix + "/{room}/{admission:[A-Z0-9]{6}}", page)
     app.router.add_post("/v/{room}/join", join)
     app.router.add_post("/v/{room}/ballot", ballot)
     app.router.add_get("/v/{room}/state", state)

@@ -23,10 +23,12 @@ class QRWidget(Widget):
     """
 
     def __init__(self, link: str, too_small: str, *, id: str | None = None, short_link: str = "",
-                 short_caption: str = "") -> None:
+                 short_caption: str = "", caption: str = "", link_in_text: bool = True) -> None:
         super().__init__(id=id)
         self.link = link
         self.too_small = too_small
+        self.caption = caption  # a line under the code (not part of it)
+        self.link_in_text = link_in_text  # when no code fits: the link too, or only the message
         self.short_link = short_link
         self.short_caption = short_caption
         self.code: QRCode | None = None
@@ -34,7 +36,7 @@ class QRWidget(Widget):
         self._fitted: tuple[tuple[int, int], tuple[QRCode, int] | None] | None = None
 
     def _fit(self, width: int, height: int) -> tuple[QRCode, int] | None:
-        found = best_qr(self.link, width, height)
+        found = best_qr(self.link, width, height - (1 if self.caption else 0))
         if found is None and self.short_link:
             found = best_qr(self.short_link, width, max(0, height - 2))
             if found is not None and found[0].version > SHORT_MAX_VERSION:
@@ -53,6 +55,12 @@ class QRWidget(Widget):
         self.code, self.quiet = found
         return half_block_lines(self.code, self.quiet)
 
+    def show(self, link: str) -> None:
+        """Draw another text (a redrawn join code)."""
+        self.link = link
+        self._fitted = None
+        self.refresh()
+
     @property
     def showing_short(self) -> bool:
         return self.code is not None and self.code.text == self.short_link != self.link
@@ -60,8 +68,10 @@ class QRWidget(Widget):
     def render(self) -> Text:
         lines = self.lines()
         if lines is None:
-            return Text(f"{self.too_small}\n\n{self.link}")
+            return Text(f"{self.too_small}\n\n{self.link}" if self.link_in_text else self.too_small)
         caption = [self.short_caption, self.short_link] if self.showing_short else []
+        if self.caption:
+            caption.append(self.caption)
         width = len(lines[0])
         pad_left = max(0, (self.size.width - width) // 2)
         pad_top = max(0, (self.size.height - len(lines) - len(caption)) // 2)
