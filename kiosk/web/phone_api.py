@@ -14,6 +14,7 @@ phones voting at once fast on a slow disk.
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 import logging
 from pathlib import Path
@@ -102,7 +103,9 @@ def add_phone_routes(app: web.Application, server: "KioskServer") -> None:
         return room  # type: ignore[return-value]
 
     async def page(request: web.Request) -> web.Response:
-        room = room_of(request)
+        room = server.rooms.get(request.match_info["room"].upper())
+        if room is None:  # a person, not a program, asked: say it in words
+            return web.Response(status=404, body=unknown_room_page(), content_type="text/html", charset="utf-8")
         return web.Response(body=phone_page(room.box), content_type="text/html", charset="utf-8")
 
     async def join(request: web.Request) -> web.Response:
@@ -215,3 +218,11 @@ def phone_page(box: BallotBox) -> bytes:
     page = page.replace("/*TEXTS*/{}", json.dumps(texts, ensure_ascii=False).replace("</", "<\\/"), 1)
     page = page.replace('lang="sv"', f'lang="{box.session.settings.language}"', 1)
     return page.encode("utf-8")
+
+
+def unknown_room_page() -> bytes:
+    """A short page for an old or mistyped join address, in Swedish and English."""
+    sv, en = labels("sv")["phone.unknown"], labels("en")["phone.unknown"]
+    return (f'<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" '
+            f'content="width=device-width, initial-scale=1"><title>Innovationslek</title></head><body><main>'
+            f'<h1>{html.escape(sv)}</h1><p lang="en">{html.escape(en)}</p></main></body></html>').encode("utf-8")
