@@ -199,7 +199,7 @@ def _network(f: Fields, source, problems: list[Problem], base: Config) -> dict:
         n.report("strict_join", "must be true or false")
         strict = False
     found["strict_join"] = strict
-    found["token_margin"] = n.integer("token_margin", required=False, minimum=0, maximum=100,
+    found["token_margin"] = n.integer("token_margin", required=False, minimum=0, maximum=1000,
                                       default=base.token_margin)
     n.finish()
     return found
