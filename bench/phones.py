@@ -7,8 +7,7 @@ over loopback. Prints one table; nothing here passes or fails.
 - a room votes within one second (300, then 1,000 phones): from each ballot sent to the new
   count drawn on the shared screen (p50, p95, max), and lost or double ballots;
 - key to screen on the lobby while 300 phones vote (Tab moves between the lobby's
-  buttons; F1 opening the help is reported too), against the same keys on an idle lobby,
-  interleaved;
+  buttons), against the same key on an idle lobby, interleaved;
 - memory (RSS) of the app with 1,000 phones connected (joined, event stream open),
   above the idle lobby.
 
@@ -41,7 +40,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from pty_driver import PtyProgram  # noqa: E402
 
 COUNT = re.compile(r"(\d+) av (\d+) har röstat")
-F1, ESC, CTRL_S, TAB = "\x1bOP", "\x1b", "\x13", "\t"
+CTRL_S, TAB = "\x13", "\t"
 
 
 def free_port() -> int:
@@ -195,40 +194,24 @@ async def bench_keys_while_voting(presses: int) -> list[str]:
         lobby = Lobby(Path(folder), group=300, margin=10)
         prog = lobby.prog
         try:
-            closing = "Tryck Esc eller Enter"  # the help's last line
-
-            def key_round() -> float:
-                took = prog.first_output_after(F1)
-                prog.wait_for_text(closing, timeout=5)
-                prog.send(ESC)
-                deadline = time.perf_counter() + 5
-                while closing in prog.text() and time.perf_counter() < deadline:
-                    prog.read_for(0.02)
-                prog.drain(0.05)
-                return took * 1000
-
             async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as client:
                 joined = await join_all(client, lobby.base, 300)
                 answers = {q["id"]: 2 for q in joined[0]["questions"]}
-                idle, busy, idle_help, busy_help = [], [], [], []
+                idle, busy = [], []
                 tokens = [j["token"] for j in joined]
                 per_round = max(1, len(tokens) // presses)
                 for i in range(presses):  # interleaved: idle presses, then the same during a burst
                     idle.append(await asyncio.to_thread(lambda: prog.first_output_after(TAB) * 1000))
-                    idle_help.append(await asyncio.to_thread(key_round))
                     burst = tokens[i * per_round:(i + 1) * per_round]
                     voting = asyncio.create_task(vote_spread(client, lobby.base, burst, answers, 0.3))
                     await asyncio.sleep(0.02)
                     busy.append(await asyncio.to_thread(lambda: prog.first_output_after(TAB) * 1000))
-                    busy_help.append(await asyncio.to_thread(key_round))
                     await voting
         finally:
             lobby.stop()
     return ["lobby key to screen while 300 phones vote",
             f"Tab: median {statistics.median(busy):.1f} ms (idle lobby {statistics.median(idle):.1f} ms, "
-            f"ratio {statistics.median(busy) / statistics.median(idle):.2f}), {presses} presses each",
-            f"F1 (the help opens): median {statistics.median(busy_help):.1f} ms "
-            f"(idle lobby {statistics.median(idle_help):.1f} ms)"]
+            f"ratio {statistics.median(busy) / statistics.median(idle):.2f}), {presses} presses each"]
 
 
 async def bench_memory(phones: int) -> list[str]:
