@@ -171,7 +171,7 @@ class BallotBox:
             self.session.round.check_ballot(answers)
         except VoteError:
             raise PhoneRefusal(400, "every question needs an answer") from None
-        return hashed, Entry("ballot", answers=answers)
+        return hashed, Entry("ballot", answers=answers, source="phone")
 
     def commit(self, ballots: list[tuple[str, Entry]]) -> list[bool]:
         """Store checked ballots in one transaction, then count them; True for each

@@ -116,6 +116,7 @@ MIGRATIONS: list[str] = [
         used INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (session_id, token_hash)
     ) WITHOUT ROWID;
+    ALTER TABLE ballots ADD COLUMN source TEXT NOT NULL DEFAULT 'keyboard';
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -338,11 +339,12 @@ class Store:
             return int(cur.lastrowid)
 
     def undo_last(self, session_id: int, *, round_no: int = 1) -> int | None:
-        """Mark the session's last live ballot as undone (kept for the record)."""
+        """Mark the session's last live ballot or count as undone (kept for the record).
+        A phone's ballot is never undone from the keyboard."""
         with self.transaction() as db:
             row = db.execute(
                 "SELECT id FROM ballots WHERE session_id = ? AND round = ? AND undone_at IS NULL "
-                "ORDER BY id DESC LIMIT 1",
+                "AND source != 'phone' ORDER BY id DESC LIMIT 1",
                 (session_id, round_no),
             ).fetchone()
             if row is None:
@@ -353,14 +355,15 @@ class Store:
     def entries(self, session_id: int, *, round_no: int = 1) -> list[Entry]:
         """The live ballots of a session, in the order cast (for resuming a vote)."""
         rows = self.db.execute(
-            "SELECT kind, answers FROM ballots WHERE session_id = ? AND round = ? AND undone_at IS NULL ORDER BY id",
+            "SELECT kind, answers, source FROM ballots WHERE session_id = ? AND round = ? AND undone_at IS NULL "
+            "ORDER BY id",
             (session_id, round_no),
         )
         entries = []
-        for kind, answers in rows:
+        for kind, answers, source in rows:
             data = json.loads(answers)
             if kind == "ballot":
-                entries.append(Entry("ballot", answers=data))
+                entries.append(Entry("ballot", answers=data, source=source))
             else:
                 entries.append(Entry("hands", counts={q: {opt: n for opt, n in pairs} for q, pairs in data.items()}))
         return entries
@@ -405,7 +408,8 @@ class Store:
                 ).rowcount
                 if spent:
                     db.execute(
-                        "INSERT INTO ballots (session_id, round, kind, answers, cast_at) VALUES (?, ?, 'ballot', ?, ?)",
+                        "INSERT INTO ballots (session_id, round, kind, answers, cast_at, source) "
+                        "VALUES (?, ?, 'ballot', ?, ?, 'phone')",
                         (session_id, round_no, json.dumps(entry.answers, ensure_ascii=False), stamp),
                     )
                 stored.append(bool(spent))

@@ -117,6 +117,16 @@ async def test_300_phones_vote_at_once_and_the_keyboard_too(make_app, store):
                                 (app.session.id,)).fetchall()
         assert len(rows) == 301
         assert app.session.votes_cast == 301
+        # Undo at the keyboard takes back the keyboard's ballot, never a phone's.
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.session.votes_cast == 300 and app.phone_box.phone_ballots == 300
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.session.votes_cast == 300
+        live = store.db.execute("SELECT COUNT(*) FROM ballots WHERE session_id = ? AND undone_at IS NULL",
+                                (app.session.id,)).fetchone()[0]
+        assert live == 300
 
 
 async def test_after_the_reveal_nothing_ties_a_ballot_to_a_phone(make_app, store, tmp_path):
@@ -155,7 +165,8 @@ async def test_after_the_reveal_nothing_ties_a_ballot_to_a_phone(make_app, store
             assert secret not in content, (path.name, secret[:20])
     assert store.db.execute("SELECT COUNT(*) FROM phone_tokens").fetchone()[0] == 0
     columns = [row[1] for row in store.db.execute("PRAGMA table_info(ballots)")]
-    assert columns == ["id", "session_id", "round", "kind", "answers", "cast_at", "undone_at"]
+    # No column could hold a token, an address or a browser.
+    assert columns == ["id", "session_id", "round", "kind", "answers", "cast_at", "undone_at", "source"]
 
 
 async def test_reconnect_restores_the_state_and_refuses_a_second_ballot(make_app):
