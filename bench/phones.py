@@ -214,14 +214,17 @@ async def bench_keys_while_voting(presses: int) -> list[str]:
             f"ratio {statistics.median(busy) / statistics.median(idle):.2f}), {presses} presses each"]
 
 
-async def bench_memory(phones: int) -> list[str]:
+async def bench_memory(phones: int, joining: int) -> list[str]:
+    """RSS with ``phones`` event streams open, each on its own connection, after they joined
+    ``joining`` at a time (all at once is the burst of a room scanning together)."""
     with tempfile.TemporaryDirectory() as folder:
         lobby = Lobby(Path(folder), group=500, margin=max(3, phones - 500))
         try:
             await asyncio.sleep(1.0)
             idle = lobby.rss_kib()
-            async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as client:
+            async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=joining)) as client:
                 await join_all(client, lobby.base, phones)
+            async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as client:
                 streams = await asyncio.gather(*(client.get(f"{lobby.base}/events") for _ in range(phones)))
                 await asyncio.gather(*(s.content.readline() for s in streams))
                 await asyncio.sleep(1.0)
@@ -230,7 +233,8 @@ async def bench_memory(phones: int) -> list[str]:
                     s.close()
         finally:
             lobby.stop()
-    return [f"memory with {phones} phones connected (event stream open)",
+    how = "all joining at once" if joining == 0 else f"joining {joining} at a time"
+    return [f"memory with {phones} phones connected (event stream open), {how}",
             f"+{(connected - idle) / 1024:.1f} MiB above the idle lobby ({idle / 1024:.1f} -> {connected / 1024:.1f} MiB RSS)"]
 
 
@@ -243,7 +247,8 @@ async def main() -> int:
     out += await bench_room(300)
     out += await bench_room(1000)
     out += await bench_keys_while_voting(10 if args.quick else 30)
-    out += await bench_memory(1000)
+    out += await bench_memory(1000, joining=0)
+    out += await bench_memory(1000, joining=20)
     for line in out:
         print(line if line[0].isdigit() or line.startswith(("lobby", "memory")) else "    " + line)
     print(f"\n{time.perf_counter() - started:.0f} s on {os.cpu_count()} cores; python {sys.version.split()[0]}")

@@ -152,9 +152,10 @@ def add_phone_routes(app: web.Application, server: "KioskServer") -> None:
                 await response.write(f"data: {json.dumps(room.box.snapshot())}\n\n".encode())
                 while not room.stopped:
                     try:
-                        await asyncio.wait_for(waiting.wait(), KEEPALIVE)
+                        async with asyncio.timeout(KEEPALIVE):  # no extra task per phone, unlike wait_for
+                            await waiting.wait()
                         break
-                    except asyncio.TimeoutError:
+                    except TimeoutError:
                         await response.write(b": still here\n\n")
         except (ConnectionError, asyncio.CancelledError, RuntimeError):
             pass  # the phone went away (or the server stops)
