@@ -207,3 +207,34 @@ async def test_strict_join_code_admits_one_phone_then_changes(make_app):
             assert (await join(client, base, {"admission": box.admission}))[0] == 200
         assert box.issued == 2
         assert app.screen.query_one(PhoneJoin)
+
+
+async def test_lobby_says_phones_cannot_join_on_loopback_only(make_app):
+    app = make_app(mode="workshop", advertise_host="")  # listening on 127.0.0.1: no address for phones
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_lobby(app, pilot, 5)
+        assert not app.screen.query("#join-qr")
+        said = app.screen.query_one("#join-note").render().plain
+        assert said == app.screen.t("phone.lobby_unreachable")
+        await pilot.press("enter")  # the keyboard vote goes on
+        await pilot.pause()
+        await pilot.press(*"3123451234", "enter")
+        await pilot.pause()
+        assert app.session.votes_cast == 1
+
+
+async def test_busy_port_is_a_message_on_the_lobby(make_app):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        app = make_app(mode="workshop", viewer_port=taken.getsockname()[1])
+        async with app.run_test(size=(80, 24)) as pilot:
+            await to_lobby(app, pilot, 5)
+            said = app.screen.query_one("#join-note").render().plain
+            assert said.startswith(app.screen.t("phone.no_server", reason="")[:20]) and "busy" in said
+            assert app.viewer_server is None
+            await pilot.press("enter")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "BallotScreen"
