@@ -78,10 +78,25 @@ async def test_qr_on_screen_scans_to_the_link_of_the_saved_plan(make_app, store)
         assert type(app.screen).__name__ == "AttractScreen"
 
 
+async def share_example_plan(app, pilot) -> None:
+    """A workshop's plan (the example: five cards, an action) on the share screen: too long
+    for a full-plan QR code at 80x24 (a walk-up plan's code fits there since link format 2)."""
+    from kiosk.core.plan import Plan
+    from tests.conftest import ROOT
+
+    await pilot.pause()
+    plan = Plan.from_toml((ROOT / "examples" / "plan.toml").read_text(encoding="utf-8"))
+    app.language, app.deck_id = plan.language, plan.deck
+    app.new_session("workshop").save_plan(plan)
+    app.show_share()
+    await pilot.pause()
+    assert type(app.screen).__name__ == "ShareScreen"
+
+
 async def test_small_terminal_shows_a_short_link_that_opens_the_plan(make_app, store):
-    app = make_app(mode="walkup")
-    async with app.run_test(size=(60, 18)) as pilot:  # a walk-up plan's code fits 80x24 since link format 2
-        await walk_up_to_share(app, pilot)
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await share_example_plan(app, pilot)
         widget = app.screen.query_one(QRWidget)
         drawn = widget.render().plain.split("\n")
         short = f"{app.viewer_server.url()}p/{app.session.plan_code}"
@@ -100,9 +115,9 @@ async def test_small_terminal_shows_a_short_link_that_opens_the_plan(make_app, s
 
 async def test_small_terminal_with_a_hosted_viewer_shows_the_link_as_text(make_app):
     # A hosted viewer (viewer_url) means no server of our own, so no short link either.
-    app = make_app(mode="walkup", viewer_url="https://innovationslek.example.org/visa")
+    app = make_app(mode="workshop", viewer_url="https://innovationslek.example.org/visa")
     async with app.run_test(size=(80, 24)) as pilot:
-        await walk_up_to_share(app, pilot)
+        await share_example_plan(app, pilot)
         widget = app.screen.query_one(QRWidget)
         drawn = widget.render().plain
         assert widget.code is None
