@@ -80,7 +80,7 @@ def vote_in_browser(driver, url: str, box: BallotBox) -> dict:
     """Drive the page like a person; returns what was seen on the way."""
     seen: dict = {}
     driver.get(url)
-    wait_text(driver, "title", "Hemlig omröstning")
+    wait_text(driver, "title", "Sluten omröstning")
     from selenium.webdriver.support.ui import WebDriverWait
 
     WebDriverWait(driver, 5).until(lambda d: d.find_elements("id", "send"))
