@@ -41,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", metavar="FILE", help="a kiosk.toml (flags override it)")
     parser.add_argument("--seed", type=int, metavar="N", help="reproducible card deals")
     parser.add_argument("--idle", type=_seconds, dest="idle_seconds", metavar="SECONDS")
+    parser.add_argument("--listen", type=_listen, metavar="HOST:PORT",
+                        help="where the kiosk's web server listens (default 0.0.0.0:8765; port 0: any free one)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = sub.add_parser("check", help="validate decks, themes and config files")
     check.add_argument("paths", nargs="+", metavar="PATH")
@@ -101,6 +103,14 @@ def _seconds(value: str) -> int:
     return seconds
 
 
+def _listen(value: str) -> tuple[str, int]:
+    host, sep, port = value.rpartition(":")
+    host = host.strip("[]")
+    if not sep or not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{value}' is not HOST:PORT (for example 0.0.0.0:8765)")
+    return host or "0.0.0.0", int(port)
+
+
 def default_config_path(data_dir_flag: str | None) -> Path:
     from .core.paths import data_dir
 
@@ -129,6 +139,8 @@ def resolve_config(args: argparse.Namespace) -> tuple[Config, list[str]]:
         mode=args.mode, kiosk=args.kiosk, language=args.language,
         decks=tuple(args.decks) if args.decks else None, theme=args.theme,
         data_dir=args.data_dir, seed=args.seed, idle_seconds=args.idle_seconds,
+        viewer_host=args.listen[0] if getattr(args, "listen", None) else None,
+        viewer_port=args.listen[1] if getattr(args, "listen", None) else None,
     )
     return config, messages
 
@@ -224,14 +236,26 @@ def cmd_set_pin(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class Unreachable(Exception):
+    """No link a phone could open; the message says what to do."""
+
+
 def _viewer_base(args: argparse.Namespace, config: Config) -> str:
+    """--base, else viewer_url, else this machine's own server at its network address
+    (the same rule as the share screen)."""
     if args.base:
         return args.base
     if config.viewer_url:
         return config.viewer_url
-    from .web.server import lan_address
+    from .web.address import base_url, public_host
 
-    return f"http://{lan_address()}:{config.viewer_port}/"
+    host = config.advertise_host or public_host(config.viewer_host)
+    if not host:
+        raise Unreachable("phones cannot reach this machine: set viewer_url or connect to a network "
+                          "(or give --base URL)")
+    if config.viewer_port == 0:
+        raise Unreachable("the server's port is chosen when the app starts (port 0): give --base URL")
+    return base_url(host, config.viewer_port)
 
 
 def _plan_link(args: argparse.Namespace) -> tuple[str | None, int]:
@@ -263,6 +287,8 @@ def _plan_link(args: argparse.Namespace) -> tuple[str | None, int]:
         print(f"innovationslek: {args.file}: no deck '{exc.args[0]}' here", file=sys.stderr)
     except FileProblems as exc:
         print(f"innovationslek: the plan's deck has problems:\n{exc}", file=sys.stderr)
+    except Unreachable as exc:
+        print(f"innovationslek: {exc}", file=sys.stderr)
     return None, EXIT_PROBLEMS
 
 

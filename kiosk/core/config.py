@@ -32,8 +32,13 @@ class Config:
     data_dir: str = ""  # empty: the platform's user data directory
     pin_hash: str = ""
     viewer_url: str = ""  # empty: the kiosk serves the viewer itself
-    viewer_host: str = "0.0.0.0"
-    viewer_port: int = 8765
+    viewer_host: str = "0.0.0.0"  # [network] host: where the kiosk's server listens
+    viewer_port: int = 8765  # [network] port; 0 lets the system pick a free one
+    advertise_host: str = ""  # [network] advertise: the host name or address phones use, if not found
+    wifi_ssid: str = ""  # a hotspot's name and password: the lobby shows a Wi-Fi join QR
+    wifi_password: str = ""
+    strict_join: bool = False  # the join QR admits one phone and is then redrawn
+    token_margin: int = 3  # phone tokens per round: the group size plus this
     export_walkup_text: bool = False
     seed: int | None = None
     central: Any = field(default=None)  # kiosk.central.settings.CentralSettings, from [central]
@@ -60,6 +65,7 @@ def load_config(path: Path | str) -> tuple[Config, list[Problem]]:
     if not isinstance(flag, bool):
         f.report("export_walkup_text", "must be true or false")
         flag = False
+    network = _network(f, source, problems, base)
     config = Config(
         mode=mode,
         kiosk=kiosk,
@@ -73,8 +79,14 @@ def load_config(path: Path | str) -> tuple[Config, list[Problem]]:
         data_dir=f.text("data_dir", required=False),
         pin_hash=f.text("pin_hash", required=False),
         viewer_url=f.text("viewer_url", required=False),
-        viewer_host=f.text("viewer_host", required=False, default=base.viewer_host) or base.viewer_host,
-        viewer_port=f.integer("viewer_port", required=False, minimum=1, maximum=65535, default=base.viewer_port),
+        viewer_host=network.get("host") or f.text("viewer_host", required=False) or base.viewer_host,
+        viewer_port=network.get("port", f.integer("viewer_port", required=False, minimum=0, maximum=65535,
+                                                  default=base.viewer_port)),
+        advertise_host=network.get("advertise", ""),
+        wifi_ssid=network.get("wifi_ssid", ""),
+        wifi_password=network.get("wifi_password", ""),
+        strict_join=network.get("strict_join", False),
+        token_margin=network.get("token_margin", base.token_margin),
         export_walkup_text=flag,
         central=_central(f, flag),
     )
@@ -157,3 +169,36 @@ def _central(f: Fields, walkup_text: bool) -> Any:
     from ..central.settings import parse_central  # the [central] table is that package's business
 
     return parse_central(f, walkup_text=walkup_text)
+
+
+def _network(f: Fields, source, problems: list[Problem], base: Config) -> dict:
+    """The ``[network]`` table: host, port, advertise, wifi_ssid, wifi_password, strict_join,
+    token_margin (only the keys that are set)."""
+    table = f.table_at("network", required=False)
+    if not table:
+        return {}
+    n = Fields(source, table, problems, where="[network]", span=source.table_span("network"))
+    found: dict = {}
+    if "host" in table:
+        found["host"] = n.text("host", required=False)
+        if not host_is_usable(found["host"]):
+            n.report("host", f"'{found['host']}' is not an IP address or a host name (e.g. 0.0.0.0)")
+    if "port" in table:
+        found["port"] = n.integer("port", required=False, minimum=0, maximum=65535, default=base.viewer_port)
+    found["advertise"] = n.text("advertise", required=False)
+    if found["advertise"] and not host_is_usable(found["advertise"]):
+        n.report("advertise", f"'{found['advertise']}' is not an IP address or a host name")
+    found["wifi_ssid"] = n.text("wifi_ssid", required=False, max_len=32)
+    found["wifi_password"] = n.text("wifi_password", required=False, max_len=63)
+    if found["wifi_password"] and not found["wifi_ssid"]:
+        n.report("wifi_password", "needs wifi_ssid as well")
+    strict = table.get("strict_join", False)
+    n.used.add("strict_join")
+    if not isinstance(strict, bool):
+        n.report("strict_join", "must be true or false")
+        strict = False
+    found["strict_join"] = strict
+    found["token_margin"] = n.integer("token_margin", required=False, minimum=0, maximum=1000,
+                                      default=base.token_margin)
+    n.finish()
+    return found

@@ -122,10 +122,12 @@ class Session:
         return self.round.add(entry)
 
     def undo(self) -> Entry | None:
-        if not self.round.entries:
-            return None
-        self.store.undo_last(self.id)
-        return self.round.undo()
+        """Take back the last ballot or count made at the keyboard (never a phone's)."""
+        for index in range(len(self.round.entries) - 1, -1, -1):
+            if self.round.entries[index].source != "phone":
+                self.store.undo_last(self.id)
+                return self.round.entries.pop(index)
+        return None
 
     @property
     def votes_cast(self) -> int:

@@ -102,6 +102,22 @@ MIGRATIONS: list[str] = [
         last_synced TEXT NOT NULL
     );
     """,
+    # 2 -> 3: phones as ballots. A room per session (its address), and the one-time
+    # tokens phones hold, stored hashed and with nothing that ties a token to a ballot;
+    # a session's tokens are deleted when its results are revealed.
+    """
+    CREATE TABLE phone_rooms (
+        session_id INTEGER PRIMARY KEY REFERENCES sessions (id),
+        room TEXT NOT NULL UNIQUE
+    );
+    CREATE TABLE phone_tokens (
+        session_id INTEGER NOT NULL REFERENCES sessions (id),
+        token_hash TEXT NOT NULL,
+        used INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (session_id, token_hash)
+    ) WITHOUT ROWID;
+    ALTER TABLE ballots ADD COLUMN source TEXT NOT NULL DEFAULT 'keyboard';
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -323,11 +339,12 @@ class Store:
             return int(cur.lastrowid)
 
     def undo_last(self, session_id: int, *, round_no: int = 1) -> int | None:
-        """Mark the session's last live ballot as undone (kept for the record)."""
+        """Mark the session's last live ballot or count as undone (kept for the record).
+        A phone's ballot is never undone from the keyboard."""
         with self.transaction() as db:
             row = db.execute(
                 "SELECT id FROM ballots WHERE session_id = ? AND round = ? AND undone_at IS NULL "
-                "ORDER BY id DESC LIMIT 1",
+                "AND source != 'phone' ORDER BY id DESC LIMIT 1",
                 (session_id, round_no),
             ).fetchone()
             if row is None:
@@ -338,10 +355,11 @@ class Store:
     def entries(self, session_id: int, *, round_no: int = 1) -> list[Entry]:
         """The live ballots of a session, in the order cast (for resuming a vote)."""
         rows = self.db.execute(
-            "SELECT kind, answers FROM ballots WHERE session_id = ? AND round = ? AND undone_at IS NULL ORDER BY id",
+            "SELECT kind, answers, source FROM ballots WHERE session_id = ? AND round = ? AND undone_at IS NULL "
+            "ORDER BY id",
             (session_id, round_no),
         )
-        return [_entry(kind, answers) for kind, answers in rows]
+        return [_entry(kind, answers, source) for kind, answers, source in rows]
 
     def ballots(self, *, since: str | None = None) -> Iterator["BallotRecord"]:
         """Every live ballot or count of hands (cast since ``since``), oldest first."""
@@ -356,6 +374,51 @@ class Store:
         for ballot_id, session_id, mode, round_no, cast_at, kind, answers in self.db.execute(query + " ORDER BY b.id",
                                                                                             values):
             yield BallotRecord(ballot_id, session_id, mode, round_no, cast_at, _entry(kind, answers))
+
+    # -- phone ballots ---------------------------------------------------------------------
+    def phone_room(self, session_id: int, new_room: str) -> str:
+        """The session's phone room; ``new_room`` becomes it if it has none yet."""
+        with self.transaction() as db:
+            db.execute("INSERT OR IGNORE INTO phone_rooms (session_id, room) VALUES (?, ?)", (session_id, new_room))
+            return db.execute("SELECT room FROM phone_rooms WHERE session_id = ?", (session_id,)).fetchone()[0]
+
+    def issue_token(self, session_id: int, token_hash: str) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT INTO phone_tokens (session_id, token_hash) VALUES (?, ?)", (session_id, token_hash))
+
+    def phone_tokens(self, session_id: int) -> dict[str, bool]:
+        """token hash -> already used, for a round resumed after a restart."""
+        return {h: bool(u) for h, u in self.db.execute(
+            "SELECT token_hash, used FROM phone_tokens WHERE session_id = ?", (session_id,))}
+
+    def cast_with_tokens(self, session_id: int, ballots: list[tuple[str, Entry]], *, round_no: int = 1) -> list[bool]:
+        """Store phone ballots in one transaction (one disk sync for the batch). Each
+        spends its token; a ballot whose token is unknown or spent is not stored (False)."""
+        stored: list[bool] = []
+        stamp = self._stamp()
+        with self.transaction() as db:
+            for token_hash, entry in ballots:
+                spent = db.execute(
+                    "UPDATE phone_tokens SET used = 1 WHERE session_id = ? AND token_hash = ? AND used = 0",
+                    (session_id, token_hash),
+                ).rowcount
+                if spent:
+                    db.execute(
+                        "INSERT INTO ballots (session_id, round, kind, answers, cast_at, source) "
+                        "VALUES (?, ?, 'ballot', ?, ?, 'phone')",
+                        (session_id, round_no, json.dumps(entry.answers, ensure_ascii=False), stamp),
+                    )
+                stored.append(bool(spent))
+        return stored
+
+    def forget_tokens(self, session_id: int) -> None:
+        """After the reveal: nothing may tie a ballot to a phone any more."""
+        self.db.execute("PRAGMA secure_delete = ON")  # overwrite the freed pages, not just unlink them
+        with self.transaction() as db:
+            db.execute("DELETE FROM phone_tokens WHERE session_id = ?", (session_id,))
+        # The write-ahead log still holds the frames of every ballot's transaction (token
+        # and ballot side by side): fold it into the database and empty it.
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # -- cards and exercises ---------------------------------------------------------------
     def card_event(self, session_id: int, card_id: str, event: str, slot: int | None = None) -> None:
@@ -490,10 +553,10 @@ class BallotRecord:
     entry: Entry
 
 
-def _entry(kind: str, payload: str) -> Entry:
+def _entry(kind: str, payload: str, source: str = "keyboard") -> Entry:
     """An entry from its stored JSON (hands are kept as [option, count] pairs, because JSON
     object keys would turn the numbered options into strings)."""
     data = json.loads(payload)
     if kind == "ballot":
-        return Entry("ballot", answers=data)
+        return Entry("ballot", answers=data, source=source)
     return Entry("hands", counts={q: {opt: n for opt, n in pairs} for q, pairs in data.items()})

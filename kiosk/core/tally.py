@@ -23,6 +23,7 @@ class Entry:
     kind: str  # "ballot" or "hands"
     answers: dict[str, Hashable] = field(default_factory=dict)  # ballot: question -> option
     counts: dict[str, dict[Hashable, int]] = field(default_factory=dict)  # hands: question -> counts
+    source: str = "keyboard"  # or "phone": the keyboard's undo never takes back a phone's ballot
 
 
 def option_counts(entries: Iterable[Entry], question: str) -> dict[Hashable, int]:

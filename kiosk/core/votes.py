@@ -70,6 +70,12 @@ class VoteRound:
         if len(self.by_id) != len(self.questions):
             raise VoteError("duplicate question ids")
         self.entries: list[Entry] = []
+        # Once the results are shown, phones may see them and their tokens are forgotten
+        # (core.ballotbox); before that nothing of the count leaves the kiosk.
+        self.revealed = False
+
+    def reveal(self) -> None:
+        self.revealed = True
 
     # -- casting -------------------------------------------------------------------------
     def check_ballot(self, answers: dict[str, Hashable]) -> None:

@@ -10,7 +10,7 @@ import sys
 import time
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from textual import events, on
 from textual.app import App
@@ -31,6 +31,9 @@ from .console import use_console_glyphs
 from .flow import FlowRouter
 from .intents import Intent
 from .themes import CONSOLE_THEME, pick_theme, register_themes
+
+if TYPE_CHECKING:
+    from .phones import PhoneVote
 
 
 EXIT_FACILITATOR_QUIT = 10  # the facilitator quit on purpose: systemd does not restart
@@ -74,7 +77,8 @@ class KioskApp(App, inherit_bindings=False):
         self.language = config.language
         self.deck_id = config.decks[0] if config.decks else "innovationslek"
         self.flow = FlowRouter(self)
-        self.viewer_server = None  # started when the first plan is shared, if no viewer URL
+        self.viewer_server = None  # the web server: started when first needed (share, phone vote)
+        self.phone_box = None  # the open round's ballot box for phones (core.ballotbox)
         self.central_sync = None  # the background sync, when kiosk.toml has [central] url
         self.pin_gate = PinGate(config.pin_hash)
         if data_dir is not None:
@@ -227,19 +231,66 @@ class KioskApp(App, inherit_bindings=False):
     def deck(self) -> Deck:
         return self.shelf.get(self.deck_id, self.language)
 
-    def viewer_base_url(self) -> str:
-        """The kiosk's own viewer page, served on the local network from first use on."""
+    def web_server(self):
+        """The kiosk's one web server (viewer, short plan links, phone ballots), bound on
+        first use; raises ViewerServerError when it cannot listen (a busy port)."""
         if self.viewer_server is None:
-            from ..web.server import ViewerServer
+            from ..web.server import KioskServer
             from ..web.viewer import viewer_html
 
-            self.viewer_server = ViewerServer(viewer_html(self.shelf), self.config.viewer_host,
-                                              self.config.viewer_port).start()
-        return self.viewer_server.url()
+            self.viewer_server = KioskServer(viewer_html(self.shelf), self.config.viewer_host,
+                                             self.config.viewer_port, plan_link=self.plan_link_for,
+                                             advertise=self.config.advertise_host).open()
+        return self.viewer_server
 
-    def on_unmount(self) -> None:
+    def open_phone_vote(self, session: Session) -> PhoneVote:
+        """Open the session's secret vote to phones. No join address when phones cannot
+        reach this machine; the note says why."""
+        from ..core.ballotbox import BallotBox
+        from ..web.server import ViewerServerError
+        from .phones import PhoneVote
+
+        if self.phone_box is None or self.phone_box.session is not session:
+            self.close_phone_vote()
+            self.phone_box = BallotBox(session, margin=self.config.token_margin, strict=self.config.strict_join)
+        config = self.config
+        wifi = (config.wifi_ssid, config.wifi_password) if config.wifi_ssid else None
+        try:
+            server = self.web_server()
+        except ViewerServerError as exc:
+            log_exception(exc, self.data_dir)
+            return PhoneVote(self.phone_box, None, t(self.language, "phone.no_server", reason=str(exc)), wifi)
+        server.add_room(self.phone_box)
+        public = server.public_url()
+        if public is None:
+            return PhoneVote(self.phone_box, None, t(self.language, "phone.lobby_unreachable"), wifi)
+        return PhoneVote(self.phone_box, public, "", wifi)
+
+    def close_phone_vote(self) -> None:
+        if self.phone_box is not None:
+            self.phone_box.close()
+            if self.viewer_server is not None:
+                self.viewer_server.remove_room(self.phone_box.room)
+            self.phone_box = None
+
+    def plan_link_for(self, code: str) -> str | None:
+        """A stored plan's full link (for the short link ``/p/CODE``); None if unknown."""
+        from ..core.link import encode_link
+
+        try:
+            plan = self.store.plan(code)
+            if plan is None:
+                return None
+            base = self.config.viewer_url or self.web_server().url()
+            return encode_link(plan, self.shelf.get(plan.deck, plan.language), base)
+        except Exception as exc:  # a plan this kiosk can no longer link: a 404, and a log entry
+            log_exception(exc, self.data_dir)
+            return None
+
+    async def on_unmount(self) -> None:
         if self.viewer_server is not None:
-            self.viewer_server.stop()
+            await self.viewer_server.close()
+            self.viewer_server = None
         if self.central_sync is not None:
             self.central_sync.stop()
 

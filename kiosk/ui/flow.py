@@ -169,6 +169,7 @@ class FlowRouter:
         self.session.save_state([step for step, _ in self.path if step in main])
 
     def _close_session(self) -> None:
+        self.app.close_phone_vote()
         if self.session is not None and self.session.plan is None:
             self.session.abandon()
         self.session = None
@@ -213,10 +214,13 @@ class FlowRouter:
         if step == "vote":
             if spec.single_ballot:
                 return BallotScreen(lang, session, single=True)
-            return LobbyScreen(lang, session) if session.settings.secret else HandsScreen(lang, session)
+            if session.settings.secret:
+                return LobbyScreen(lang, session, app.open_phone_vote(session))
+            return HandsScreen(lang, session)
         if step == "ballot":
             return BallotScreen(lang, session)
         if step == "results":
+            session.round.reveal()
             steps = len(session.deck.model.scale) if session.deck.model else 0
             trend = team_trend(app.store, session.settings.team, steps, mode=spec.name) if spec.results_trend else []
             return ResultsScreen(lang, results_view(session, trend=trend,
@@ -244,25 +248,37 @@ class FlowRouter:
                 "secret": "secret" if self.spec.secret_default else "hands"}
 
     def _share_screen(self) -> KioskScreen:
-        """The plan's link points at the configured viewer, or at the kiosk's own viewer
-        server (started on first use); a server that cannot start is said on screen."""
+        """The plan's link points at the configured viewer, or at the kiosk's own server
+        (started on first use). With the kiosk's server there is also a short link
+        (``/p/CODE``) for a screen too small for the full code. When phones cannot reach
+        this machine (no network, or listening on loopback only), no QR code is drawn and
+        the screen says why; a server that cannot start is said on screen too."""
         from ..core.link import encode_link
         from ..web.server import ViewerServerError
         from .screens.share import ShareScreen
 
         app, session = self.app, self.session
         assert session is not None and session.plan is not None
-        note = ""
+        note, short, reachable = "", "", True
         base = app.config.viewer_url
         if not base:
             try:
-                base = app.viewer_base_url()
+                server = app.web_server()
             except ViewerServerError as exc:
                 log_exception(exc, app.data_dir)
                 note = t(app.language, "share.no_server", reason=str(exc), code=session.plan_code)
-                base = "http://127.0.0.1/"
+                base, reachable = "http://127.0.0.1/", False
+            else:
+                public = server.public_url()
+                base = public or server.local_url()
+                if public:
+                    short = f"{public}p/{session.plan_code}"
+                else:
+                    reachable = False
+                    note = t(app.language, "phone.unreachable")
         return ShareScreen(app.language, link=encode_link(session.plan, session.deck, base), plan=session.plan,
-                           code=session.plan_code, deck=session.deck, note=note)
+                           code=session.plan_code, deck=session.deck, note=note, short_link=short,
+                           reachable=reachable)
 
     def day_view(self) -> KioskScreen:
         """Today's numbers, for the facilitator menu."""
@@ -303,6 +319,7 @@ class FlowRouter:
             app.deck_id = str(settings.pop("deck"))
         settings.setdefault("with_level", self.spec.level_question)
         settings.setdefault("secret", self.spec.secret_default)
+        app.close_phone_vote()
         self.session = Session(store=app.store, deck=app.deck(),
                                settings=SessionSettings(mode=self.spec.name, language=app.language, **settings),
                                seed=app.config.seed, now=app.now)

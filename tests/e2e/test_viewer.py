@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import html
 import tomllib
-import urllib.error
 import zlib
-import urllib.request
 from datetime import date, datetime, timezone
 
 import pytest
@@ -16,7 +14,6 @@ from kiosk.core.link import encode_link
 from kiosk.core.linkformat import MAX_PAYLOAD_CHARS, dictionary
 from kiosk.core.plan import Action, Plan
 from kiosk.core.shelf import Shelf
-from kiosk.web.server import ViewerServer, ViewerServerError
 from kiosk.web.viewer import viewer_html
 from tests.conftest import ROOT
 from tests.e2e.chromium import dump_dom
@@ -171,29 +168,3 @@ def test_damaged_link_is_a_clear_message(page_file):
     good = encode_link(plan(), DECK, page_file.as_uri())
     dom = dump_dom(good[:-15])
     assert "Länken är skadad" in dom or "The link is damaged" in dom
-
-
-def test_server_serves_only_the_page():
-    server = ViewerServer(viewer_html(SHELF), host="127.0.0.1", port=0).start()
-    try:
-        base = f"http://127.0.0.1:{server.port}"
-        with urllib.request.urlopen(base + "/") as response:
-            assert response.status == 200 and b"DecompressionStream" in response.read()
-        for path in ("/etc/passwd", "/../README.md", "/viewer.html", "/favicon.ico"):
-            with pytest.raises(urllib.error.HTTPError) as info:
-                urllib.request.urlopen(base + path)
-            assert info.value.code == 404
-        assert server.url() == f"http://127.0.0.1:{server.port}/"
-        dom = dump_dom(encode_link(plan(), DECK, server.url()))
-        assert "Testa blanketten med fem invånare" in dom
-    finally:
-        server.stop()
-
-
-def test_busy_port_is_a_clear_error():
-    first = ViewerServer("x", host="127.0.0.1", port=0).start()
-    try:
-        with pytest.raises(ViewerServerError, match="busy"):
-            ViewerServer("x", host="127.0.0.1", port=first.port).start()
-    finally:
-        first.stop()

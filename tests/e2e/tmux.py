@@ -28,7 +28,9 @@ class TmuxSession:
         self.name = f"kiosk-{uuid.uuid4().hex[:8]}"
         self.socket = f"kiosk-test-{uuid.uuid4().hex[:8]}"
         program = program or [sys.executable, str(ROOT / "run.py")]
-        command = " ".join(shlex.quote(a) for a in [*program, *args])
+        # Port 0: test runs side by side never find the server's port busy (a test's own
+        # --listen, coming later, wins).
+        command = " ".join(shlex.quote(a) for a in [*program, "--listen", "0.0.0.0:0", *args])
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
         term = (env or {}).get("TERM", "xterm-256color")
         shell = f"cd {shlex.quote(str(ROOT))} && env TERM={term} {exports} {command}; echo EXITED:$?; sleep 30"

@@ -43,7 +43,8 @@ ROUTES = {
 def make(tmp_path, mode) -> KioskApp:
     store = Store.open(tmp_path / "data")
     return KioskApp(
-        Config(mode=mode or "", seed=7, viewer_url="https://innovationslek.example.org/"), store, data_dir=tmp_path / "data", clock=FakeClock(),
+        Config(mode=mode or "", seed=7, viewer_url="https://innovationslek.example.org/",
+               viewer_host="127.0.0.1", viewer_port=0), store,  # loopback only: the lobby says phones cannot join data_dir=tmp_path / "data", clock=FakeClock(),
         today=lambda: TODAY, now=lambda: datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc),
     )
 

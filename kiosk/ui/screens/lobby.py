@@ -1,17 +1,21 @@
-"""Secret ballots: the keyboard goes round. The screen shows only how many have voted
-until the facilitator reveals the results."""
+"""Secret ballots: phones vote through the join QR code, and the keyboard goes round for
+whoever has no phone. The screen shows only how many have voted until the facilitator
+reveals the results."""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Vertical
+from textual.containers import Center, Horizontal, Vertical
 from textual.widgets import Button, Static
 
+from ...core.session import Session
 from ..intents import Chosen, Done
+from ..phones import PhoneVote
 from ..widgets.bigdigits import BigDigits
 from ..widgets.footer import KioskFooter
+from ..widgets.phonejoin import PhoneJoin
 from .base import KioskScreen
 
 
@@ -24,7 +28,8 @@ class LobbyScreen(KioskScreen):
     HELP_KEYS = [("Enter / v", "help.lobby_vote"), ("u", "help.undo"), ("r", "help.reveal")]
     AUTO_FOCUS = "#vote"
     DEFAULT_CSS = """
-    LobbyScreen { align: center middle; }
+    LobbyScreen #lobby-row { height: 1fr; }
+    LobbyScreen #lobby-side { width: 1fr; height: 100%; align: center middle; }
     LobbyScreen #lobby { width: 70; max-width: 100%; height: auto; }
     LobbyScreen #count { height: 12; max-height: 30%; min-height: 4; color: $accent; }
     LobbyScreen Center { height: auto; }
@@ -32,28 +37,66 @@ class LobbyScreen(KioskScreen):
     LobbyScreen #buttons Button { margin: 0 1; }
     """
 
+    PHONE_TICK = 0.25  # seconds: the count follows the phones at most four times a second
+
+    def __init__(self, language: str, session: Session, phones: PhoneVote) -> None:
+        super().__init__(language, session)
+        self.box = phones.box
+        self.join_base = phones.join_base  # None: phones cannot reach this machine (note says why)
+        self.phones = phones
+        self._shown: tuple = ()
+
     def compose(self) -> ComposeResult:
-        with Vertical(id="lobby"):
-            yield Static(self.t("lobby.title"), classes="title")
-            yield Static(self.t("lobby.hint"), classes="subtitle")
-            yield BigDigits("0", id="count")
-            yield Static("", id="count-label", classes="subtitle")
-            with Center(id="buttons"):
-                yield Button(self.t("lobby.vote"), id="vote", variant="primary")
-            with Center():
-                yield Button(self.t("lobby.reveal"), id="reveal")
+        note, wifi = self.phones.note, self.phones.wifi
+        with Horizontal(id="lobby-row"):
+            with Vertical(id="lobby-side"):
+                with Vertical(id="lobby"):
+                    yield Static(self.t("lobby.title"), classes="title")
+                    yield Static(self.t("lobby.hint"), classes="subtitle")
+                    yield BigDigits("0", id="count")
+                    yield Static("", id="count-label", classes="subtitle")
+                    with Center(id="buttons"):
+                        yield Button(self.t("lobby.vote"), id="vote", variant="primary")
+                    with Center():
+                        yield Button(self.t("lobby.reveal"), id="reveal")
+            yield PhoneJoin(self.language, self.join_url(), note, wifi=wifi, id="phones")
         yield KioskFooter()
+
+    def join_url(self) -> str | None:
+        if self.join_base is None:
+            return None
+        return f"{self.join_base}{self.box.join_path()}".upper()
 
     def on_mount(self) -> None:
         self.refresh_count()
+        self.set_interval(self.PHONE_TICK, self.follow_phones)
+
+    def follow_phones(self) -> None:
+        """Redraw the count, the tokens and (strict variant) the join code when they changed:
+        whatever arrived in one tick is drawn once."""
+        if not self.is_current or self.box.session is not self.session:
+            return
+        shown = (self.session.votes_cast, self.box.issued, self.box.phone_ballots, self.box.admission)
+        if shown != self._shown:
+            self.refresh_count()
 
     def on_screen_resume(self) -> None:
         self.refresh_count()  # back from a ballot
 
     def refresh_count(self) -> None:
-        n = self.session.votes_cast
+        session, box = self.session, self.box
+        n = session.votes_cast
+        self._shown = (n, box.issued, box.phone_ballots, box.admission)
         self.query_one("#count", BigDigits).update(str(n))
-        self.query_one("#count-label", Static).update(self.t("lobby.count", n=n))
+        group = session.settings.group_size
+        label = self.t("phone.count", n=n, total=group) if group else self.t("phone.count_open", n=n)
+        self.query_one("#count-label", Static).update(label)
+        phones = self.query_one(PhoneJoin)
+        if self.join_base is not None:
+            phones.show_join(self.join_url())
+            phones.show_tokens(self.t("phone.tokens", issued=box.issued, cap=box.cap, group=box.group_size,
+                                      margin=box.margin, ballots=box.phone_ballots)
+                               + ("\n" + self.t("phone.strict") if box.strict else ""))
 
     @on(Button.Pressed, "#vote")
     def action_vote(self) -> None:

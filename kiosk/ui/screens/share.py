@@ -34,18 +34,25 @@ class ShareScreen(KioskScreen):
     ShareScreen #note { height: auto; color: $warning; }
     """
 
-    def __init__(self, language: str, *, link: str, plan: Plan, code: str, deck: Deck, note: str = "") -> None:
+    def __init__(self, language: str, *, link: str, plan: Plan, code: str, deck: Deck, note: str = "",
+                 short_link: str = "", reachable: bool = True) -> None:
         super().__init__(language)
         self.link = link
         self.plan = plan
         self.code = code
         self.deck = deck
         self.note = note
+        self.short_link = short_link  # a QR of this when the full code does not fit
+        self.reachable = reachable  # False: no QR, phones could not open it
 
     def compose(self) -> ComposeResult:
         plan = self.plan
         with Horizontal(id="share"):
-            yield QRWidget(self.link, self.t("share.too_small"), id="qr-side")
+            if self.reachable:
+                yield QRWidget(self.link, self.t("share.too_small"), id="qr-side", short_link=self.short_link,
+                               short_caption=self.t("phone.short_caption"))
+            else:
+                yield Static(Text(self.note), id="qr-side", classes="unreachable")
             with VerticalScroll(id="plan-side"):
                 yield Static(self.t("share.title"), classes="title")
                 yield Static(self.t("share.hint"), classes="hint")

@@ -1,0 +1,81 @@
+"""The lobby's phone panel: the join QR code, the address written out, tokens issued
+against ballots cast, and a Wi-Fi QR code when the facilitator runs a hotspot.
+
+When phones cannot join (no network address, a busy port) the panel says so instead of
+drawing a code that cannot work."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from ...core.i18n import t
+from .qr import QRWidget
+
+
+def wifi_qr_text(ssid: str, password: str) -> str:
+    """The Wi-Fi join code phones' cameras understand; \\ ; , : " are escaped."""
+
+    def esc(value: str) -> str:
+        for ch in '\\;,:"':
+            value = value.replace(ch, "\\" + ch)
+        return value
+
+    kind = "WPA" if password else "nopass"
+    return f"WIFI:T:{kind};S:{esc(ssid)};P:{esc(password)};;"
+
+
+class PhoneJoin(Vertical):
+    DEFAULT_CSS = """
+    PhoneJoin { width: 40; height: 100%; padding: 0 1; }
+    PhoneJoin #join-qr { height: 1fr; min-height: 10; min-width: 20; }
+    PhoneJoin #wifi-qr { height: 3; }
+    PhoneJoin .phone-line { height: auto; }
+    PhoneJoin #join-address { text-style: bold; }
+    PhoneJoin #join-note { color: $warning; height: auto; }
+    """
+
+    def __init__(self, language: str, join_url: str | None, note: str, *, wifi: tuple[str, str] | None = None,
+                 id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.language = language
+        self.join_url = join_url
+        self.note = note
+        self.wifi = wifi
+
+    def compose(self) -> ComposeResult:
+        yield Static(t(self.language, "phone.join_title"), classes="title phone-line")
+        if self.join_url is None:
+            yield Static(Text(self.note), id="join-note")
+            return
+        yield QRWidget(self.join_url, t(self.language, "phone.join_hint"), id="join-qr")
+        yield Static(Text(self.shown_address()), id="join-address", classes="phone-line")
+        yield Static("", id="join-tokens", classes="phone-line")
+        if self.wifi:
+            ssid, password = self.wifi
+            yield QRWidget(wifi_qr_text(ssid, password), t(self.language, "phone.wifi_text", ssid=ssid, password=password),
+                           id="wifi-qr", caption=t(self.language, "phone.wifi", ssid=ssid), link_in_text=False)
+
+    def on_resize(self) -> None:
+        # The join code comes first; the Wi-Fi code gets a share only on a tall screen,
+        # else its name and password are written out.
+        for wifi in self.query("#wifi-qr"):
+            wifi.styles.height = "1fr" if self.size.height >= 40 else 3
+
+    def shown_address(self) -> str:
+        """The address as people type it: no scheme, the host and port as they are."""
+        return (self.join_url or "").removeprefix("HTTP://").removeprefix("http://")
+
+    def show_join(self, join_url: str) -> None:
+        """A new join code (the strict variant redraws it after every phone)."""
+        if join_url == self.join_url:
+            return
+        self.join_url = join_url
+        self.query_one("#join-qr", QRWidget).show(join_url)
+        self.query_one("#join-address", Static).update(Text(self.shown_address()))
+
+    def show_tokens(self, text: str) -> None:
+        if self.join_url is not None:
+            self.query_one("#join-tokens", Static).update(Text(text))
