@@ -5,7 +5,11 @@ through tmux with the keys a user would press; `import` (ImageMagick) saves the 
 terminal keeps runs of spaces, block glyphs and the QR code's quiet zone, which an SVG export
 converted to PNG does not.
 
-    python docs/screenshots.py [--out docs/screenshots] [--only NAME ...]
+    python docs/screenshots.py [--out docs/screenshots] [--only NAME ...] [--size COLSxROWS] [--term linux]
+
+``--size`` takes every picture at that size instead of the gallery's own, and ``--term linux``
+runs the app as on the bare Linux console (its CP437 glyphs and 16 colours), for checking a
+design at 80x24, 120x40 and 200x60; those pictures get the size (and ``-linux``) in their name.
 
 Needs (Debian): xvfb xterm imagemagick fonts-dejavu-core tmux; chromium for the phone page.
 """
@@ -20,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,7 +62,7 @@ SHOTS = [
 class Terminal:
     """One xterm on its own virtual display, running tmux, running the app."""
 
-    def __init__(self, shot: Shot, data_dir: Path):
+    def __init__(self, shot: Shot, data_dir: Path, term: str = ""):
         cols, rows = shot.size
         self.socket = f"shots-{os.getpid()}-{shot.name}"
         self.display = f":{300 + abs(hash(shot.name)) % 500}"
@@ -66,7 +70,10 @@ class Terminal:
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(1.0)
         app = [sys.executable, str(ROOT / "run.py"), "--data-dir", str(data_dir), *shot.args]
-        inner = f"cd {shlex.quote(str(ROOT))} && {' '.join(shlex.quote(a) for a in app)}; sleep 600"
+        command = ' '.join(shlex.quote(a) for a in app)
+        if term:
+            command = f"TERM={shlex.quote(term)} {command}"
+        inner = f"cd {shlex.quote(str(ROOT))} && {command}; sleep 600"
         conf = data_dir / "tmux.conf"
         conf.write_text("set -g status off\nset -g default-terminal tmux-256color\n"
                         "set -ga terminal-overrides ',xterm*:RGB'\n")
@@ -106,15 +113,15 @@ class Terminal:
             process.wait(timeout=10)
 
 
-def take(shot: Shot, out_dir: Path) -> Path:
+def take(shot: Shot, out_dir: Path, suffix: str = "", term_name: str = "") -> Path:
     with tempfile.TemporaryDirectory() as data:
-        term = Terminal(shot, Path(data))
+        term = Terminal(shot, Path(data), term_name)
         try:
             for wait, keys in shot.steps:
                 term.wait_for(wait)
                 term.keys(keys)
             term.wait_for(shot.ready)
-            out = out_dir / f"{shot.name}.png"
+            out = out_dir / f"{shot.name}{suffix}.png"
             term.png(out)
             return out
         finally:
@@ -125,7 +132,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--only", nargs="*", default=[])
+    parser.add_argument("--size", default="", help="COLSxROWS for every picture")
+    parser.add_argument("--term", default="", help="TERM for the app, e.g. linux")
     args = parser.parse_args()
+    size = None
+    if args.size:
+        try:
+            cols, rows = (int(n) for n in args.size.lower().split("x"))
+            size = (cols, rows)
+        except ValueError:
+            print(f"screenshots: --size {args.size!r} is not COLSxROWS, e.g. 80x24", file=sys.stderr)
+            return 2
+    suffix = (f"-{size[0]}x{size[1]}" if size else "") + (f"-{args.term}" if args.term else "")
     missing = [tool for tool in ("Xvfb", "xterm", "import", "tmux") if shutil.which(tool) is None]
     if missing:
         print(f"screenshots: missing {', '.join(missing)} (Debian: xvfb xterm imagemagick tmux)", file=sys.stderr)
@@ -135,8 +153,10 @@ def main() -> int:
     for shot in SHOTS:
         if args.only and shot.name not in args.only:
             continue
+        if size:
+            shot = replace(shot, size=size)
         try:
-            print(take(shot, out_dir))
+            print(take(shot, out_dir, suffix, args.term))
         except RuntimeError as exc:
             print(f"screenshots: {shot.name}: {exc}", file=sys.stderr)
             return 1

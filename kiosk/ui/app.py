@@ -195,11 +195,19 @@ class KioskApp(App, inherit_bindings=False):
             result = export_all(self.store, folder, deck=self.deck(), walkup_text=self.config.export_walkup_text)
         except Exception as exc:
             log_exception(exc, self.data_dir)
-            self.notify(t(self.language, "facilitator.export_failed"), severity="error")
+            self.say(t(self.language, "facilitator.export_failed"), "error")
             return
-        # The folder comes from the configuration: shown as text, never as markup.
-        self.notify(t(self.language, "facilitator.exported", n=result.plans, folder=str(folder)), timeout=8,
-                    markup=False)
+        self.say(t(self.language, "facilitator.exported", n=result.plans, folder=str(folder)), "success")
+
+    def say(self, text: str, tone: str) -> None:
+        """A message on the status line of the screen in front (the facilitator menu has
+        closed by now); a toast only if that screen has no status line."""
+        from .screens.base import KioskScreen
+
+        if isinstance(self.screen, KioskScreen):
+            self.screen.say(text, tone)
+        else:
+            self.notify(text, severity="error" if tone == "error" else "information", markup=False)
 
     # -- errors: logged to a file, never a traceback on the user's screen --------------------
     def _handle_exception(self, error: Exception) -> None:

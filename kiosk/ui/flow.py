@@ -303,7 +303,7 @@ class FlowRouter:
             # Back from the results in walk-up: the visitor wants to change the answers, so
             # the stored ballot is taken back and replaced by the next confirmation.
             self.session.undo()
-            below.say(t(self.app.language, "ballot.change")) 
+            below.say(t(self.app.language, "ballot.change"), tone="info")
 
     # -- transitions: Done ----------------------------------------------------------------
     def _start_chosen(self, screen: KioskScreen, name: str) -> None:
@@ -391,7 +391,8 @@ class FlowRouter:
         if self.spec.single_ballot:
             self._push("results")
         else:
-            self._pop().say(t(app.language, "ballot.saved", n=session.votes_cast))
+            # The thank-you belongs to the lobby the keyboard goes back to, and stays there.
+            self._pop().say(t(app.language, "ballot.saved", n=session.votes_cast), tone="success")
 
     def _results_seen(self, screen: KioskScreen, _: object) -> None:
         self._next("results")

@@ -29,7 +29,6 @@ class BallotScreen(KioskScreen):
     BallotScreen #principle-about { height: auto; color: $text-muted; padding: 0 1; }
     """
 
-    MESSAGE = "#ballot-message"
 
     def __init__(self, language: str, session: Session, *, single: bool = False) -> None:
         super().__init__(language, session)
@@ -58,7 +57,6 @@ class BallotScreen(KioskScreen):
             yield Static(title, classes="title", id="ballot-title")
             yield Static(self.t("ballot.hint"), classes="hint")
             yield BallotWidget(self.rows(), id="ballot")
-            yield Static("", id="ballot-message", classes="message")
             with Horizontal(id="about"):
                 for number, level in enumerate(model.levels, 1):
                     with Vertical(classes="level-box"):

@@ -1,19 +1,19 @@
 """What every flow screen shares: its language and data from the constructor, Escape
-posts "back" to the flow router, F1 or ? opens the help, one way to show a message, and
-free-text fields checked as they are typed."""
+posts "back" to the flow router, F1 or ? opens the help, one status line (above the key
+bar) for its confirmations and warnings, and free-text fields checked as they are typed."""
 
 from __future__ import annotations
 
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from ...core.i18n import t
 from ...core.session import Session
 from ...core.text import field_issue
 from ..i18n import translate_bindings
 from ..intents import Back
-from ..plain import plain
+from ..widgets.statusline import StatusLine
 
 
 class KioskScreen(Screen):
@@ -24,7 +24,6 @@ class KioskScreen(Screen):
         Binding("f1,question_mark", "help", "t:key.help", show=True, key_display="F1"),
     ]
     HELP_KEYS: list[tuple[str, str]] = []
-    MESSAGE = ".message"  # where ``say`` writes
 
     def __init__(self, language: str, session: Session | None = None) -> None:
         super().__init__()
@@ -35,15 +34,28 @@ class KioskScreen(Screen):
     def t(self, key: str, **values: object) -> str:
         return t(self.language, key, **values)
 
-    def say(self, text: str) -> None:
-        """The one way a screen tells the person something: on its message line (empty
-        text clears it), or for a moment at the corner on a screen without one."""
-        # Never read as markup: a message can quote what someone typed or a file held.
-        lines = self.query(self.MESSAGE)
+    def on_mount(self) -> None:
+        # Every screen gets its status line here rather than in each compose: one mechanism.
+        if not self.query(StatusLine):
+            self.mount(StatusLine())
+
+    def say(self, text: str, tone: str = "warning", seconds: float | None = None) -> None:
+        """Show a message on this screen's status line (empty text clears it). Most messages
+        are refusals ("choose a card first"), hence the default tone; a confirmation passes
+        ``tone="success"``. It goes when the screen goes."""
+        lines = self.query(StatusLine)
         if lines:
-            lines.first(Static).update(plain(text))
-        elif text:
-            self.app.notify(text, timeout=4, markup=False)
+            lines.first().show(text, tone, seconds)
+        else:  # said before the screen was mounted: the line is made now and shows it
+            line = StatusLine()
+            self.mount(line)
+            line.show(text, tone, seconds)
+
+    @property
+    def status(self) -> str:
+        """What the status line says now (for tests and the flow router)."""
+        lines = self.query(StatusLine)
+        return lines.first().text if lines else ""
 
     # The first screen of a flow has nowhere to go back to: its Esc is hidden.
     FIRST = False
@@ -82,21 +94,13 @@ class KioskScreen(Screen):
         """Mark the field and say what is wrong with it; True when something is."""
         issue = field_issue(field.value, field.max_length or None)
         field.set_class(issue is not None, "-invalid")
-        messages = self.query(".message").results(Static)
-        message = next(iter(messages), None)
         if issue is not None:
-            text = self.t(f"guard.{issue[0]}", **issue[1])
-            if message is not None:
-                message.update(plain(text))
-                message.guard_for = field  # type: ignore[attr-defined]
-            elif getattr(field, "guard_told", None) != text:  # once per problem, not per key
-                self.app.notify(text, severity="warning", markup=False)
-            field.guard_told = text  # type: ignore[attr-defined]
+            self.say(self.t(f"guard.{issue[0]}", **issue[1]))
+            self._guard_for = field
             return True
-        field.guard_told = None  # type: ignore[attr-defined]
-        if message is not None and getattr(message, "guard_for", None) is field:
-            message.update("")
-            message.guard_for = None  # type: ignore[attr-defined]
+        if getattr(self, "_guard_for", None) is field:  # this field's problem is solved
+            self.say("")
+            self._guard_for = None
         return False
 
     def refuse_invalid_fields(self) -> bool:

@@ -35,7 +35,6 @@ class CardScreen(KioskScreen):
     CardScreen #card-message { height: auto; }
     """
 
-    MESSAGE = "#card-message"
 
     def __init__(self, language: str, session: Session, card_id: str) -> None:
         super().__init__(language, session)
@@ -62,7 +61,6 @@ class CardScreen(KioskScreen):
         with VerticalScroll(id="card"):
             yield Static(self.title_text(), classes="title", id="card-title")
             yield Static(self.body(), id="card-body")
-            yield Static("", id="card-message", classes="message")
         yield KioskFooter()
 
     def title_text(self) -> Content:
@@ -118,7 +116,7 @@ class CardScreen(KioskScreen):
     def action_choose(self) -> None:
         chosen = self.session.toggle_choice(self.card_id)
         self.query_one("#card-title", Static).update(self.title_text())
-        self.say(self.t("card.chosen" if chosen else "card.unchosen"))
+        self.say(self.t("card.chosen" if chosen else "card.unchosen"), tone="success" if chosen else "info")
 
     def action_pick(self) -> None:
         """Walk-up: this is the card I will try."""

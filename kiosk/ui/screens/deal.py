@@ -31,7 +31,6 @@ class DealScreen(KioskScreen):
     DealScreen CardTile { height: 100%; margin: 0; }
     """
 
-    MESSAGE = "#deal-message"
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -47,7 +46,6 @@ class DealScreen(KioskScreen):
                     yield CardTile(slot, card, session.deck, self.t, chosen=card.id in session.chosen)
             if not hand:
                 yield Static(self.t("deal.empty"), classes="message")
-            yield Static("", id="deal-message", classes="message")
         yield KioskFooter()
 
     def on_resize(self) -> None:

@@ -16,7 +16,6 @@ from .base import KioskScreen
 class FollowUpScreen(KioskScreen):
     HELP_KEYS = [("Enter", "help.followup_enter")]
     AUTO_FOCUS = "#reference"
-    MESSAGE = "#followup-message"
     DEFAULT_CSS = """
     FollowUpScreen { align: center middle; }
     FollowUpScreen #followup { width: 80; max-width: 100%; height: auto; }
@@ -28,7 +27,6 @@ class FollowUpScreen(KioskScreen):
             yield Static(self.t("followup.title"), classes="title")
             yield Static(self.t("followup.hint"), classes="subtitle")
             yield Input(placeholder=self.t("followup.placeholder"), id="reference")
-            yield Static("", id="followup-message", classes="message")
             yield Button(self.t("followup.start"), id="start", variant="primary")
         yield KioskFooter()
 

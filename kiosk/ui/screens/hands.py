@@ -31,7 +31,6 @@ class HandsScreen(KioskScreen):
     HandsScreen #options { height: auto; }
     """
 
-    MESSAGE = "#hands-message"
 
     def __init__(self, language: str, session: Session) -> None:
         super().__init__(language, session)
@@ -43,7 +42,6 @@ class HandsScreen(KioskScreen):
             yield Static(self.t("hands.hint"), classes="hint")
             yield Static("", id="question", classes="title")
             yield Horizontal(id="options")
-            yield Static("", id="hands-message", classes="message")
             yield Static("", id="progress", classes="hint")
         yield KioskFooter()
 
@@ -103,7 +101,7 @@ class HandsScreen(KioskScreen):
             return
         # One entry per question, in order: the undone one is the question to count again.
         self.index = len(self.session.round.entries)
-        self.say(self.t("lobby.undone"))
+        self.say(self.t("lobby.undone"), tone="info")
         await self.show_question()
 
     def action_reveal(self) -> None:

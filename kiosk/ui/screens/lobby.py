@@ -106,7 +106,7 @@ class LobbyScreen(KioskScreen):
         if self.session.undo() is None:
             self.say(self.t("lobby.nothing_to_undo"))
         else:
-            self.say(self.t("lobby.undone"))
+            self.say(self.t("lobby.undone"), tone="info")
         self.refresh_count()
 
     @on(Button.Pressed, "#reveal")

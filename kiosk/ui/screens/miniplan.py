@@ -47,7 +47,6 @@ class MiniPlanScreen(KioskScreen):
             yield Static(self.t("mini.when"), classes="question")
             yield OptionList(*[Option(f"{n}  {self.t(f'mini.when_{d}')}", id=str(d))
                                for n, d in enumerate(BY_WHEN_DAYS, 1)], id="when")
-            yield Static("", classes="message")
         yield KioskFooter()
 
     def on_mount(self) -> None:

@@ -32,7 +32,6 @@ class PlanScreen(KioskScreen):
     """
 
     AUTO_FOCUS = "#what"
-    MESSAGE = "#plan-message"
     FIELDS = Action.FIELDS
 
     def __init__(self, language: str, session: Session, *, today: date, carried: list[Action] | None = None) -> None:
@@ -58,7 +57,6 @@ class PlanScreen(KioskScreen):
                 yield Label(self.t("plan.follow_up"))
                 yield Input(placeholder=self.t("plan.date_hint", example=self.today.isoformat()),
                             id="follow_up", max_length=10)
-            yield Static("", id="plan-message", classes="message")
             yield Button(self.t("plan.save"), id="save", variant="primary")
         yield KioskFooter()
 

@@ -22,7 +22,6 @@ class SetupScreen(KioskScreen):
     BINDINGS = [Binding("ctrl+s", "start", "t:key.start", show=True, priority=True)]
     HELP_KEYS = [("Tab", "help.tab"), ("Left/Right", "help.select"), ("Ctrl+S", "help.start")]
     AUTO_FOCUS = "#team"
-    MESSAGE = "#setup-message"
     DEFAULT_CSS = """
     SetupScreen #setup { width: 100%; max-width: 100; height: 1fr; padding: 0 2; }
     SetupScreen { align-horizontal: center; }
@@ -62,7 +61,6 @@ class SetupScreen(KioskScreen):
                 yield Label(self.t("setup.voting"))
                 yield Choice([(self.t("setup.secret"), "secret"), (self.t("setup.hands"), "hands")], v["secret"],
                              id="secret")
-            yield Static("", id="setup-message", classes="message")
             yield Button(self.t("setup.start"), id="start", variant="primary")
         yield KioskFooter()
 
