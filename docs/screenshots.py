@@ -42,16 +42,20 @@ class Shot:
 
 WORKSHOP_VOTE = [("Förbered workshopen", ["C-s"]), ("omröstning", ["Enter"])]
 BALLOT = ["2", "3", "4", "2", "3", "1", "4", "2", "3", "1", "Enter"]
+# Three people vote in the lobby, so the results show a spread worth talking about.
+BALLOTS = [("Röst nummer 1", BALLOT), ("1 har röstat", ["Enter"]), ("Röst nummer 2", ["1", "3", "2", "5", "2", "1", "4", "1", "3", "5", "Enter"]),
+           ("2 har röstat", ["Enter"]), ("Röst nummer 3", ["2", "4", "3", "1", "3", "2", "5", "2", "4", "2", "Enter"]),
+           ("3 har röstat", ["r"])]
 
 SHOTS = [
     Shot("start", [], (120, 40), ready="Uppföljning"),
     Shot("ballot", ["--mode", "workshop"], (120, 40), WORKSHOP_VOTE, ready="Röst"),
     Shot("results", ["--mode", "workshop"], (120, 40),
-         [*WORKSHOP_VOTE, ("Röst", BALLOT), ("röstat", ["r"])], ready="Resultat"),
+         [*WORKSHOP_VOTE, *BALLOTS], ready="Resultat"),
     Shot("deal", ["--mode", "workshop", "--seed", "2"], (120, 40),
-         [*WORKSHOP_VOTE, ("Röst", BALLOT), ("röstat", ["r"]), ("Resultat", ["Enter"])], ready="min"),
+         [*WORKSHOP_VOTE, *BALLOTS, ("Resultat", ["Enter"])], ready="min"),
     Shot("exercise", ["--mode", "workshop", "--seed", "2"], (120, 40),
-         [*WORKSHOP_VOTE, ("Röst", BALLOT), ("röstat", ["r"]), ("Resultat", ["Enter"]), ("min", ["Enter"]),
+         [*WORKSHOP_VOTE, *BALLOTS, ("Resultat", ["Enter"]), ("min", ["Enter"]),
           ("Så gör ni", ["t"])], ready="Steg 1"),
     Shot("share", ["--mode", "walkup", "--seed", "2"], (160, 50),
          [("Enter", ["Enter"]), ("1", ["3", "2", "4", "1", "3", "2", "4", "3", "2"]), ("Resultat", ["Enter"]),

@@ -3,6 +3,8 @@ the same fallback everywhere (the id itself, when the deck lacks it)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .deck import Card, Deck
 from .text import clip
 
@@ -31,3 +33,9 @@ def principle_name(deck: Deck | None, principle_id: str) -> str:
         return deck.model.principle(principle_id).name if deck is not None and deck.model else principle_id
     except KeyError:
         return principle_id
+
+
+def longest_principle_name(decks: Iterable[Deck]) -> int:
+    """The longest principle name the given decks (one model in its languages) have: the
+    width a results chart gives its names, so that switching language never cuts one."""
+    return max((len(p.name) for deck in decks if deck.model for p in deck.model.principles), default=0)

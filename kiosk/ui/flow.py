@@ -23,6 +23,7 @@ from ..core.followup import FollowUpError, carry_over, find_plan
 from ..core.i18n import t
 from ..core.logfile import log_exception
 from ..core.modes import ModeSpec, mode_spec, modes_where
+from ..core.names import longest_principle_name
 from ..core.plan import Plan, PlanError
 from ..core.problems import FileProblems
 from ..core.results import results_view
@@ -65,6 +66,18 @@ def voting_decks(app: "KioskApp", language: str) -> list[tuple[str, str]]:
             decks.append((deck.title, deck_id))
     return decks
 
+
+
+def names_width(shelf, deck) -> int:
+    """The longest principle name of the deck in any language it has (a broken file of
+    another language is left out), so the results never cut a name after a switch."""
+    decks = [deck]
+    for language in shelf.languages(deck.id):
+        try:
+            decks.append(shelf.get(deck.id, language))
+        except (FileProblems, KeyError):
+            continue
+    return longest_principle_name(decks)
 
 class FlowRouter:
     def __init__(self, app: "KioskApp") -> None:
@@ -224,7 +237,8 @@ class FlowRouter:
             steps = len(session.deck.model.scale) if session.deck.model else 0
             trend = team_trend(app.store, session.settings.team, steps, mode=spec.name) if spec.results_trend else []
             return ResultsScreen(lang, results_view(session, trend=trend,
-                                                    earlier=self.follows if spec.results_compare else None))
+                                                    earlier=self.follows if spec.results_compare else None),
+                                 label_width=names_width(app.shelf, session.deck))
         if step == "review":
             assert self.follows is not None
             return ReviewScreen(lang, self.follows.actions)

@@ -24,6 +24,9 @@ class KioskScreen(Screen):
         Binding("f1,question_mark", "help", "t:key.help", show=True, key_display="F1"),
     ]
     HELP_KEYS: list[tuple[str, str]] = []
+    # Size classes for every screen's CSS, so spacing grows the same way everywhere:
+    # -short up to 80x24-ish, -tall from 34 rows, -huge (a projector at 200x60) from 50.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall"), (50, "-huge")]
 
     def __init__(self, language: str, session: Session | None = None) -> None:
         super().__init__()

@@ -1,7 +1,10 @@
-"""Vote distributions as stacked horizontal bars, one line per question.
+"""Vote distributions as stacked horizontal bars, one bar per question.
 
-Each bar is split into the scale's steps, in colours from "limited" (warm) to
-"innovative" (green), with the count printed inside when it fits. Works in 16 colours.
+Each bar is split into the scale's steps, in colours from "limited" (warm) to "innovative"
+(green), with the count printed inside when it fits. The label column is as wide as the
+longest name the deck has in any of its languages (names are never cut where there is
+room: the bars take what is left), and on a tall screen the bars grow thicker with air
+between them, so the chart reads from the back of a room. Works in 16 colours.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from ...core.text import clip
 from ..colours import theme_colour
 
 STEP_VARIABLES = ("error", "warning", "primary", "secondary", "success")
+MIN_BAR = 12  # below this a bar says little; the label gives way first
 
 
 @dataclass(frozen=True)
@@ -47,43 +51,98 @@ def split_width(counts: tuple[int, ...], width: int) -> list[int]:
     return cells
 
 
+def tags_width(tags) -> int:
+    """Cells for a row's tags, each drawn as a chip " weakest " with a space after it."""
+    return 1 + sum(len(tag) + 3 for tag in tags) if tags else 0
+
+
+@dataclass(frozen=True)
+class Columns:
+    label: int
+    bar: int
+    tags: int
+
+
+def columns(width: int, label: int, tags: int) -> Columns:
+    """Split a row: the label as wide as asked (it yields only when the bar would drop
+    below ``MIN_BAR``), the mean, the tags, and the bar the rest."""
+    fixed = 1 + 6 + tags  # the space after the label, " 3.5 ", the tags
+    bar = width - label - fixed
+    if bar < MIN_BAR:
+        label = max(8, label - (MIN_BAR - bar))
+        bar = max(1, width - label - fixed)
+    return Columns(label, bar, tags)
+
+
+def bar_shape(screen_height: int) -> tuple[int, int]:
+    """(rows per bar, blank rows between bars) for a screen this tall."""
+    if screen_height >= 50:
+        return 3, 1
+    if screen_height >= 34:
+        return 1, 1
+    return 1, 0
+
+
+def legend(app, scale: tuple[str, ...] | list[str]) -> Text:
+    """The scale in the bars' own colours: "1 Limited  2 Weak ..."."""
+    text = Text(no_wrap=False)
+    for n, label in enumerate(scale):
+        colour = theme_colour(app, STEP_VARIABLES[n % len(STEP_VARIABLES)], "grey")
+        text.append(f" {n + 1} ", style=f"bold #000000 on {colour}")
+        text.append(f" {label}")
+        if n < len(scale) - 1:
+            text.append("   ")
+    return text
+
+
 class BarChart(Widget):
     DEFAULT_CSS = """
     BarChart { height: auto; width: 100%; }
     """
 
-    def __init__(self, rows: list[BarRow], *, id: str | None = None, spacious: bool = False) -> None:
+    def __init__(self, rows: list[BarRow], *, id: str | None = None, label_width: int | None = None,
+                 tag_width: int | None = None) -> None:
         super().__init__(id=id)
         self.rows = rows
-        self.spacious = spacious
+        self.label_width = label_width or max((len(r.label) for r in rows), default=10)
+        own_tags = max((tags_width([t for t, _ in r.tags]) for r in rows), default=0)
+        self.tag_width = max(tag_width or 0, own_tags)
 
     def get_content_height(self, container, viewport, width: int) -> int:
-        return len(self.rows) * (2 if self.spacious else 1)
+        thick, gap = bar_shape(viewport.height)
+        return len(self.rows) * thick + max(0, len(self.rows) - 1) * gap
 
     def render(self) -> Text:
-        fg_light, fg_dark = "#ffffff", "#000000"
-        width = self.size.width
-        label_width = max(10, min(36, width // 3))
-        tag_width = 22 if width >= 90 else 10
-        bar_width = max(10, width - label_width - tag_width - 8)
+        cols = columns(self.size.width, self.label_width, self.tag_width)
+        thick, gap = bar_shape(self.screen.size.height)
+        surface = theme_colour(self.app, "surface", "black")
         text = Text(no_wrap=True, overflow="crop")
         for n, row in enumerate(self.rows):
-            text.append(clip(row.label, label_width).ljust(label_width) + " ")
-            cells = split_width(row.counts, bar_width)
-            used = 0
-            for step, (count, size) in enumerate(zip(row.counts, cells)):
-                if not size:
-                    continue
-                background = theme_colour(self.app, STEP_VARIABLES[step % len(STEP_VARIABLES)], "grey")
-                label = str(count) if size >= len(str(count)) else ""
-                text.append(label.center(size), style=f"bold {fg_dark} on {background}")
-                used += size
-            if used < bar_width:
-                text.append(" " * (bar_width - used), style=f"on {theme_colour(self.app, 'surface', 'black')}")
-            mean = f"{row.mean:4.1f}" if row.mean is not None else "   -"
-            text.append(f" {mean} ", style="bold")
-            for tag, variable in row.tags:
-                text.append(f" {clip(tag, tag_width)} ", style=f"bold reverse {theme_colour(self.app, variable, 'yellow')}")
+            cells = split_width(row.counts, cols.bar)
+            middle = (thick - 1) // 2  # the line that carries the label, the counts and the tags
+            for line in range(thick):
+                on_middle = line == middle
+                label = clip(row.label, cols.label) if on_middle else ""
+                text.append(label.ljust(cols.label) + " ", style="bold" if row.tags and on_middle else "")
+                used = 0
+                for step, (count, size) in enumerate(zip(row.counts, cells)):
+                    if not size:
+                        continue
+                    background = theme_colour(self.app, STEP_VARIABLES[step % len(STEP_VARIABLES)], "grey")
+                    shown = str(count) if on_middle and size >= len(str(count)) else ""
+                    text.append(shown.center(size), style=f"bold #000000 on {background}")
+                    used += size
+                if used < cols.bar:
+                    text.append(" " * (cols.bar - used), style=f"on {surface}")
+                mean = (f"{row.mean:4.1f}" if row.mean is not None else "   -") if on_middle else "    "
+                text.append(f" {mean} ", style="bold")
+                if on_middle and row.tags:
+                    text.append(" ")
+                    for tag, variable in row.tags:
+                        text.append(f" {tag} ", style=f"bold reverse {theme_colour(self.app, variable, 'yellow')}")
+                        text.append(" ")
+                if line < thick - 1:
+                    text.append("\n")
             if n < len(self.rows) - 1:
-                text.append("\n\n" if self.spacious else "\n")
+                text.append("\n" * (1 + gap))
         return text

@@ -1,0 +1,75 @@
+"""The results as the room sees them: the weakest and the most divided principles first,
+every name whole at 80x24 in the language with the longest names, the bars taking the rest."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.core.names import longest_principle_name
+from kiosk.core.results import PrincipleResult, ResultsView
+from kiosk.core.shelf import Shelf
+from kiosk.ui.screens.results import first_what_matters
+from kiosk.ui.widgets.bars import MIN_BAR, BarChart, bar_shape, columns
+
+# Three voters who disagree on some principles (level answer first, then the nine).
+BALLOTS = ["2342312312", "1325214135", "2431325242"]
+
+
+def test_order_puts_weakest_then_divided_then_the_rest():
+    def view(weakest, divided):
+        principles = [PrincipleResult(name, (1,), 1.0, name in weakest, name in divided) for name in "abcde"]
+        return ResultsView(votes=1, principles=principles, scale=["x"], level_question="", level=[], weakest=weakest,
+                           divided=divided, since_plan=[], trend=[], trend_sessions=0, team="")
+
+    assert [p.name for p in first_what_matters(view(["d", "b"], ["b", "e"]))] == ["d", "b", "e", "a", "c"]
+    assert [p.name for p in first_what_matters(view([], []))] == list("abcde")
+
+
+def test_columns_keep_the_label_and_give_the_bar_the_rest():
+    cols = columns(76, 35, 20)
+    assert cols.label == 35 and cols.bar == 76 - 35 - 7 - 20
+    squeezed = columns(60, 35, 20)  # too narrow: the label gives way, the bar keeps its minimum
+    assert squeezed.bar == MIN_BAR and squeezed.label + squeezed.bar + 7 + 20 == 60
+
+
+def test_bars_thicken_on_a_projector():
+    assert bar_shape(24) == (1, 0)
+    assert bar_shape(40) == (1, 1)
+    assert bar_shape(60)[0] >= 2
+
+
+def test_longest_name_is_over_all_languages():
+    shelf = Shelf()
+    decks = [shelf.get("innovationslek", lang) for lang in shelf.languages("innovationslek")]
+    assert longest_principle_name(decks) == max(len(p.name) for d in decks for p in d.model.principles)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+async def test_names_whole_and_weakest_first_at_80x24(make_app, language):
+    app = make_app(language=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "ctrl+s")
+        await pilot.pause()
+        for ballot in BALLOTS:
+            await pilot.press("enter", *ballot, "enter")
+            await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert type(screen).__name__ == "ResultsScreen"
+        chart = screen.query_one(BarChart)
+        lines = chart.render().plain.splitlines()
+        model = app.session.deck.model
+        names = [p.name for p in model.principles]
+        # Every name whole, at the start of its line, and the bars at least MIN_BAR wide.
+        shown = [next(n for n in sorted(names, key=len, reverse=True) if line.startswith(n)) for line in lines]
+        assert sorted(shown) == sorted(names)
+        assert chart.size.width <= 80 and all(len(line) <= chart.size.width for line in lines)
+        weakest = app.session.weakest(3)
+        divided = app.session.most_divided(3)
+        top = [model.principle(p).name for p in dict.fromkeys([*weakest, *divided])]
+        assert shown[:len(top)] == top
+        assert screen.t("results.weakest") in lines[0]
+        # The deal button is on screen without scrolling.
+        button = screen.query_one("#deal")
+        assert button.region.bottom <= 24 - 1
