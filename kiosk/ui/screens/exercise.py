@@ -1,6 +1,7 @@
-"""Run an exercise with its step timer: big digits, a progress bar, the current step and
-the next one. Space pauses, + and - change the time, n and p move between steps. When a
-step ends: the bell and a flash; past zero it counts overtime in the warning colour."""
+"""Run an exercise with its step timer: the time left in big digits (the largest thing on
+the screen at every size), a progress bar, and the whole list of steps with the current one
+marked. Space pauses, + and - change the time, n and p move between steps. When a step
+ends: the bell and a flash; past zero it counts overtime in the warning colour."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Center, Vertical
 from textual.widgets import Static
 
 from ...core.countdown import Countdown
@@ -17,6 +18,7 @@ from ..plain import plain
 from ..widgets.bigdigits import BigDigits
 from ..widgets.footer import KioskFooter
 from ..widgets.progress import ProgressLine
+from ..widgets.steplist import StepList
 from .base import KioskScreen
 
 
@@ -39,14 +41,16 @@ class ExerciseScreen(KioskScreen):
                  ("Esc", "help.timer_end")]
     DEFAULT_CSS = """
     ExerciseScreen #exercise { padding: 0 2; height: 1fr; }
-    ExerciseScreen #time { color: $text; }
+    ExerciseScreen #time { color: $text; max-height: 40; }
+    ExerciseScreen.-huge #time { margin: 1 0; }
     ExerciseScreen #time.-final { color: $warning; }
     ExerciseScreen #time.-overtime { color: $error; text-style: bold; }
     ExerciseScreen #time.-paused { color: $text-muted; }
     ExerciseScreen.-flash { background: $warning 40%; }
-    ExerciseScreen #step { text-style: bold; height: auto; margin-top: 2; content-align: center middle; width: 100%; }
-    ExerciseScreen #upcoming { color: $text-muted; height: auto; content-align: center middle; width: 100%; }
-    ExerciseScreen #state { height: 1; content-align: center middle; width: 100%; color: $text-muted; }
+    ExerciseScreen #state { height: 1; content-align: center middle; width: 100%; color: $warning;
+                            text-style: bold; }
+    ExerciseScreen #steps { margin-top: 1; max-width: 120; }
+    ExerciseScreen #steps-box { height: auto; align-horizontal: center; }
     """
 
     def __init__(self, language: str, session: Session, card_id: str, *, clock: Callable[[], float],
@@ -70,8 +74,9 @@ class ExerciseScreen(KioskScreen):
             yield BigDigits("00:00", id="time")
             yield Static("", id="state")
             yield ProgressLine(id="progress")
-            yield Static("", id="step")
-            yield Static("", id="upcoming")
+            with Center(id="steps-box"):
+                yield StepList([(step.text, self.t("screen.step_minutes", n=step.minutes)) for step in self.card.steps],
+                               id="steps")
         yield KioskFooter()
 
     def on_mount(self) -> None:
@@ -127,11 +132,9 @@ class ExerciseScreen(KioskScreen):
             state = self.t("timer.overtime")
         else:
             state = ""
-        upcoming = cd.upcoming
+        self.query_one("#steps", StepList).show(cd.index, cd.finished)
         texts = {
             "#step-number": self.t("timer.step", n=cd.index + 1, total=len(cd.steps)),
-            "#step": cd.current.text,
-            "#upcoming": self.t("timer.next", text=upcoming.text) if upcoming else self.t("timer.last"),
             "#state": state,
         }
         for selector, text in texts.items():
