@@ -38,6 +38,7 @@ class Shot:
     # (text to wait for, keys to send then); the picture is taken when ``ready`` shows.
     steps: list[tuple[str, list[str]]] = field(default_factory=list)
     ready: str = ""
+    gallery: bool = True  # in the README; the others are for checking a design (--all)
 
 
 WORKSHOP_VOTE = [("Förbered workshopen", ["C-s"]), ("omröstning", ["Enter"])]
@@ -60,6 +61,19 @@ SHOTS = [
     Shot("share", ["--mode", "walkup", "--seed", "2"], (160, 50),
          [("Enter", ["Enter"]), ("1", ["3", "2", "4", "1", "3", "2", "4", "3", "2"]), ("Resultat", ["Enter"]),
           ("min", ["Enter"]), ("Så gör ni", ["Enter"]), ("1", ["1"]), ("2", ["2"])], ready="kod"),
+    # The other screens, for checking the design at every size (not in the README).
+    Shot("setup", ["--mode", "workshop"], (120, 40), ready="Förbered workshopen", gallery=False),
+    Shot("lobby", ["--mode", "workshop"], (120, 40), [*WORKSHOP_VOTE, *BALLOTS[:1]], ready="1 har röstat",
+         gallery=False),
+    Shot("card", ["--mode", "workshop", "--seed", "2"], (120, 40),
+         [*WORKSHOP_VOTE, *BALLOTS, ("Resultat", ["Enter"]), ("min", ["Enter"])], ready="Så gör ni", gallery=False),
+    Shot("plan", ["--mode", "workshop", "--seed", "2"], (120, 40),
+         [*WORKSHOP_VOTE, *BALLOTS, ("Resultat", ["Enter"]), ("min", ["Space", "c"])], ready="handlingsplan",
+         gallery=False),
+    Shot("attract", ["--mode", "walkup"], (120, 40), ready="Enter", gallery=False),
+    Shot("walkup-ballot", ["--mode", "walkup"], (120, 40), [("Enter", ["Enter"])], ready="Var står du", gallery=False),
+    Shot("team", ["--mode", "checkin"], (120, 40), ready="Teamavstämning", gallery=False),
+    Shot("followup", ["--mode", "followup"], (120, 40), ready="Följ upp", gallery=False),
 ]
 
 
@@ -136,6 +150,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--only", nargs="*", default=[])
+    parser.add_argument("--all", action="store_true", help="every screen, not only the README's")
     parser.add_argument("--size", default="", help="COLSxROWS for every picture")
     parser.add_argument("--term", default="", help="TERM for the app, e.g. linux")
     args = parser.parse_args()
@@ -154,17 +169,20 @@ def main() -> int:
         return 1
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
+    failed = 0
     for shot in SHOTS:
         if args.only and shot.name not in args.only:
+            continue
+        if not args.only and not args.all and not shot.gallery:
             continue
         if size:
             shot = replace(shot, size=size)
         try:
             print(take(shot, out_dir, suffix, args.term))
-        except RuntimeError as exc:
+        except RuntimeError as exc:  # the next pictures may still work: say which failed
             print(f"screenshots: {shot.name}: {exc}", file=sys.stderr)
-            return 1
-    return 0
+            failed += 1
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

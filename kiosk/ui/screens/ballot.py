@@ -27,6 +27,7 @@ class BallotScreen(KioskScreen):
     BallotScreen .level-box.both { width: 1fr; }
     BallotScreen .level-name { text-style: bold; color: $primary; }
     BallotScreen #principle-about { height: auto; color: $text-muted; padding: 0 1; }
+    BallotScreen.-huge #ballot-area { align-vertical: middle; }
     """
 
 

@@ -32,7 +32,6 @@ class CardScreen(KioskScreen):
     DEFAULT_CSS = """
     CardScreen #card { padding: 0 2; }
     CardScreen #card-body { height: auto; }
-    CardScreen #card-message { height: auto; }
     """
 
 

@@ -29,6 +29,10 @@ class DealScreen(KioskScreen):
     DealScreen #deal { padding: 0 1; }
     DealScreen #table { height: 1fr; grid-gutter: 0 1; }
     DealScreen CardTile { height: 100%; margin: 0; }
+    /* On a projector the cards are as tall as their text (with air), not empty columns. */
+    DealScreen.-huge #deal { align-vertical: middle; }
+    DealScreen.-huge #table { height: auto; grid-rows: auto; grid-gutter: 1 2; }
+    DealScreen.-huge CardTile { height: auto; min-height: 16; padding: 1 2; }
     """
 
 

@@ -29,6 +29,7 @@ class HandsScreen(KioskScreen):
     HandsScreen .option Label { width: 100%; text-align: center; }
     HandsScreen .option Input { width: 100%; }
     HandsScreen #options { height: auto; }
+    HandsScreen.-tall #hands, HandsScreen.-huge #hands { align-vertical: middle; }
     """
 
 

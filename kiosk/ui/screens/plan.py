@@ -29,6 +29,7 @@ class PlanScreen(KioskScreen):
     PlanScreen Grid { grid-size: 2; grid-columns: 20 1fr; grid-rows: auto; height: auto; grid-gutter: 0 1; }
     PlanScreen Label { padding: 1 0 0 0; width: 100%; text-align: right; }
     PlanScreen #save { width: 100%; margin-top: 1; }
+    PlanScreen.-huge #plan { align-vertical: middle; }
     """
 
     AUTO_FOCUS = "#what"

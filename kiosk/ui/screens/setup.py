@@ -29,6 +29,7 @@ class SetupScreen(KioskScreen):
     SetupScreen Label { padding: 1 0 0 0; width: 100%; text-align: right; }
     SetupScreen Input { width: 100%; }
     SetupScreen #start { width: 100%; margin: 1 0; }
+    SetupScreen.-tall #setup, SetupScreen.-huge #setup { align-vertical: middle; }
     """
 
     def __init__(self, language: str, *, decks: list[tuple[str, str]], challenges: list[tuple[str, str]],

@@ -28,6 +28,8 @@ class StartScreen(KioskScreen):
     StartScreen #start-box { width: 76; max-width: 100%; height: auto; max-height: 100%; }
     StartScreen Button { width: 100%; height: 3; margin-top: 1; }
     StartScreen .mode-help { color: $text-muted; width: 100%; content-align: center middle; }
+    StartScreen.-huge #start-box { width: 100; }
+    StartScreen.-huge Button { height: 5; margin-top: 2; }
     """
 
     def compose(self) -> ComposeResult:
