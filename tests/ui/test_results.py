@@ -73,3 +73,35 @@ async def test_names_whole_and_weakest_first_at_80x24(make_app, language):
         # The deal button is on screen without scrolling.
         button = screen.query_one("#deal")
         assert button.region.bottom <= 24 - 1
+
+
+async def test_follow_up_results_keep_names_whole_and_start_at_the_top(make_app, store):
+    from datetime import date
+
+    from kiosk.core.plan import Action
+    from kiosk.core.session import Session, SessionSettings
+    from kiosk.ui.widgets.trend import TrendTable
+
+    deck = make_app().shelf.get("innovationslek", "sv")
+    ids = deck.model.principle_ids
+    first = Session(store=store, deck=deck, settings=SessionSettings(mode="workshop", team="Bygglov"))
+    first.cast({"level": "limited", **{p: 2 for p in ids}})
+    code = first.save_plan(first.make_plan([Action(what="Prova nytt formulär")], date(2027, 1, 10)))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", *code.lower(), "enter")
+        await pilot.pause()
+        await pilot.press("enter", "2", *"421333333", "enter")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert type(screen).__name__ == "ResultsScreen"
+        names = [p.name for p in deck.model.principles]
+        for widget in (screen.query_one(BarChart), screen.query_one(TrendTable)):
+            text = widget.render().plain
+            assert "..." not in text
+            assert all(name in text for name in names)
+        # The deal button has focus, and the chart's first row is still in view.
+        assert screen.focused is screen.query_one("#deal")
+        assert screen.query_one("#results").scroll_y == 0

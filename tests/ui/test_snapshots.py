@@ -1,4 +1,5 @@
-"""Snapshots of the main screens at 80x24 and at a kiosk size, 200x60.
+"""Snapshots of every screen at 80x24 and at a kiosk size, 200x60 (the too-small screen at
+a size that is too small).
 
 Update after a deliberate change with ``pytest tests/ui/test_snapshots.py --snapshot-update``
 and look at the report before committing.
@@ -11,6 +12,10 @@ from datetime import datetime, timezone
 import pytest
 
 from kiosk.core.config import Config
+from kiosk.core.pin import hash_pin
+from kiosk.core.plan import Action
+from kiosk.core.session import Session, SessionSettings
+from kiosk.core.shelf import Shelf
 from kiosk.core.store import Store
 from kiosk.ui.app import KioskApp
 from tests.conftest import FakeClock
@@ -40,11 +45,60 @@ ROUTES = {
 }
 
 
-def make(tmp_path, mode) -> KioskApp:
+def earlier_workshop(store: Store, *, open_at: list[str] | None = None) -> str:
+    """A workshop of two ballots in the store: ended with a plan (its code returned), or
+    left open at the steps ``open_at`` as after a crash."""
+    deck = Shelf().get("innovationslek", "sv")
+    ids = deck.model.principle_ids
+    store.now = lambda: datetime(2026, 11, 24, 8, 0, tzinfo=timezone.utc)  # the screens show when it began
+    session = Session(store=store, deck=deck, settings=SessionSettings(mode="workshop", team="Bygglov"),
+                      now=lambda: datetime(2026, 11, 24, 8, 0, tzinfo=timezone.utc))
+    session.cast({"level": "both", **{p: 2 for p in ids}})
+    session.cast({"level": "limited", **{p: 4 for p in ids}})
+    if open_at is not None:
+        session.save_state(open_at)
+        session.deal()
+        return ""
+    return session.save_plan(session.make_plan([Action(what="Prova nytt formulär"), Action(what="Bjud in invånare")],
+                                               TODAY.replace(year=TODAY.year + 1)))
+
+
+def plan_then(*keys: str):
+    """A store preparation: an earlier plan, then its code typed and ``keys``."""
+    return lambda store: [*earlier_workshop(store).lower(), *keys]
+
+
+def workshop_done(store: Store) -> list[str]:
+    earlier_workshop(store)
+    return []
+
+
+def workshop_open(store: Store) -> list[str]:
+    earlier_workshop(store, open_at=["vote", "results", "deal"])
+    return []
+
+
+# Screens outside the main path: (mode, keys, config, store preparation returning more keys).
+FOLLOW_UP_VOTE = ["enter", "enter", "2", *"444444444", "enter", "r"]
+MORE = {
+    "facilitator": ("workshop", ["f12"], {}, None),
+    "dayview": ("workshop", ["f12", "shift+tab", "shift+tab", "shift+tab", "enter"], {}, workshop_done),
+    "pin": ("walkup", ["f12", "1", "2"], {"kiosk": True, "pin_hash": hash_pin("2468")}, None),
+    "followup": ("followup", [], {}, None),
+    "followup_results": ("followup", [], {}, plan_then(*FOLLOW_UP_VOTE)),
+    "review": ("followup", [], {}, plan_then(*FOLLOW_UP_VOTE, "enter")),
+    "resume": ("workshop", [], {}, workshop_open),
+    "stillthere": ("walkup", ["enter", "1"], {"idle_seconds": 20}, None),
+}
+
+
+def make(tmp_path, mode, **config) -> KioskApp:
     store = Store.open(tmp_path / "data")
     return KioskApp(
+        # Loopback only: the lobby says phones cannot join (no address of the machine in a picture).
         Config(mode=mode or "", seed=7, viewer_url="https://innovationslek.example.org/",
-               viewer_host="127.0.0.1", viewer_port=0), store,  # loopback only: the lobby says phones cannot join data_dir=tmp_path / "data", clock=FakeClock(),
+               viewer_host="127.0.0.1", viewer_port=0, **config), store,
+        data_dir=tmp_path / "data", clock=FakeClock(),
         today=lambda: TODAY, now=lambda: datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc),
     )
 
@@ -70,3 +124,39 @@ def test_screen(name, size, tmp_path, snap_compare, monkeypatch):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("name", list(MORE))
+def test_more_screens(name, size, tmp_path, snap_compare, monkeypatch):
+    import random
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")  # the resume screen shows a local time
+    time.tzset()
+
+    from kiosk.core import store as store_module
+
+    monkeypatch.setattr(store_module, "secrets", random.Random(1))
+    mode, keys, config, prepare = MORE[name]
+    extra: list[str] = []
+    if prepare is not None:
+        store = Store.open(tmp_path / "data")
+        extra = prepare(store)
+        store.close()
+    app = make(tmp_path, mode, **config)
+
+    async def run_before(pilot) -> None:
+        for key in [*extra, *keys]:
+            await pilot.press(key)
+            await pilot.pause()
+        if name == "stillthere":
+            app.clock.advance(21)
+            app.check_visitor_idle()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_too_small(tmp_path, snap_compare):
+    assert snap_compare(make(tmp_path, "walkup"), terminal_size=(50, 14))

@@ -52,8 +52,8 @@ def split_width(counts: tuple[int, ...], width: int) -> list[int]:
 
 
 def tags_width(tags) -> int:
-    """Cells for a row's tags, each drawn as a chip " weakest " with a space after it."""
-    return 1 + sum(len(tag) + 3 for tag in tags) if tags else 0
+    """Cells for a row's tags: a space, then chips " weakest " with a space between them."""
+    return sum(len(tag) + 3 for tag in tags) if tags else 0
 
 
 @dataclass(frozen=True)
@@ -137,10 +137,9 @@ class BarChart(Widget):
                 mean = (f"{row.mean:4.1f}" if row.mean is not None else "   -") if on_middle else "    "
                 text.append(f" {mean} ", style="bold")
                 if on_middle and row.tags:
-                    text.append(" ")
                     for tag, variable in row.tags:
-                        text.append(f" {tag} ", style=f"bold reverse {theme_colour(self.app, variable, 'yellow')}")
                         text.append(" ")
+                        text.append(f" {tag} ", style=f"bold reverse {theme_colour(self.app, variable, 'yellow')}")
                 if line < thick - 1:
                     text.append("\n")
             if n < len(self.rows) - 1:

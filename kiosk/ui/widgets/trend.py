@@ -17,15 +17,18 @@ class TrendTable(Widget):
     TrendTable { height: auto; width: 100%; }
     """
 
-    def __init__(self, rows: list[tuple[str, list[float | None], float | None]], *, id: str | None = None) -> None:
+    def __init__(self, rows: list[tuple[str, list[float | None], float | None]], *, id: str | None = None,
+                 label_width: int | None = None) -> None:
         super().__init__(id=id)
         self.rows = rows  # (principle name, means oldest first, change)
+        # As wide as the longest name (in any of the deck's languages, when given): not cut.
+        self.label_width = label_width or max((len(name) for name, _, _ in rows), default=10)
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return len(self.rows)
 
     def render(self) -> Text:
-        label_width = max(10, min(36, self.size.width // 3))
+        label_width = min(self.label_width, max(10, self.size.width - 30))
         text = Text(no_wrap=True, overflow="crop")
         for n, (name, means, delta) in enumerate(self.rows):
             text.append(clip(name, label_width).ljust(label_width) + " ")
