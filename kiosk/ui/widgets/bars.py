@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from ...core.text import clip
-from ..colours import theme_colour
+from ..colours import ink, theme_colour
 
 STEP_VARIABLES = ("error", "warning", "primary", "secondary", "success")
 MIN_BAR = 12  # below this a bar says little; the label gives way first
@@ -88,7 +88,7 @@ def legend(app, scale: tuple[str, ...] | list[str]) -> Text:
     text = Text(no_wrap=False)
     for n, label in enumerate(scale):
         colour = theme_colour(app, STEP_VARIABLES[n % len(STEP_VARIABLES)], "grey")
-        text.append(f" {n + 1} ", style=f"bold #000000 on {colour}")
+        text.append(f" {n + 1} ", style=f"{ink(app)} on {colour}")
         text.append(f" {label}")
         if n < len(scale) - 1:
             text.append("   ")
@@ -130,7 +130,7 @@ class BarChart(Widget):
                         continue
                     background = theme_colour(self.app, STEP_VARIABLES[step % len(STEP_VARIABLES)], "grey")
                     shown = str(count) if on_middle and size >= len(str(count)) else ""
-                    text.append(shown.center(size), style=f"bold #000000 on {background}")
+                    text.append(shown.center(size), style=f"{ink(self.app)} on {background}")
                     used += size
                 if used < cols.bar:
                     text.append(" " * (cols.bar - used), style=f"on {surface}")
