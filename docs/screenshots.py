@@ -59,7 +59,7 @@ SHOTS = [
          [*WORKSHOP_VOTE, *BALLOTS, ("Resultat", ["Enter"]), ("min", ["Enter"]),
           ("Så gör ni", ["t"])], ready="Steg 1"),
     Shot("share", ["--mode", "walkup", "--seed", "2"], (160, 50),
-         [("Enter", ["Enter"]), ("1", ["3", "2", "4", "1", "3", "2", "4", "3", "2"]), ("Resultat", ["Enter"]),
+         [("Enter", ["Enter"]), ("1", ["3", "2", "4", "1", "3", "2", "4", "3", "2", "Enter"]), ("Resultat", ["Enter"]),
           ("min", ["Enter"]), ("Så gör ni", ["Enter"]), ("1", ["1"]), ("2", ["2"])], ready="kod"),
     # The other screens, for checking the design at every size (not in the README).
     Shot("setup", ["--mode", "workshop"], (120, 40), ready="Förbered workshopen", gallery=False),

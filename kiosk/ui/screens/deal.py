@@ -29,9 +29,10 @@ class DealScreen(KioskScreen):
     DealScreen #deal { padding: 0 1; }
     DealScreen #table { height: 1fr; grid-gutter: 0 1; }
     DealScreen CardTile { height: 100%; margin: 0; }
-    /* On a projector the cards are as tall as their text (with air), not empty columns. */
-    DealScreen.-huge #deal { align-vertical: middle; }
-    DealScreen.-huge #table { height: auto; grid-rows: auto; grid-gutter: 1 2; }
+    /* On a tall screen the cards are as tall as their text (with air), not empty columns. */
+    DealScreen.-tall #deal, DealScreen.-huge #deal { align-vertical: middle; }
+    DealScreen.-tall #table, DealScreen.-huge #table { height: auto; grid-rows: auto; grid-gutter: 1 2; }
+    DealScreen.-tall CardTile { height: auto; min-height: 12; padding: 1 2; }
     DealScreen.-huge CardTile { height: auto; min-height: 16; padding: 1 2; }
     """
 
@@ -58,6 +59,7 @@ class DealScreen(KioskScreen):
         width = self.size.width
         columns = n if width >= 40 * n else max(1, min(n, width // 38))
         rows = -(-n // columns)
+        columns = -(-n // rows)  # balanced: four cards two by two, not three and one
         table = self.query_one("#table", Grid)
         table.styles.grid_size_columns = columns
         table.styles.grid_size_rows = rows
