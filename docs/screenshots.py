@@ -74,6 +74,15 @@ SHOTS = [
     Shot("walkup-ballot", ["--mode", "walkup"], (120, 40), [("Enter", ["Enter"])], ready="Var står du", gallery=False),
     Shot("team", ["--mode", "checkin"], (120, 40), ready="Teamavstämning", gallery=False),
     Shot("followup", ["--mode", "followup"], (120, 40), ready="Följ upp", gallery=False),
+    Shot("help", ["--mode", "workshop"], (120, 40), [("Förbered workshopen", ["F1"])], ready="Esc", gallery=False),
+    Shot("facilitator", ["--mode", "workshop"], (120, 40), [("Förbered workshopen", ["F12"])],
+         ready="Samtalsledarens meny", gallery=False),
+    Shot("dayview", ["--mode", "workshop"], (120, 40),
+         [("Förbered workshopen", ["F12"]), ("Samtalsledarens meny", ["BTab", "BTab", "BTab", "Enter"])],
+         ready="Dagens siffror,", gallery=False),
+    Shot("miniplan", ["--mode", "walkup", "--seed", "2"], (120, 40),
+         [("Enter", ["Enter"]), ("1", ["3", "2", "4", "1", "3", "2", "4", "3", "2", "Enter"]), ("Resultat", ["Enter"]),
+          ("min", ["Enter"]), ("Så gör ni", ["Enter"])], ready="Ditt första steg", gallery=False),
 ]
 
 

@@ -22,7 +22,9 @@ from .base import KioskScreen
 
 class DayViewScreen(KioskScreen):
     DEFAULT_CSS = """
-    DayViewScreen #day { padding: 0 2; }
+    DayViewScreen { align-horizontal: center; }
+    DayViewScreen #day { padding: 0 2; max-width: 140; }
+    DayViewScreen.-tall #day, DayViewScreen.-huge #day { align-vertical: middle; }
     DayViewScreen .section { margin-top: 1; text-style: bold; color: $primary; }
     """
 

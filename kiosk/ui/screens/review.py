@@ -29,7 +29,9 @@ class ReviewScreen(KioskScreen):
     HELP_KEYS = [("Up/Down", "help.review_move"), ("1 2 3", "help.review_mark"), ("c", "help.review_carry_on")]
     AUTO_FOCUS = "#actions"
     DEFAULT_CSS = """
-    ReviewScreen #review { padding: 0 2; }
+    ReviewScreen { align-horizontal: center; }
+    ReviewScreen #review { padding: 0 2; max-width: 120; }
+    ReviewScreen.-tall #review, ReviewScreen.-huge #review { align-vertical: middle; }
     ReviewScreen OptionList { height: auto; max-height: 14; }
     ReviewScreen #carry-on { margin-top: 1; }
     """
