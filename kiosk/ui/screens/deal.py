@@ -29,6 +29,7 @@ class DealScreen(KioskScreen):
     DealScreen #deal { padding: 0 1; }
     DealScreen #table { height: 1fr; grid-gutter: 0 1; }
     DealScreen CardTile { height: 100%; margin: 0; }
+    DealScreen.-short #deal-hint { display: none; }  /* the key bar says it; the cards need the row */
     /* On a tall screen the cards are as tall as their text (with air), not empty columns. */
     DealScreen.-tall #deal, DealScreen.-huge #deal { align-vertical: middle; }
     DealScreen.-tall #table, DealScreen.-huge #table { height: auto; grid-rows: auto; grid-gutter: 1 2; }

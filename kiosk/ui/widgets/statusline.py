@@ -15,6 +15,7 @@ TONES = ("info", "success", "warning", "error")
 
 
 class StatusLine(Static):
+    SCOPED_CSS = False  # one rule looks at the screen's size class
     DEFAULT_CSS = """
     StatusLine {
         dock: bottom;
@@ -27,13 +28,16 @@ class StatusLine(Static):
         text-style: bold;
         color: $text-muted;
     }
+    /* At 80x24 every row counts: an empty line gives its row back to the content (a message
+       then moves the content up by a row rather than covering any of it). */
+    Screen.-short StatusLine.-empty { display: none; }
     StatusLine.-success { color: $success; }
     StatusLine.-warning { color: $warning; }
     StatusLine.-error { color: $error; }
     """
 
     def __init__(self, *, id: str | None = "status") -> None:
-        super().__init__("", id=id, markup=False)
+        super().__init__("", id=id, markup=False, classes="-empty")
         self.text = ""
         self.tone = "info"
         self._clear_timer: Timer | None = None
@@ -48,6 +52,7 @@ class StatusLine(Static):
         self.text, self.tone = text, tone
         for name in TONES:
             self.set_class(name == tone and bool(text), f"-{name}")
+        self.set_class(not text, "-empty")
         self.update(Text(text))
         if text and seconds is not None:
             self._clear_timer = self.set_timer(seconds, lambda: self.show(""))
