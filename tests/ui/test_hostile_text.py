@@ -134,7 +134,7 @@ async def test_hostile_deck_team_and_plan_through_a_workshop(tmp_path, store):
         session.cast({"level": "both", "testa": 2, "samverkan": 5})
         await pilot.press("r")  # reveal
         await settle(pilot)
-        assert_shows(app, QUESTION, f"{LEVEL}: 1", f"{BOTH}: 1", f"1 = {SCALE_1}", PRINCIPLE, PRINCIPLE_2)
+        assert_shows(app, QUESTION, f"{LEVEL}: 1", f"{BOTH}: 1", f"1 {SCALE_1}", PRINCIPLE, PRINCIPLE_2)
 
         await pilot.press("enter")  # to the deal
         await settle(pilot)
