@@ -31,6 +31,7 @@ MARKERS = {
     "walkup": (["--mode", "walkup"], "Tryck Enter"),
     "workshop": (["--mode", "workshop"], "Förbered workshopen"),
     "checkin": (["--mode", "checkin"], "Börja"),
+    "followup": (["--mode", "followup"], "Hämta planen"),
 }
 RIGHT, LEFT, ENTER, CTRL_S = "\x1b[C", "\x1b[D", "\r", "\x13"
 
