@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Mapping
 
 from .deck import (
     AUDIENCES, LANGUAGES, LIMITS, PHASE_ROLES, PLACES, SCALE_STEPS, ChallengeCard, Deck, Level, MethodCard,
@@ -31,9 +32,10 @@ def load_deck(path: Path | str) -> tuple[Deck | None, list[Problem]]:
     return deck, problems
 
 
-def load_decks(paths: list[Path | str]) -> tuple[list[Deck], list[Problem]]:
+def load_decks(paths: list[Path | str], loaded: Mapping[Path, Deck] | None = None) -> tuple[list[Deck], list[Problem]]:
     """Load several deck files and check the references between them. A deck named in
-    ``uses`` but not among ``paths`` is looked for beside the file that uses it."""
+    ``uses`` but not among ``paths`` is looked for beside the file that uses it, and taken
+    from ``loaded`` (decks already read, by path) when it is there."""
     decks: list[Deck] = []
     problems: list[Problem] = []
     for path in paths:
@@ -45,7 +47,7 @@ def load_decks(paths: list[Path | str]) -> tuple[list[Deck], list[Problem]]:
     for deck in list(decks):
         if deck.uses and (deck.uses, deck.language) not in by_key:
             beside = Path(deck.path).parent / f"{deck.uses}.{deck.language}.toml"
-            used, _ = load_deck(beside)
+            used = (loaded or {}).get(beside) or load_deck(beside)[0]
             if used is not None:
                 by_key[(used.id, used.language)] = used
     for deck in decks:

@@ -74,7 +74,7 @@ class Shelf:
 
     def _load(self, path: Path) -> Deck:
         if path not in self._cache:
-            decks, problems = load_decks([path])
+            decks, problems = load_decks([path], loaded=self._cache)  # a deck it uses is not read again
             if problems or not decks:
                 raise FileProblems(problems or [Problem(str(path), 0, "no deck in file")])
             self._cache[path] = decks[0]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable
 from textual import events, on
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from ..core.config import Config
 from ..core.deck import Deck
@@ -30,7 +31,7 @@ from ..core.store import Store
 from .console import use_console_glyphs
 from .flow import FlowRouter
 from .intents import Intent
-from .themes import CONSOLE_THEME, pick_theme, register_themes
+from .themes import CONSOLE_THEME, pick_theme, register_themes, start_with_theme
 
 if TYPE_CHECKING:
     from .phones import PhoneVote
@@ -84,6 +85,11 @@ class KioskApp(App, inherit_bindings=False):
         if data_dir is not None:
             self._keep_pin_backoff(data_dir)
         self.last_input = clock()
+        own_themes = user_themes_dir(data_dir) if data_dir is not None else None
+        register_themes(self, own_themes)
+        start_with_theme(self, pick_theme(self, config.theme, os.environ.get("TERM", ""), own_themes))
+        if self.theme == CONSOLE_THEME or os.environ.get("TERM") == "linux":
+            use_console_glyphs(self)
         if config.kiosk:
             self.ALLOW_SELECT = False  # no text selection tricks on an unattended screen
             os.environ.pop("TEXTUAL_ALLOW_SIGNALS", None)  # keep ctrl+c / ctrl+z as plain keys
@@ -222,15 +228,18 @@ class KioskApp(App, inherit_bindings=False):
             print(f"innovationslek: unexpected error; details in {where}", file=sys.stderr)
 
     # -- start -----------------------------------------------------------------------------
+    def on_load(self) -> None:
+        # Before the terminal switches to the app: the first screen's data (the store's
+        # open sessions, decks) is read while the terminal still shows the shell, so the
+        # app's first frame follows its blank screen at once.
+        self._first_screen = self.flow.first_screen()
+
+    def get_default_screen(self) -> Screen:
+        return self._first_screen
+
     def on_mount(self) -> None:
-        own_themes = user_themes_dir(self.data_dir) if self.data_dir is not None else None
-        register_themes(self, own_themes)
-        self.theme = pick_theme(self, self.config.theme, os.environ.get("TERM", ""), own_themes)
-        if self.theme == CONSOLE_THEME or os.environ.get("TERM") == "linux":
-            use_console_glyphs(self)
         self.set_interval(1.0, self.check_visitor_idle)
         self.start_central_sync()
-        self.flow.begin()
 
     @on(Intent)
     def route(self, intent: Intent) -> None:

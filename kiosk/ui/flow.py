@@ -90,8 +90,14 @@ class FlowRouter:
         self._offered: SessionRow | None = None  # the open session the resume screen offers
 
     # -- entry points for the app ---------------------------------------------------------
-    def begin(self) -> None:
-        """At start-up: offer an open workshop or check-in again, else start fresh."""
+    def first_screen(self) -> KioskScreen:
+        """At start-up, the app's first screen: an open workshop or check-in offered again,
+        else the first step of a fresh start.
+
+        It is the bottom of Textual's default mode instead of a mode of its own, because
+        installing a mode makes Textual parse the whole stylesheet again, twice, before
+        anything is drawn. The default mode cannot be removed: once the first run is over,
+        its screens wait there, suspended and never shown again."""
         app = self.app
         # Sessions nobody can resume are closed (a walk-up visitor's votes stay, anonymous).
         app.store.close_open(modes_where(resumable=False))
@@ -102,13 +108,19 @@ class FlowRouter:
         row = app.store.latest_open(resumable, since=since) if resumable else None
         if row is not None and app.shelf.has(row.deck):
             self._offered = row
-            self._open(RESUME, row)
+            step, value = RESUME, row
         else:
-            self.start_fresh()
+            step, value = self._fresh_step(), None
+        screen = self._screen(step, value)
+        self.path = [(step, screen)]
+        return screen
+
+    def _fresh_step(self) -> str:
+        self.spec = mode_spec(self.app.config.mode) if self.app.config.mode else None
+        return self.spec.first_step if self.spec else START
 
     def start_fresh(self) -> None:
-        self.spec = mode_spec(self.app.config.mode) if self.app.config.mode else None
-        self._open(self.spec.first_step if self.spec else START)
+        self._open(self._fresh_step())
 
     def switch_mode(self, name: str) -> None:
         """The facilitator chose another mode: the open session ends unfinished."""
@@ -190,49 +202,56 @@ class FlowRouter:
 
     # -- screens --------------------------------------------------------------------------
     def _screen(self, step: str, value: Any = None) -> KioskScreen:
-        from .screens.attract import AttractScreen
-        from .screens.ballot import BallotScreen
-        from .screens.card import CardScreen
-        from .screens.deal import DealScreen
-        from .screens.exercise import ExerciseScreen
-        from .screens.followup import FollowUpScreen
-        from .screens.hands import HandsScreen
-        from .screens.lobby import LobbyScreen
-        from .screens.miniplan import MiniPlanScreen
-        from .screens.plan import PlanScreen
-        from .screens.results import ResultsScreen
-        from .screens.resume import ResumeScreen
-        from .screens.review import ReviewScreen
-        from .screens.setup import SetupScreen
-        from .screens.start import StartScreen
-        from .screens.team import TeamScreen
-
+        # Each screen's module is imported when the step is first reached: at start-up
+        # only the first screen's is (importing them all cost a fifth of the start-up).
         app, session, spec = self.app, self.session, self.spec
         lang = app.language
         if step == START:
+            from .screens.start import StartScreen
+
             return StartScreen(lang)
         if step == RESUME:
+            from .screens.resume import ResumeScreen
+
             row: SessionRow = value
             return ResumeScreen(lang, row, votes=len(app.store.entries(row.id)))
         if step == "attract":
+            from .screens.attract import AttractScreen
+
             return AttractScreen(lang, attract_lines(app))
         if step == "setup":
+            from .screens.setup import SetupScreen
+
             return SetupScreen(lang, decks=voting_decks(app, lang), challenges=[
                 (c.title, c.id) for c in app.shelf.challenges(lang)], values=value or self._setup_defaults())
         if step == "team":
+            from .screens.team import TeamScreen
+
             return TeamScreen(lang)
         if step == "earlier_plan":
+            from .screens.followup import FollowUpScreen
+
             return FollowUpScreen(lang)
         assert session is not None and spec is not None
         if step == "vote":
             if spec.single_ballot:
+                from .screens.ballot import BallotScreen
+
                 return BallotScreen(lang, session, single=True)
             if session.settings.secret:
+                from .screens.lobby import LobbyScreen
+
                 return LobbyScreen(lang, session, app.open_phone_vote(session))
+            from .screens.hands import HandsScreen
+
             return HandsScreen(lang, session)
         if step == "ballot":
+            from .screens.ballot import BallotScreen
+
             return BallotScreen(lang, session)
         if step == "results":
+            from .screens.results import ResultsScreen
+
             session.round.reveal()
             steps = len(session.deck.model.scale) if session.deck.model else 0
             trend = team_trend(app.store, session.settings.team, steps, mode=spec.name) if spec.results_trend else []
@@ -240,17 +259,29 @@ class FlowRouter:
                                                     earlier=self.follows if spec.results_compare else None),
                                  label_width=names_width(app.shelf, session.deck))
         if step == "review":
+            from .screens.review import ReviewScreen
+
             assert self.follows is not None
             return ReviewScreen(lang, self.follows.actions)
         if step == "deal":
+            from .screens.deal import DealScreen
+
             return DealScreen(lang, session)
         if step == "card":
+            from .screens.card import CardScreen
+
             return CardScreen(lang, session, value)
         if step == "exercise":
+            from .screens.exercise import ExerciseScreen
+
             return ExerciseScreen(lang, session, value, clock=app.clock, seconds_per_minute=app.seconds_per_minute)
         if step == "plan":
             if spec.plan_kind == "mini":
+                from .screens.miniplan import MiniPlanScreen
+
                 return MiniPlanScreen(lang, session, today=app.today())
+            from .screens.plan import PlanScreen
+
             return PlanScreen(lang, session, today=app.today(), carried=value)
         if step == "share":
             return self._share_screen()

@@ -68,6 +68,19 @@ def pick_theme(app: App, wanted: str, term: str, user_dir: Path | None = None) -
     return CONSOLE_THEME if term == "linux" else DEFAULT_THEME
 
 
+def start_with_theme(app: App, name: str) -> None:
+    """Give an app that has not started yet its theme, before its stylesheet is parsed.
+
+    Assigning ``app.theme`` runs Textual's theme watcher, which throws the parsed
+    stylesheet away and parses every rule again (several times over while the first screen
+    mounts); done before the first parse, the stylesheet is parsed once, with the theme's
+    colours. This does what the watcher does, minus the reparse."""
+    app.set_reactive(App.theme, name)
+    dark = app.current_theme.dark
+    app.update_classes({f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False)
+    app.stylesheet.set_variables(app.get_css_variables())
+    app._refresh_truecolor_filter(app.ansi_theme)  # private in Textual 8; the watcher's own step
+
 def theme_problems(spec: ThemeSpec) -> list[tuple[str, str]]:
     """(key, message) for what would stop the app from using the theme, found the way the
     app uses it: Textual builds the colour system, adds the theme's variables and parses

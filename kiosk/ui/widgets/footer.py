@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -17,17 +18,26 @@ def shown_bindings(screen: Screen) -> tuple:
 
 
 class KioskFooter(Footer):
-    """Textual's footer rebuilds all its keys whenever focus moves. On our screens the keys
-    seldom depend on focus, and that rebuild was most of the cost of an arrow key on the
-    deal, so this footer rebuilds only when what it shows would change."""
+    """Textual's footer starts empty and composes its keys a frame later, once the screen
+    has its focus; and it rebuilds all its keys whenever focus moves. On our screens the
+    keys seldom depend on focus, so this footer has its keys in the screen's first frame
+    (one paint at start-up, not two) and rebuilds only when what it shows would change
+    (that rebuild was most of the cost of an arrow key on the deal)."""
 
     _shown: tuple | None = None
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.set_reactive(Footer._bindings_ready, True)
+
+    def _showing(self) -> tuple:
+        return (self.compact, self.show_command_palette, shown_bindings(self.screen))
+
+    def compose(self) -> ComposeResult:
+        self._shown = self._showing()
+        yield from super().compose()
+
     async def recompose(self) -> None:
-        if not self.is_attached:
+        if not self.is_attached or self._showing() == self._shown:
             return
-        shown = (self.compact, self.show_command_palette, shown_bindings(self.screen))
-        if shown == self._shown:
-            return
-        self._shown = shown
         await super().recompose()
