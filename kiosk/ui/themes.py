@@ -81,6 +81,7 @@ def start_with_theme(app: App, name: str) -> None:
     app.stylesheet.set_variables(app.get_css_variables())
     app._refresh_truecolor_filter(app.ansi_theme)  # private in Textual 8; the watcher's own step
 
+
 def theme_problems(spec: ThemeSpec) -> list[tuple[str, str]]:
     """(key, message) for what would stop the app from using the theme, found the way the
     app uses it: Textual builds the colour system, adds the theme's variables and parses

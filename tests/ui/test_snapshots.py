@@ -115,6 +115,7 @@ def test_screen(name, size, tmp_path, snap_compare, monkeypatch):
     app = make(tmp_path, mode)
 
     async def run_before(pilot) -> None:
+        await pilot.pause()  # the first screen is the app's own: it mounts just after the app is ready
         if name == "hands":
             app.screen.query_one("#secret").value = "hands"
             await pilot.press("ctrl+s")
