@@ -14,10 +14,12 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
-from .plan import Plan
 from .tally import Entry
+
+if TYPE_CHECKING:  # plans are read back only after start-up: their module loads then
+    from .plan import Plan
 
 DB_NAME = "innovationslek.sqlite3"
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud and typed
@@ -523,6 +525,8 @@ class Store:
         row = self.db.execute(
             "SELECT document FROM plans WHERE code = ?", (code.strip().upper(),)
         ).fetchone()
+        from .plan import Plan
+
         return Plan.from_toml(row[0]) if row else None
 
     def plans(self, *, since: str | None = None) -> list[tuple[str, int | None, str, Plan]]:
@@ -530,6 +534,8 @@ class Store:
         if since:
             query += " WHERE created >= ?"
             values.append(since)
+        from .plan import Plan
+
         return [(c, s, cr, Plan.from_toml(doc)) for c, s, cr, doc in self.db.execute(query + " ORDER BY id", values)]
 
 

@@ -19,13 +19,11 @@ from textual.screen import Screen
 
 from ..core.config import Config
 from ..core.deck import Deck
-from ..core.export import export_all
 from ..core.i18n import t
 from ..core.logfile import log_exception
 from ..core.modes import MODES
 from ..core.paths import user_themes_dir
 from ..core.pin import BackoffFile, PinGate
-from ..core.session import Session
 from ..core.shelf import Shelf
 from ..core.store import Store
 from .console import use_console_glyphs
@@ -34,6 +32,7 @@ from .intents import Intent
 from .themes import CONSOLE_THEME, pick_theme, register_themes, start_with_theme
 
 if TYPE_CHECKING:
+    from ..core.session import Session
     from .phones import PhoneVote
 
 
@@ -196,6 +195,8 @@ class KioskApp(App, inherit_bindings=False):
 
     def export_plans(self) -> None:
         """The same export as ``innovationslek export``, into the data directory."""
+        from ..core.export import export_all
+
         folder = (self.data_dir or self.store.path.parent) / "export" / self.now().strftime("%Y%m%d-%H%M%S")
         try:
             result = export_all(self.store, folder, deck=self.deck(), walkup_text=self.config.export_walkup_text)

@@ -8,8 +8,13 @@ place that ignores an intent from a screen that is no longer the one on top.
 
 Each run of a flow lives in its own Textual mode (``add_mode`` / ``switch_mode`` /
 ``remove_mode``): starting afresh switches to a new stack and drops the old one whole,
-so no screen of the previous session is ever resumed on the way. Resuming after a crash
+so no screen of the previous session is ever resumed on the way (the first run, at
+start-up, lives in Textual's default mode: see ``first_screen``). Resuming after a crash
 replays the steps the session saved.
+
+What a step needs from the core (sessions, votes, results, follow-ups) is imported when
+the step is first reached, as are the screens: start-up imports only what the first
+screen needs.
 """
 
 from __future__ import annotations
@@ -18,23 +23,18 @@ from datetime import datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Callable
 
 
-from ..core.daystats import day_stats
-from ..core.followup import FollowUpError, carry_over, find_plan
 from ..core.i18n import t
 from ..core.logfile import log_exception
 from ..core.modes import ModeSpec, mode_spec, modes_where
 from ..core.names import longest_principle_name
-from ..core.plan import Plan, PlanError
 from ..core.problems import FileProblems
-from ..core.results import results_view
-from ..core.session import Session, SessionSettings
-from ..core.store import SessionRow
-from ..core.trend import team_trend
-from ..core.votes import VoteError
 from .intents import Back, Chosen, Done, Intent
 from .screens.base import KioskScreen
 
 if TYPE_CHECKING:  # the app owns the router; the router only calls the app's services
+    from ..core.plan import Plan
+    from ..core.session import Session
+    from ..core.store import SessionRow
     from .app import KioskApp
 
 RESUME_HOURS = 12  # an open workshop older than this is not offered again
@@ -250,6 +250,8 @@ class FlowRouter:
 
             return BallotScreen(lang, session)
         if step == "results":
+            from ..core.results import results_view
+            from ..core.trend import team_trend
             from .screens.results import ResultsScreen
 
             session.round.reveal()
@@ -327,6 +329,7 @@ class FlowRouter:
 
     def day_view(self) -> KioskScreen:
         """Today's numbers, for the facilitator menu."""
+        from ..core.daystats import day_stats
         from .screens.dayview import DayViewScreen
 
         app = self.app
@@ -357,6 +360,8 @@ class FlowRouter:
 
     def _new_session(self, screen: KioskScreen, settings: dict[str, Any]) -> None:
         """The first step of a mode is done: a session with its settings, then the vote."""
+        from ..core.session import Session, SessionSettings
+
         assert self.spec is not None
         app = self.app
         settings = dict(settings)
@@ -371,6 +376,7 @@ class FlowRouter:
         self._next(self.spec.first_step)
 
     def _follow_up_found(self, screen: KioskScreen, reference: str) -> None:
+        from ..core.followup import FollowUpError, find_plan
         from ..core.link import LinkCodec, LinkError
 
         app = self.app
@@ -398,6 +404,8 @@ class FlowRouter:
             say(t(app.language, "followup.unknown_deck", deck=plan.deck))
 
     def _resume_chosen(self, screen: KioskScreen, go_on: bool) -> None:
+        from ..core.session import Session
+
         app = self.app
         row = self._offered
         assert row is not None
@@ -421,6 +429,8 @@ class FlowRouter:
             self._push("results")  # revealed in the lobby, or every question counted
 
     def _ballot_cast(self, screen: KioskScreen, answers: dict) -> None:
+        from ..core.votes import VoteError
+
         app, session = self.app, self.session
         assert session is not None and self.spec is not None
         say = screen.say 
@@ -443,6 +453,8 @@ class FlowRouter:
         self._next("results")
 
     def _reviewed(self, screen: KioskScreen, statuses: list[str]) -> None:
+        from ..core.followup import carry_over
+
         assert self.session is not None and self.follows is not None
         self.session.save_review(statuses)
         self._push("plan", carry_over(self.follows.actions, statuses))
@@ -463,6 +475,8 @@ class FlowRouter:
 
     def _plan_made(self, screen: KioskScreen, value: tuple) -> None:
         """Make, store and share the plan; a problem is shown on the screen, never raised."""
+        from ..core.plan import PlanError
+
         app, session = self.app, self.session
         assert session is not None
         actions, follow_up = value
@@ -505,6 +519,8 @@ class FlowRouter:
         self._push("ballot")
 
     def _hands_counted(self, screen: KioskScreen, counts: dict) -> None:
+        from ..core.votes import VoteError
+
         session = self.session
         assert session is not None
         try:

@@ -4,16 +4,20 @@ bar) for its confirmations and warnings, and free-text fields checked as they ar
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input
 
 from ...core.i18n import t
-from ...core.session import Session
 from ...core.text import field_issue
 from ..i18n import translate_bindings
 from ..intents import Back
 from ..widgets.statusline import StatusLine
+
+if TYPE_CHECKING:  # a type only: the session's modules load when the first session starts
+    from ...core.session import Session
 
 
 class KioskScreen(Screen):
