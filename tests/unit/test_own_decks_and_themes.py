@@ -29,3 +29,21 @@ def test_own_theme_in_the_data_directory_can_be_chosen(tmp_path):
         'name = "town-hall"\nprimary = "#224488"\nbackground = "#ffffff"\nforeground = "#000000"\ndark = false\n',
         encoding="utf-8")
     assert resolve_theme("town-hall", user_dir=own).name == "town-hall"
+
+
+def test_a_deck_that_uses_another_takes_it_from_the_shelf(tmp_path):
+    """The challenge deck borrows the main deck's cards: once the main deck is on the shelf,
+    loading the challenges does not read the main deck's file again."""
+    import shutil
+
+    from kiosk.core.paths import DECKS_DIR
+
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    for name in ("innovationslek.sv.toml", "utmaningar.sv.toml"):
+        shutil.copy(DECKS_DIR / name, decks / name)
+    shelf = Shelf(decks_dir=decks)
+    shelf.get("innovationslek", "sv")
+    (decks / "innovationslek.sv.toml").write_text("not a deck", encoding="utf-8")
+    assert shelf.get("utmaningar", "sv").challenges
+    assert Shelf(decks_dir=decks).challenges("sv") == []  # a fresh shelf reads it, and refuses it

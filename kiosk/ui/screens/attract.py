@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Click
+from textual.timer import Timer
 from textual.widgets import Static
 
 from ..intents import Done
@@ -34,6 +35,7 @@ class AttractScreen(KioskScreen):
         super().__init__(language)
         self.step = 0
         self._lines = statements  # the level statements (or principle names) that cycle
+        self._cycle: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="attract"):
@@ -45,7 +47,17 @@ class AttractScreen(KioskScreen):
 
     def on_mount(self) -> None:
         self.advance()
-        self.set_interval(CYCLE_SECONDS, self.advance)
+        self._cycle = self.set_interval(CYCLE_SECONDS, self.advance)
+
+    # Covered (by the help, or left behind in Textual's default mode when it was the first
+    # screen of the kiosk's first run), it stops cycling until it shows again.
+    def on_screen_suspend(self) -> None:
+        if self._cycle is not None:
+            self._cycle.pause()
+
+    def on_screen_resume(self) -> None:
+        if self._cycle is not None:
+            self._cycle.resume()
 
     def advance(self) -> None:
         if self._lines:
