@@ -42,3 +42,19 @@ async def test_the_footer_has_its_keys_when_composed(make_app):
         assert footer._shown == footer._showing()
         shown = [description for _key, _action, description, *_ in footer._shown[2]]
         assert shown and [key.description for key in footer.query(FooterKey)] == shown
+
+
+async def test_the_setup_footer_is_the_same_whichever_field_has_focus(make_app):
+    """A text field takes ? for itself, but the footer shows F1 for help either way: what it
+    shows is the same, so it is not rebuilt a frame after start-up."""
+    from kiosk.ui.widgets.footer import shown_bindings
+
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#team")
+        in_text_field = shown_bindings(app.screen)
+        app.screen.query_one("#language").focus()
+        await pilot.pause()
+        assert shown_bindings(app.screen) == in_text_field
+        assert "question_mark" in app.screen.active_bindings  # active here, not in the text field

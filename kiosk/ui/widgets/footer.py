@@ -8,13 +8,15 @@ from textual.widgets import Footer
 
 
 def shown_bindings(screen: Screen) -> tuple:
-    """What the footer would show for the screen as it is now: key, label and whether
-    the key works, in order."""
-    return tuple(
-        (key, binding.action, binding.description, binding.key_display, enabled, tooltip)
-        for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items()
-        if binding.show
-    )
+    """What the footer would show for the screen as it is now: for each action, in order,
+    its first shown key with label and whether it works (Textual's footer draws one key
+    per action: F1 for help, whether or not ? is also active)."""
+    shown: dict[str, tuple] = {}
+    for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items():
+        if binding.show:
+            shown.setdefault(binding.action, (key, binding.action, binding.description, binding.key_display,
+                                              enabled, tooltip))
+    return tuple(shown.values())
 
 
 class KioskFooter(Footer):
