@@ -27,7 +27,7 @@ PY = sys.executable
 RUN = [PY, str(ROOT / "run.py")]
 MINIMAL = [PY, str(ROOT / "bench" / "minimal_app.py")]
 MARKERS = {
-    "start": ([], "Snabbtest"),
+    "start": ([], "Snabbkoll"),
     "walkup": (["--mode", "walkup"], "Tryck Enter"),
     "workshop": (["--mode", "workshop"], "Förbered workshopen"),
     "checkin": (["--mode", "checkin"], "Börja"),
@@ -89,7 +89,7 @@ def bench_startup(pairs: int) -> list[Row]:
 def open_exercise(prog: PtyProgram) -> None:
     prog.wait_for_text("Förbered workshopen")
     prog.send(CTRL_S)
-    prog.wait_for_text("Hemlig omröstning", settle=0.1)
+    prog.wait_for_text("Sluten omröstning", settle=0.1)
     for n, ballot in enumerate(("3123451234", "1555512345"), 1):
         prog.send(ENTER)
         prog.wait_for_text(f"Röst nummer {n}", settle=0.1)
@@ -149,7 +149,7 @@ def bench_keys(presses: int) -> list[Row]:
         try:
             prog.wait_for_text("Förbered workshopen")
             prog.send(CTRL_S)
-            prog.wait_for_text("Hemlig omröstning")
+            prog.wait_for_text("Sluten omröstning")
             prog.send(ENTER)
             prog.wait_for_text("Röst nummer 1")
             prog.send("31234512")  # up to the last question
