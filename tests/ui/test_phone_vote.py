@@ -29,9 +29,12 @@ def answers_for(app, n: int) -> dict[str, int]:
 
 
 async def to_lobby(app, pilot, group_size: int) -> None:
+    """From the workshop's setup, as a facilitator does: the group size, then start."""
+    from textual.widgets import Input
+
     await pilot.pause()
-    app.new_session("workshop", group_size=group_size)
-    app.begin_vote()
+    app.screen.query_one("#group", Input).value = str(group_size)
+    await pilot.press("ctrl+s")
     await pilot.pause()
     assert type(app.screen).__name__ == "LobbyScreen"
 
