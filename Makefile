@@ -4,13 +4,19 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench check clean
+.PHONY: run test lint bench check clean
 
 run: $(VENV)/.app
 	$(BIN)/innovationslek $(ARGS)
 
-test: $(VENV)/.test
+# The rules run before the tests: import contracts, lint, types (configured in pyproject.toml).
+test: lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.test
+	$(BIN)/lint-imports
+	$(BIN)/ruff check
+	$(BIN)/mypy
 
 bench: $(VENV)/.test
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

@@ -1,0 +1,1 @@
+"""Widgets the screens compose: they post messages up and never import a screen or the app."""
