@@ -19,7 +19,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,7 +36,7 @@ from tests.central.pg_server import PgServer, find_bin  # noqa: E402
 
 
 def ten_thousand_ballots(folder: Path) -> None:
-    moment = [datetime(2026, 1, 1, tzinfo=timezone.utc)]
+    moment = [datetime(2026, 1, 1, tzinfo=UTC)]
     store = Store.open(folder, now=lambda: moment[0])
     store.db.execute("PRAGMA synchronous=OFF")
     answers = {"level": "both", **{f"p{i}": 1 + i % 5 for i in range(9)}}

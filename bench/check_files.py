@@ -20,9 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from run import generated_deck  # noqa: E402
-
 from kiosk.core.checking import check_paths  # noqa: E402
+from run import generated_deck  # noqa: E402
 
 
 def variants(cards: int) -> dict[str, str]:

@@ -13,6 +13,7 @@ import time
 
 import pyte
 
+
 class PtyProgram:
     def __init__(self, argv: list[str], *, width: int = 120, height: int = 40, env: dict | None = None, cwd=None):
         self.master, slave = os.openpty()

@@ -15,7 +15,7 @@ import hashlib
 import json
 import zlib
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..core.atomic import write_atomic
@@ -54,7 +54,7 @@ def write_bundle(data_dir: Path | str, out: Path | str, settings: CentralSetting
             for name in TABLES:
                 tables[name].extend(list(row) for row in getattr(batch, name))
         doc = {"format": MAGIC, "version": VERSION, "kiosk_id": outbox.kiosk_id,
-               "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+               "created": datetime.now(UTC).isoformat(timespec="seconds"),
                "tables": tables, "sha256": _digest(tables)}
         payload = gzip.compress(json.dumps(doc, ensure_ascii=False).encode(), mtime=0)
         write_atomic(Path(out), payload)

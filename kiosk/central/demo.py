@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from ..core.deck import Deck
@@ -76,7 +76,7 @@ def generate(folder: Path | str, *, teams: int = 3, months: int = 6, seed: int =
     principles = list(deck.model.principle_ids)
     card_ids = [c.id for c in deck.methods]
     end_day = end or date.today()
-    start = datetime.combine(end_day - timedelta(days=30 * months), datetime.min.time(), timezone.utc)
+    start = datetime.combine(end_day - timedelta(days=30 * months), datetime.min.time(), UTC)
     clock = _Clock(start)
     store = Store.open(folder, now=clock)
     store.db.execute("PRAGMA synchronous=OFF")  # made-up data: speed matters more than power cuts

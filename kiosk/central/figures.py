@@ -43,7 +43,7 @@ class Cell:
         """None when fewer than MIN_BALLOTS answered: the figure is not shown."""
         return sum((i + 1) * c for i, c in enumerate(self.counts)) / self.n if self.n >= MIN_BALLOTS else None
 
-    def merge(self, other: "Cell") -> None:
+    def merge(self, other: Cell) -> None:
         self.counts = [a + b for a, b in zip(self.counts, other.counts)]
 
 
@@ -63,7 +63,7 @@ class Period:
         cell = self.cells.get(question)
         return cell.mean if cell else None
 
-    def absorb(self, other: "Period") -> None:
+    def absorb(self, other: Period) -> None:
         self.first, self.last = min(self.first, other.first), max(self.last, other.last)
         self.ballots += other.ballots
         for q, cell in other.cells.items():

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Callable
 
 from ..core.modes import WALKUP
 from ..core.plan import Action, Plan, PlanError
@@ -71,7 +71,7 @@ def redact_plan(document: str, mode: str, settings: CentralSettings) -> str:
 
 class Outbox:
     def __init__(self, data_dir: Path | str, settings: CentralSettings | None = None, *,
-                 now: Callable[[], datetime] = lambda: datetime.now(timezone.utc), timeout: float = 10.0):
+                 now: Callable[[], datetime] = lambda: datetime.now(UTC), timeout: float = 10.0):
         # Its own connection, not Store.open: the running kiosk may hold the data directory.
         self.path = Path(data_dir) / DB_NAME
         if not self.path.is_file():
@@ -91,7 +91,7 @@ class Outbox:
         self.db.close()
 
     def _stale_before(self) -> str:
-        return (self.now() - timedelta(hours=STALE_HOURS)).astimezone(timezone.utc).isoformat(timespec="milliseconds")
+        return (self.now() - timedelta(hours=STALE_HOURS)).astimezone(UTC).isoformat(timespec="milliseconds")
 
     # -- what waits -------------------------------------------------------------------------
     def pending_sessions(self, central: str) -> list[int]:
@@ -170,7 +170,7 @@ class Outbox:
 
     # -- acknowledgements -------------------------------------------------------------------
     def acknowledge(self, central: str, batch: Batch, *, url_hint: str = "") -> None:
-        stamp = self.now().astimezone(timezone.utc).isoformat(timespec="milliseconds")
+        stamp = self.now().astimezone(UTC).isoformat(timespec="milliseconds")
         self.db.execute("BEGIN IMMEDIATE")
         try:
             self.db.executemany("INSERT OR IGNORE INTO central_acks (central, kind, local_id, acked_at) VALUES (?, ?, ?, ?)",
@@ -183,7 +183,7 @@ class Outbox:
             raise
 
     def mark_synced(self, central: str, url_hint: str, stamp: str | None = None) -> None:
-        stamp = stamp or self.now().astimezone(timezone.utc).isoformat(timespec="milliseconds")
+        stamp = stamp or self.now().astimezone(UTC).isoformat(timespec="milliseconds")
         self.db.execute(
             "INSERT INTO central_syncs (central, url_hint, last_synced) VALUES (?, ?, ?) "
             "ON CONFLICT (central) DO UPDATE SET url_hint = excluded.url_hint, last_synced = excluded.last_synced",

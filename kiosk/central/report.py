@@ -10,7 +10,7 @@ page states.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 
@@ -307,7 +307,7 @@ def write_report(source: str, out: Path | str, *, since: str | None = None, team
     folder.mkdir(parents=True, exist_ok=True)
     scope = f": {team}" if team else ""
     write_atomic(folder / "report.html", render_html(figures, names, language,
-                                                     generated=now or datetime.now(timezone.utc), scope=scope))
+                                                     generated=now or datetime.now(UTC), scope=scope))
     write_atomic(folder / "report.md", render_markdown(figures, names, language))
     for name, text in render_csvs(figures, names).items():
         write_atomic(folder / name, text)

@@ -8,7 +8,7 @@ import json
 import sqlite3
 import tomllib
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..core.modes import FOLLOWUP
@@ -56,7 +56,7 @@ class Dataset:
 
 def _moment(value) -> datetime:
     moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _json(value) -> dict:

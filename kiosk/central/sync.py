@@ -9,9 +9,10 @@ the conflicts make that harmless. Nothing is lost and nothing is stored twice.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from . import schema
 from .outbox import BATCH_ROWS, Batch, Outbox

@@ -6,8 +6,8 @@ read as a deck, and a file that is none of them says so instead of passing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from .config import load_config
 from .deck_loader import load_decks

@@ -5,10 +5,10 @@ from __future__ import annotations
 import ipaddress
 import re
 import tomllib
-from urllib.parse import urlsplit
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import tomli_w
 
@@ -43,7 +43,7 @@ class Config:
     seed: int | None = None
     central: Any = field(default=None)  # kiosk.central.settings.CentralSettings, from [central]
 
-    def with_overrides(self, **overrides: object) -> "Config":
+    def with_overrides(self, **overrides: object) -> Config:
         known = {f.name for f in fields(self)}
         return replace(self, **{k: v for k, v in overrides.items() if k in known and v is not None})
 

@@ -7,8 +7,8 @@ fits the filter has been seen; then it starts over (the cards on the table excep
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from .deck import Card, MethodCard
 

@@ -13,8 +13,22 @@ from pathlib import Path
 from typing import Mapping
 
 from .deck import (
-    AUDIENCES, LANGUAGES, LIMITS, PHASE_ROLES, PLACES, SCALE_STEPS, ChallengeCard, Deck, Level, MethodCard,
-    Model, Phase, Practice, Principle, ReflectionCard, Step,
+    AUDIENCES,
+    LANGUAGES,
+    LIMITS,
+    PHASE_ROLES,
+    PLACES,
+    SCALE_STEPS,
+    ChallengeCard,
+    Deck,
+    Level,
+    MethodCard,
+    Model,
+    Phase,
+    Practice,
+    Principle,
+    ReflectionCard,
+    Step,
 )
 from .fields import Fields
 from .problems import FileProblems, Problem

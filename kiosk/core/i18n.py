@@ -7,7 +7,7 @@ so a half-translated catalogue never breaks a screen.
 from __future__ import annotations
 
 import tomllib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
@@ -25,7 +25,7 @@ def _flatten(table: dict, prefix: str = "") -> dict[str, str]:
     return flat
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(language: str) -> dict[str, str]:
     path = LOCALES_DIR / f"{language}.toml"
     if not path.is_file():

@@ -33,7 +33,7 @@ class InstanceLock:
         self.path = self.folder / LOCK_NAME
         self._fd: int | None = None
 
-    def acquire(self) -> "InstanceLock":
+    def acquire(self) -> InstanceLock:
         """Hold the lock, or raise :class:`DataDirInUse`. An OSError means the folder
         cannot hold a lock file (missing, read-only); opening the store then says why."""
         if fcntl is None:

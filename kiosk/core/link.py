@@ -13,14 +13,25 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass, field
-from datetime import timedelta, timezone
+from datetime import UTC, timedelta
 from pathlib import Path
 
 from . import base43, link_v1
 from .deck import Deck
 from .linkformat import (
-    ACTION_FIELDS, EPOCH, FOLLOW_UP_OFFSET, FORMAT, MAX_PAYLOAD_CHARS, MAX_TEXT_BYTES, MODES, TEXTS, BitReader,
-    BitWriter, dictionary, language_code, language_of,
+    ACTION_FIELDS,
+    EPOCH,
+    FOLLOW_UP_OFFSET,
+    FORMAT,
+    MAX_PAYLOAD_CHARS,
+    MAX_TEXT_BYTES,
+    MODES,
+    TEXTS,
+    BitReader,
+    BitWriter,
+    dictionary,
+    language_code,
+    language_of,
 )
 from .numbering import CardNumbers, load_numbers
 from .plan import Action, Plan, PlanError
@@ -86,7 +97,7 @@ def _encode(plan: Plan, deck: Deck) -> str:
         raise PlanError(f"mode '{plan.mode}' has no place in the link format")
     w.put("mode", MODES.index(plan.mode))
     w.put("deck", deck_key(deck, numbers))
-    created = plan.created.astimezone(timezone.utc)
+    created = plan.created.astimezone(UTC)
     minutes = int((created - EPOCH).total_seconds() // 60)
     if not 0 <= minutes <= MAX_MINUTES:
         raise PlanError("the plan's time is outside what a link can carry (2024 to 2087)")
@@ -310,5 +321,5 @@ def _read_counts(r: BitReader, name: str, size: int, total: int) -> list[int]:
 
 def as_linked(plan: Plan) -> Plan:
     """The plan as a link carries it: the time to the minute, in UTC."""
-    created = plan.created.astimezone(timezone.utc).replace(second=0, microsecond=0)
+    created = plan.created.astimezone(UTC).replace(second=0, microsecond=0)
     return Plan(**{**plan.__dict__, "created": created})

@@ -20,14 +20,14 @@ import hashlib
 import json
 import struct
 import zlib
-from datetime import date, datetime, timedelta, timezone
-from typing import Callable
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
 
 from .deck import Deck
 from .plan import Action, Plan
 
 FORMAT = 1
-EPOCH = datetime(2024, 1, 1, tzinfo=timezone.utc)
+EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 LANGUAGES = ("sv", "en", "nb", "da")
 MODES = ("walkup", "workshop", "checkin", "followup")
 ACTION_FIELDS = ("what", "how", "when", "who", "competences")
@@ -35,7 +35,7 @@ SCALE = 5
 LEVEL_COUNTS = 3
 MAX_BODY = 64 * 1024
 # Dates a format-1 link may carry; anything else is damage (and would overflow datetime).
-MAX_MINUTES = int((datetime(2100, 1, 1, tzinfo=timezone.utc) - EPOCH).total_seconds() // 60)
+MAX_MINUTES = int((datetime(2100, 1, 1, tzinfo=UTC) - EPOCH).total_seconds() // 60)
 MAX_DAYS = (date(2100, 1, 1) - EPOCH.date()).days
 
 SCHEMA = {

@@ -19,15 +19,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime, timezone
-from functools import lru_cache
+from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 from .plan import MAX_ACTIONS, MAX_CARDS, TEXT_LIMITS, Action
 from .votes import LEVEL_OPTIONS
 
 FORMAT = 2
-EPOCH = datetime(2024, 1, 1, tzinfo=timezone.utc)
+EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 
 # Append-only: a mode's index is on the wire.
 MODES = ("walkup", "workshop", "checkin", "followup")
@@ -76,11 +76,11 @@ DICTIONARY_LANGUAGES = ("sv", "en", "nb", "da")  # frozen with the format; other
 assert sum(1 for _, kind, _ in HEAD if kind not in "uvk") == 0
 assert all(0 < width <= 32 for _, kind, width in HEAD if kind in "uv")
 assert len(MODES) <= 1 << dict((n, w) for n, _, w in HEAD)["mode"]
-assert MAX_ACTIONS < 1 << dict((n, w) for n, _, w in HEAD)["action_count"]
+assert 1 << dict((n, w) for n, _, w in HEAD)["action_count"] > MAX_ACTIONS
 FIELD_INDEX = {name: i for i, (name, _, _) in enumerate(HEAD)}
 
 
-@lru_cache(maxsize=None)
+@cache
 def dictionary(language: str) -> bytes:
     """The preset dictionary of ``language`` (empty for a language format 2 has none for)."""
     if language not in DICTIONARY_LANGUAGES:

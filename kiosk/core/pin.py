@@ -12,10 +12,10 @@ import hmac
 import json
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Callable
 
 from .atomic import write_atomic
 
@@ -133,5 +133,5 @@ class BackoffFile:
         return max(0, failures), min(MAX_WAIT, max(0.0, wait))  # a clock set back cannot lock out for long
 
     def save(self, failures: int, wait: float, now: datetime) -> None:
-        until = (now + timedelta(seconds=wait)).astimezone(timezone.utc).isoformat()
+        until = (now + timedelta(seconds=wait)).astimezone(UTC).isoformat()
         write_atomic(self.path, json.dumps({"failures": failures, "until": until}) + "\n")

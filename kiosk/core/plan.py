@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import tomli_w
 
@@ -105,7 +105,7 @@ class Plan:
             "deck": self.deck,
             "language": self.language,
             "mode": self.mode,
-            "created": self.created.astimezone(timezone.utc).replace(microsecond=0),
+            "created": self.created.astimezone(UTC).replace(microsecond=0),
         }
         if self.team:
             doc["team"] = self.team
@@ -127,14 +127,14 @@ class Plan:
         return tomli_w.dumps(self.to_dict())
 
     @classmethod
-    def from_dict(cls, doc: dict) -> "Plan":
+    def from_dict(cls, doc: dict) -> Plan:
         try:
             fmt = doc.get("format", FORMAT)
             if fmt != FORMAT:
                 raise PlanError(f"plan format {fmt} is not supported (this kiosk reads format {FORMAT})")
             created = doc["created"]
             if isinstance(created, datetime) and created.tzinfo is None:
-                created = created.replace(tzinfo=timezone.utc)
+                created = created.replace(tzinfo=UTC)
             if not isinstance(created, datetime):
                 raise PlanError("'created' must be a date and time")
             follow_up = doc.get("follow_up")
@@ -161,7 +161,7 @@ class Plan:
         return plan
 
     @classmethod
-    def from_toml(cls, text: str) -> "Plan":
+    def from_toml(cls, text: str) -> Plan:
         try:
             return cls.from_dict(tomllib.loads(text))
         except tomllib.TOMLDecodeError as exc:

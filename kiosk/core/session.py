@@ -6,19 +6,26 @@ store is written first and memory second, so what the screen confirms is already
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Callable, Hashable
 
 from .atomic import write_atomic
-from .dealer import DealFilter, Dealer
+from .dealer import Dealer, DealFilter
 from .deck import Card, Deck, MethodCard
 from .modes import ModeSpec, mode_spec
 from .plan import Action, Plan
 from .store import SessionRow, Store
 from .votes import (
-    LEVEL_QUESTION, Entry, Tally, VoteRound, most_divided, principle_weights, questions_for, weakest,
+    LEVEL_QUESTION,
+    Entry,
+    Tally,
+    VoteRound,
+    most_divided,
+    principle_weights,
+    questions_for,
+    weakest,
 )
 
 
@@ -41,7 +48,7 @@ class Session:
     deck: Deck
     settings: SessionSettings
     seed: int | None = None
-    now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)
+    now: Callable[[], datetime] = lambda: datetime.now(UTC)
     id: int = 0
     round: VoteRound = field(init=False)
     dealer: Dealer = field(init=False)
@@ -81,7 +88,7 @@ class Session:
 
     @classmethod
     def resume(cls, store: Store, deck: Deck, row: SessionRow, *, seed: int | None = None,
-               now: Callable[[], datetime] | None = None) -> "Session":
+               now: Callable[[], datetime] | None = None) -> Session:
         """Rebuild an open session from the store: its settings, every live ballot, the
         cards on the table and the chosen ones."""
         saved = row.state.get("settings", {})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .deck import Deck, LANGUAGES
+from .deck import LANGUAGES, Deck
 from .deck_loader import load_decks
 from .paths import DECKS_DIR
 from .problems import FileProblems, Problem

@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import secrets
 import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING
 
 from .tally import Entry
 
@@ -160,11 +161,11 @@ class SessionRow:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _iso(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds")
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
 
 
 class Store:
@@ -175,7 +176,7 @@ class Store:
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
-    def open(cls, data_dir: Path | str, *, now: Callable[[], datetime] = utc_now, timeout: float = 5.0) -> "Store":
+    def open(cls, data_dir: Path | str, *, now: Callable[[], datetime] = utc_now, timeout: float = 5.0) -> Store:
         folder = Path(data_dir)
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -269,7 +270,7 @@ class Store:
                     self.db.execute("ROLLBACK")
                 raise
 
-    def transaction(self) -> "Store._Tx":
+    def transaction(self) -> Store._Tx:
         return Store._Tx(self.db)
 
     def _stamp(self) -> str:
@@ -363,7 +364,7 @@ class Store:
         )
         return [_entry(kind, answers, source) for kind, answers, source in rows]
 
-    def ballots(self, *, since: str | None = None) -> Iterator["BallotRecord"]:
+    def ballots(self, *, since: str | None = None) -> Iterator[BallotRecord]:
         """Every live ballot or count of hands (cast since ``since``), oldest first."""
         query = (
             "SELECT b.id, b.session_id, s.mode, b.round, b.cast_at, b.kind, b.answers FROM ballots b "

@@ -8,8 +8,8 @@ holds it (a card's ``id = "..."`` line) and then for the key below it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 import tomllib
+from bisect import bisect_left, bisect_right
 from functools import cached_property
 from pathlib import Path
 from typing import Any

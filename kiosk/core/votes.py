@@ -9,8 +9,8 @@ most divided ones (widest spread), which the dealer turns into card weights.
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
-from typing import Hashable, Iterable
 
 from .deck import Model
 from .tally import LEVEL_OPTIONS, LEVEL_QUESTION, Entry, option_counts
@@ -50,7 +50,7 @@ class Tally:
     spread: float | None  # population standard deviation
 
     @classmethod
-    def from_counts(cls, question: Question, counts: dict[Hashable, int]) -> "Tally":
+    def from_counts(cls, question: Question, counts: dict[Hashable, int]) -> Tally:
         full = {opt: int(counts.get(opt, 0)) for opt in question.options}
         n = sum(full.values())
         if not question.ordinal or n == 0:

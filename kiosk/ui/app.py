@@ -8,9 +8,10 @@ from __future__ import annotations
 import os
 import sys
 import time
-from datetime import date, datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import App
@@ -63,7 +64,7 @@ class KioskApp(App, inherit_bindings=False):
         clock: Callable[[], float] = time.monotonic,
         seconds_per_minute: float = 60.0,
         today: Callable[[], date] = date.today,
-        now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ):
         super().__init__()
         self.config = config

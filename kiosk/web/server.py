@@ -21,9 +21,8 @@ import errno
 import logging
 import resource
 import socket
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Awaitable, Callable
-
 from http import HTTPStatus
 
 from aiohttp import web
@@ -214,7 +213,7 @@ class KioskServer:
         self.ready = asyncio.Event()
 
     # -- life cycle ------------------------------------------------------------------------
-    def open(self) -> "KioskServer":
+    def open(self) -> KioskServer:
         """Bind the socket now; serving starts in the running asyncio loop."""
         fd_limit = _raise_fd_limit()
         self.limits = Limits(**{**self.limits.__dict__,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -19,7 +19,7 @@ from kiosk.core.votes import Entry
 
 
 def _plan(mode="checkin", who="Anna och Erik"):
-    return Plan(deck="innovationslek", language="sv", mode=mode, created=datetime(2026, 11, 1, tzinfo=timezone.utc),
+    return Plan(deck="innovationslek", language="sv", mode=mode, created=datetime(2026, 11, 1, tzinfo=UTC),
                 actions=[Action(what="Intervjua fem brukare", how="Korta samtal", when="i december", who=who)],
                 team="Bygglov" if mode != "walkup" else "")
 
@@ -46,7 +46,7 @@ def test_every_kiosk_gets_its_own_id(tmp_path):
 
 
 def test_only_finished_or_stale_sessions_leave(tmp_path):
-    now = datetime(2026, 11, 25, 12, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 25, 12, tzinfo=UTC)
     clock = [now - timedelta(hours=30)]
     store = Store.open(tmp_path, now=lambda: clock[0])
     stale = store.start_session("workshop", "innovationslek", "sv")  # never finished, 30 hours old

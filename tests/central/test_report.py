@@ -9,7 +9,7 @@ import sqlite3
 import subprocess
 import sys
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -138,7 +138,7 @@ def test_fewer_than_three_ballots_are_merged_or_hidden_and_the_page_says_so(tmp_
     _checkins(store, "Litet team", {"2026-01": 1, "2026-02": 2, "2026-03": 3, "2026-04": 1}, value=2)
     _checkins(store, "Två personer", {"2026-02": 2}, value=5)
     store.close()
-    write_report(str(tmp_path / "kiosk"), tmp_path / "out", now=datetime(2026, 5, 1, tzinfo=timezone.utc))
+    write_report(str(tmp_path / "kiosk"), tmp_path / "out", now=datetime(2026, 5, 1, tzinfo=UTC))
     figures = page(tmp_path / "out").values
     html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     # Litet team: January and February merge to reach three; April joins March.

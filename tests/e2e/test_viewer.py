@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import tomllib
 import zlib
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -24,7 +24,7 @@ DECK = SHELF.get("innovationslek", "sv")
 
 
 def plan(**changes) -> Plan:
-    p = Plan(deck=DECK.id, language="sv", mode="workshop", created=datetime(2026, 11, 24, 9, 30, tzinfo=timezone.utc),
+    p = Plan(deck=DECK.id, language="sv", mode="workshop", created=datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
              cards=[DECK.methods[3].id, DECK.methods[7].id],
              votes={p: [1, 2, 0, 3, 1] for p in DECK.model.principle_ids},
              actions=[Action(what="Testa blanketten med fem invånare", who="Åsa och Øystein", when="vecka 50")],
@@ -72,7 +72,7 @@ def test_format_2_link_is_what_the_kiosk_writes(page_file):
                                                ("innovationslek", "en")])
 def test_format_2_in_every_dictionary_language(page_file, deck_id, language):
     deck = SHELF.get(deck_id, language)
-    p = Plan(deck=deck.id, language=language, mode="checkin", created=datetime(2026, 11, 24, 9, 30, tzinfo=timezone.utc),
+    p = Plan(deck=deck.id, language=language, mode="checkin", created=datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
              cards=list(deck.card_ids[-2:]), votes={pid: [0, 1, 2, 3, 4] for pid in deck.model.principle_ids},
              actions=[Action(what="Vi tester skjemaet med fem innbyggere på mandag", who="Søren og Åse")],
              follow_up=date(2027, 2, 1), team="Team Ærø", challenge="Hvordan kan vi korte ned ventetiden?")

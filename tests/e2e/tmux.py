@@ -62,7 +62,7 @@ class TmuxSession:
     def close(self) -> None:
         self.tmux("kill-server")
 
-    def __enter__(self) -> "TmuxSession":
+    def __enter__(self) -> TmuxSession:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -3,12 +3,9 @@ the real database."""
 
 from __future__ import annotations
 
-import json
-
 from textual import events
 
 from kiosk.core.plan import Plan
-from tests.ui.conftest import TODAY
 
 
 def screen_name(app) -> str:

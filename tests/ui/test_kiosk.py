@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from kiosk.core.pin import hash_pin
 from kiosk.core.session import Session, SessionSettings
-from kiosk.core.votes import Entry
 
 
 def screen_name(app) -> str:

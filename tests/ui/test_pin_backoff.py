@@ -3,7 +3,7 @@ seconds) must not reset the waits after wrong PINs to one second."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from kiosk.core.config import Config
 from kiosk.core.pin import hash_pin
@@ -24,7 +24,7 @@ def shown(app) -> str:
 
 
 async def test_wrong_pins_keep_counting_after_a_restart(store, tmp_path):
-    wall = [datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)]
+    wall = [datetime(2026, 11, 24, 12, 0, tzinfo=UTC)]
     app = kiosk(store, tmp_path, wall)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f12")
@@ -56,6 +56,6 @@ async def test_wrong_pins_keep_counting_after_a_restart(store, tmp_path):
 
 async def test_a_broken_backoff_file_is_no_lockout(store, tmp_path):
     (tmp_path / "data" / "pin-backoff.json").write_text("{not json", encoding="utf-8")
-    wall = [datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)]
+    wall = [datetime(2026, 11, 24, 12, 0, tzinfo=UTC)]
     app = kiosk(store, tmp_path, wall)
     assert app.pin_gate.failures == 0 and app.pin_gate.wait(app.clock()) == 0

@@ -7,7 +7,7 @@ and look at the report before committing.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -50,9 +50,9 @@ def earlier_workshop(store: Store, *, open_at: list[str] | None = None) -> str:
     left open at the steps ``open_at`` as after a crash."""
     deck = Shelf().get("innovationslek", "sv")
     ids = deck.model.principle_ids
-    store.now = lambda: datetime(2026, 11, 24, 8, 0, tzinfo=timezone.utc)  # the screens show when it began
+    store.now = lambda: datetime(2026, 11, 24, 8, 0, tzinfo=UTC)  # the screens show when it began
     session = Session(store=store, deck=deck, settings=SessionSettings(mode="workshop", team="Bygglov"),
-                      now=lambda: datetime(2026, 11, 24, 8, 0, tzinfo=timezone.utc))
+                      now=lambda: datetime(2026, 11, 24, 8, 0, tzinfo=UTC))
     session.cast({"level": "both", **{p: 2 for p in ids}})
     session.cast({"level": "limited", **{p: 4 for p in ids}})
     if open_at is not None:
@@ -99,7 +99,7 @@ def make(tmp_path, mode, **config) -> KioskApp:
         Config(mode=mode or "", seed=7, viewer_url="https://innovationslek.example.org/",
                viewer_host="127.0.0.1", viewer_port=0, **config), store,
         data_dir=tmp_path / "data", clock=FakeClock(),
-        today=lambda: TODAY, now=lambda: datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc),
+        today=lambda: TODAY, now=lambda: datetime(2026, 11, 24, 9, 0, tzinfo=UTC),
     )
 
 

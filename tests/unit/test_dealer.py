@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from kiosk.core.dealer import Dealer, DealFilter
 from kiosk.core.deck import MethodCard, Step
-from kiosk.core.dealer import DealFilter, Dealer
 
 
 def card(cid: str, principles: tuple[str, ...], minutes: int = 10, group: tuple[int, int] = (1, 10),

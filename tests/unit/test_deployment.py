@@ -9,7 +9,6 @@ import subprocess
 import sys
 import tomllib
 
-
 from kiosk.core.atomic import write_atomic
 from kiosk.core.config import load_config, set_top_level_key
 from kiosk.core.pin import verify_pin

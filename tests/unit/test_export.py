@@ -3,7 +3,7 @@ from __future__ import annotations
 import csv
 import subprocess
 import sys
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from kiosk.core.deck_loader import load_deck_strict
 from kiosk.core.export import export_all, safe_cell
@@ -95,10 +95,10 @@ def test_empty_data_dir_exports_headers(tmp_path):
 
 
 def test_since_filters_sessions(tmp_path):
-    clock = [datetime(2026, 11, 1, tzinfo=timezone.utc)]
+    clock = [datetime(2026, 11, 1, tzinfo=UTC)]
     store = Store.open(tmp_path / "data", now=lambda: clock[0])
     Session(store=store, deck=DECK, settings=SessionSettings(mode="checkin"))
-    clock[0] = datetime(2026, 11, 20, tzinfo=timezone.utc)
+    clock[0] = datetime(2026, 11, 20, tzinfo=UTC)
     Session(store=store, deck=DECK, settings=SessionSettings(mode="workshop"))
     assert export_all(store, tmp_path / "out", since="2026-11-10").sessions == 1
     store.close()

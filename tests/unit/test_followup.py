@@ -1,4 +1,4 @@
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -42,7 +42,7 @@ def test_follow_up_of_the_same_team(tmp_path):
 
 def test_find_plan_from_a_file_and_errors(tmp_path):
     store = Store.open(tmp_path / "data")
-    plan = Plan(deck="innovationslek", language="sv", mode="workshop", created=datetime(2026, 11, 1, tzinfo=timezone.utc),
+    plan = Plan(deck="innovationslek", language="sv", mode="workshop", created=datetime(2026, 11, 1, tzinfo=UTC),
                 actions=[Action(what="x")])
     path = tmp_path / "plan.toml"
     path.write_text(plan.to_toml(), encoding="utf-8")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 import tomllib
 import zlib
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -49,7 +49,7 @@ def plans(draw):
     votes = {p: draw(counts5) for p in voted}
     if draw(st.booleans()):
         votes["level"] = draw(st.lists(st.integers(0, 300), min_size=3, max_size=3))
-    created = datetime(2024, 1, 1, tzinfo=timezone.utc) + timedelta(minutes=draw(st.integers(0, 60 * 24 * 3650)))
+    created = datetime(2024, 1, 1, tzinfo=UTC) + timedelta(minutes=draw(st.integers(0, 60 * 24 * 3650)))
     follow = draw(st.none() | st.integers(0, 730))
     return Plan(
         deck=DECK.id, language=draw(st.sampled_from(["sv", "en", "nb", "da"])),
@@ -79,7 +79,7 @@ def test_base43_round_trip(data):
 
 def typical_plan() -> Plan:
     return Plan(
-        deck=DECK.id, language="sv", mode="workshop", created=datetime(2026, 11, 24, 9, 30, tzinfo=timezone.utc),
+        deck=DECK.id, language="sv", mode="workshop", created=datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
         cards=[c.id for c in DECK.methods[:5]],
         votes={p: [0, 2, 3, 2, 1] for p in DECK.model.principle_ids} | {"level": [3, 1, 4]},
         actions=[Action(what="Testa en enklare blankett för bygglov med fem invånare",
@@ -217,7 +217,7 @@ def test_unknown_card_or_deck_is_refused_when_encoding():
     with pytest.raises(PlanError):
         encode_payload(plan, DECK)
     plan = typical_plan()
-    plan.created = datetime(2023, 12, 31, tzinfo=timezone.utc)
+    plan.created = datetime(2023, 12, 31, tzinfo=UTC)
     with pytest.raises(PlanError):
         encode_payload(plan, DECK)
 

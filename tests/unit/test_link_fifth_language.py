@@ -5,12 +5,13 @@ plan links round-trip in every mode, and the other languages' links stay what th
 from __future__ import annotations
 
 import shutil
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
 from kiosk.core import deck as deck_module
-from kiosk.core import deck_loader, i18n, shelf as shelf_module
+from kiosk.core import deck_loader, i18n
+from kiosk.core import shelf as shelf_module
 from kiosk.core.i18n import labels
 from kiosk.core.link import LinkCodec, as_linked, encode_link
 from kiosk.core.linkformat import MODES
@@ -46,7 +47,7 @@ def finnish(tmp_path, monkeypatch):
 
 def plan_in(language: str, mode: str, deck) -> Plan:
     principles = deck.model.principle_ids
-    return Plan(deck=deck.id, language=language, mode=mode, created=datetime(2026, 11, 24, 9, 30, tzinfo=timezone.utc),
+    return Plan(deck=deck.id, language=language, mode=mode, created=datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
                 cards=list(deck.card_ids[3:6]), votes={p: [1, 0, 4, 2, 1] for p in principles} | {"level": [2, 5, 1]},
                 actions=[Action(what="Kokeillaan lomaketta viiden asukkaan kanssa", who="Päivi ja Öystein",
                                 when="Viikko 50")],

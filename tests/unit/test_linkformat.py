@@ -25,7 +25,7 @@ def pin_problem() -> str | None:
         return f"format {linkformat.FORMAT} has no pinned schema hash"
     if linkformat.schema_hash() != PINNED[linkformat.FORMAT]:
         return f"the link schema changed without a new format number (hash {linkformat.schema_hash()})"
-    if link_v1.SCHEMA_HASH != PINNED[1]:
+    if PINNED[1] != link_v1.SCHEMA_HASH:
         return "the format-1 reader changed"
     return None
 

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
-from kiosk.core.plan import Action, Plan, PlanError, TEXT_LIMITS, parse_follow_up, render_markdown
 from kiosk.core.i18n import labels
+from kiosk.core.plan import TEXT_LIMITS, Action, Plan, PlanError, parse_follow_up, render_markdown
 
 TODAY = date(2026, 11, 24)
 
@@ -13,7 +13,7 @@ TODAY = date(2026, 11, 24)
 def sample(**changes) -> Plan:
     plan = Plan(
         deck="innovationslek", language="sv", mode="workshop",
-        created=datetime(2026, 11, 24, 9, 30, tzinfo=timezone.utc),
+        created=datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
         cards=["fem-varfor", "pdsa"],
         votes={"level": [1, 2, 3], "testa": [0, 1, 2, 3, 0]},
         actions=[Action(what="Testa ny blankett", how="Med fem invånare", when="v. 50", who="Åsa och Øystein",

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from kiosk.core.deck import LIMITS, AUDIENCES
+from kiosk.core.deck import AUDIENCES, LIMITS
 from kiosk.core.deck_loader import load_decks
 from kiosk.core.deck_rules import check_deck_rules
 from kiosk.core.text import is_emoji

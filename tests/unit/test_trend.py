@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -13,7 +13,7 @@ STEPS = len(DECK.model.scale)
 
 
 def test_trend_over_five_checkins(tmp_path):
-    moment = [datetime(2026, 9, 1, tzinfo=timezone.utc)]
+    moment = [datetime(2026, 9, 1, tzinfo=UTC)]
     store = Store.open(tmp_path, now=lambda: moment[0])
     ids = DECK.model.principle_ids
     # Five check-ins of Team Norr, a fortnight apart; "testa" climbs, "samverkan" slips.

@@ -5,7 +5,14 @@ import math
 import pytest
 
 from kiosk.core.votes import (
-    LEVEL_QUESTION, Question, Tally, VoteError, VoteRound, most_divided, principle_weights, weakest,
+    LEVEL_QUESTION,
+    Question,
+    Tally,
+    VoteError,
+    VoteRound,
+    most_divided,
+    principle_weights,
+    weakest,
 )
 
 SCALE = (1, 2, 3, 4, 5)

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.plan import Action, TEXT_LIMITS
+from ...core.plan import TEXT_LIMITS, Action
 from ...core.session import Session
 from ...core.text import clip
 from ..intents import Done

@@ -6,8 +6,8 @@ straight to a row and an option.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import Hashable
 
 from rich.text import Text
 from textual.binding import Binding

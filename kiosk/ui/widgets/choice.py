@@ -6,7 +6,7 @@ and a facilitator can change it without opening anything.
 
 from __future__ import annotations
 
-from typing import Hashable
+from collections.abc import Hashable
 
 from rich.text import Text
 from textual.binding import Binding
@@ -26,13 +26,13 @@ class Choice(Widget, can_focus=True):
     """
 
     class Changed(Message):
-        def __init__(self, choice: "Choice", value: Hashable) -> None:
+        def __init__(self, choice: Choice, value: Hashable) -> None:
             super().__init__()
             self.choice = choice
             self.value = value
 
         @property
-        def control(self) -> "Choice":
+        def control(self) -> Choice:
             return self.choice
 
     def __init__(self, options: list[tuple[str, Hashable]], value: Hashable = None, *, id: str | None = None) -> None:
