@@ -19,6 +19,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -74,9 +75,9 @@ def bare_select(url: str) -> None:
         conn.execute("SELECT * FROM ballots").fetchall()
 
 
-def timed(fn) -> float:
+def timed(fn: Callable[..., object], *args: object) -> float:
     start = time.perf_counter()
-    fn()
+    fn(*args)
     return time.perf_counter() - start
 
 
@@ -101,9 +102,9 @@ def main() -> int:
                 store = Store.open(tmp / "kiosk")
                 store.db.execute("DELETE FROM central_acks")  # the same kiosk, as if it never synced
                 store.close()
-                sync_times.append(timed(lambda: sync(tmp / "kiosk", url)))
+                sync_times.append(timed(sync, tmp / "kiosk", url))
                 base = server.new_database()
-                base_times.append(timed(lambda: bare_insert(base, tmp / "kiosk")))
+                base_times.append(timed(bare_insert, base, tmp / "kiosk"))
             central = server.new_database()
             schema.init(central)
             ballots = 0
@@ -113,8 +114,8 @@ def main() -> int:
                 sync(folder, central)
             report_times, select_times = [], []
             for r in range(repeats):
-                report_times.append(timed(lambda: write_report(central, tmp / f"report{r}")))
-                select_times.append(timed(lambda: bare_select(central)))
+                report_times.append(timed(write_report, central, tmp / f"report{r}"))
+                select_times.append(timed(bare_select, central))
     finally:
         server.close()
     rows = [

@@ -277,7 +277,7 @@ def bench_link(repeats: int) -> list[Row]:
 
 # -- 5. decks ---------------------------------------------------------------------------------
 def generated_deck(cards: int) -> str:
-    head = open(ROOT / "tests" / "conftest.py", encoding="utf-8").read().split("SMALL_DECK = '''")[1]
+    head = (ROOT / "tests" / "conftest.py").read_text(encoding="utf-8").split("SMALL_DECK = '''")[1]
     head = head.split("[[cards]]")[0]
     body = []
     for i in range(cards):
@@ -353,9 +353,9 @@ def print_table(rows: list[Row]) -> None:
         base = f"{r.baseline:.2f}" if r.baseline is not None else "-"
         lines.append((r.name, f"{r.median:.2f}", f"{min(r.values):.2f}", f"{max(r.values):.2f}", r.unit, base, ratio,
                       r.goal))
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *lines)]
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *lines, strict=True)]
     for line in (header, tuple("-" * w for w in widths), *lines):
-        print("  ".join(str(x).ljust(w) for x, w in zip(line, widths)))
+        print("  ".join(str(x).ljust(w) for x, w in zip(line, widths, strict=True)))
 
 
 def main() -> int:

@@ -7,6 +7,7 @@ errors are logged to the data directory, never printed as a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -181,10 +182,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     try:
         deck = None
-        try:
+        with contextlib.suppress(Exception):  # the summary then names principles and cards by id
             deck = Shelf().get(config.decks[0], config.language)
-        except Exception:  # the summary then names principles and cards by id
-            pass
         result = export_all(store, Path(args.out), since=args.since, deck=deck,
                             walkup_text=config.export_walkup_text)
     except OSError as exc:

@@ -31,7 +31,7 @@ def _x_labels(labels: list[str], xs: list[float], bottom: float) -> list[str]:
     widest = max((len(label) for label in labels), default=1) * 6 + 8  # about 6 px per character at 10 px
     step = max(1, -(-widest // int(max(room, 1))))
     return [f'<text x="{x:.1f}" y="{bottom + 14:.1f}" text-anchor="middle" {FONT}>{escape(label)}</text>'
-            for i, (label, x) in enumerate(zip(labels, xs)) if i % step == 0]
+            for i, (label, x) in enumerate(zip(labels, xs, strict=True)) if i % step == 0]
 
 
 def line_chart(series: list[tuple[str, list[float | None]]], labels: list[str], *, title: str,
@@ -52,7 +52,7 @@ def line_chart(series: list[tuple[str, list[float | None]]], labels: list[str], 
     for i, (name, values) in enumerate(series):
         c = colour(i)
         run: list[str] = []
-        for x, v in zip(xs, values):
+        for x, v in zip(xs, values, strict=True):
             if v is None:
                 if len(run) > 1:
                     parts.append(f'<polyline fill="none" stroke="{c}" stroke-width="2" points="{" ".join(run)}"/>')

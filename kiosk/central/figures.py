@@ -44,7 +44,7 @@ class Cell:
         return sum((i + 1) * c for i, c in enumerate(self.counts)) / self.n if self.n >= MIN_BALLOTS else None
 
     def merge(self, other: Cell) -> None:
-        self.counts = [a + b for a, b in zip(self.counts, other.counts)]
+        self.counts = [a + b for a, b in zip(self.counts, other.counts, strict=True)]
 
 
 @dataclass
@@ -150,11 +150,10 @@ def _merge_small(months: list[Period]) -> tuple[list[Period], bool]:
         if pending.ballots >= MIN_BALLOTS:
             out.append(pending)
             pending = None
-    if pending is not None:
-        if out:
-            out[-1].absorb(pending)
-            merged = True
-        # else: the whole team has fewer than MIN_BALLOTS ballots; nothing is shown
+    # With nothing kept, the whole team has fewer than MIN_BALLOTS ballots: nothing is shown.
+    if pending is not None and out:
+        out[-1].absorb(pending)
+        merged = True
     return out, merged
 
 

@@ -137,7 +137,7 @@ def _period_table(periods: list[Period], questions: list[str], names: Names, lan
         shown = [v for v in values if v is not None]
         change = f"{shown[-1] - shown[0]:+.2f}" if len(shown) > 1 else ""
         row = [_cell(names.principle(q))]
-        for p, v in zip(periods, values):
+        for p, v in zip(periods, values, strict=True):
             row.append(_cell(mean_text(v), style=f"background:{_heat(v)}", **{"data-figure": f"{figure}|{p.label}|{q}"}))
         row.append(_cell(change))
         row.append(_cell(charts.sparkline(values), raw=True))

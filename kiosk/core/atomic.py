@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import stat
@@ -34,10 +35,8 @@ def write_atomic(path: Path | str, data: str | bytes, *, encoding: str = "utf-8"
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
     return target
 
@@ -47,9 +46,7 @@ def _keep_owner_and_mode(fd: int, before: os.stat_result) -> None:
         try:
             os.fchown(fd, before.st_uid, before.st_gid)
         except PermissionError:  # not root: the group may still be ours to give
-            try:
+            with contextlib.suppress(PermissionError):
                 os.fchown(fd, -1, before.st_gid)
-            except PermissionError:
-                pass
     if hasattr(os, "fchmod"):
         os.fchmod(fd, stat.S_IMODE(before.st_mode))

@@ -76,4 +76,4 @@ def carry_over(actions: list[Action], statuses: list[str]) -> list[Action]:
     """The actions that are not done (and not dropped): they go into the new plan."""
     if len(actions) != len(statuses) or any(s not in STATUSES for s in statuses):
         raise ValueError("one status (done, not_done or dropped) per action")
-    return [a for a, s in zip(actions, statuses) if s == "not_done"]
+    return [a for a, s in zip(actions, statuses, strict=True) if s == "not_done"]

@@ -145,7 +145,7 @@ def _put_votes(w: BitWriter, plan: Plan, deck: Deck) -> None:
         w.put("same_total", same)
         if same:
             w.put("total", totals[0])
-        for pid, total in zip(voted, totals):
+        for pid, total in zip(voted, totals, strict=True):
             if not same:
                 w.put("total", total)
             _put_counts(w, "count", votes[pid], total)
@@ -264,9 +264,9 @@ class LinkCodec:
         texts = self._texts(data[r.byte_end():], language)
         if len(texts) != len(TEXTS) + len(ACTION_FIELDS) * action_count:
             raise _damaged("the link's texts do not match its actions")
-        plain = dict(zip(TEXTS, texts))
+        plain = dict(zip(TEXTS, texts[:len(TEXTS)], strict=True))
         rest = texts[len(TEXTS):]
-        actions = [Action(**dict(zip(ACTION_FIELDS, rest[i:i + len(ACTION_FIELDS)])))
+        actions = [Action(**dict(zip(ACTION_FIELDS, rest[i:i + len(ACTION_FIELDS)], strict=True)))
                    for i in range(0, len(rest), len(ACTION_FIELDS))]
         return Plan(deck=deck.id, language=language, mode=MODES[mode], created=created, cards=cards,
                     votes=votes, actions=actions, follow_up=follow_up, **plain)

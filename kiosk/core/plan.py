@@ -196,7 +196,7 @@ def parse_follow_up(text: str, today: date) -> date:
         match = rx.match(value)
         if not match:
             continue
-        parts = dict(zip(order, map(int, match.groups())))
+        parts = dict(zip(order, map(int, match.groups()), strict=True))
         year = parts.get("y", today.year)
         try:
             day = date(year, parts["m"], parts["d"])

@@ -62,7 +62,7 @@ def plan_lines(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> list[Li
     if level:
         names = _level_names(deck)
         lines.append(Line("level", labels["linkfmt.level"],
-                          ", ".join(f"{names[o]} {c}" for o, c in zip(LEVEL_OPTIONS, level)), counts=tuple(level)))
+                          ", ".join(f"{names[o]} {c}" for o, c in zip(LEVEL_OPTIONS, level, strict=True)), counts=tuple(level)))
     for qid, counts in principle_votes.items():
         lines.append(Line("vote", principle_name(deck, qid), counts=tuple(counts), mean=mean_of(counts)))
     return lines

@@ -36,7 +36,7 @@ async def test_workshop_flow_secret_ballots(make_app, store):
         sid = app.session.id
         stored = [e.answers for e in store.entries(sid)]
         assert stored == [
-            {"level": "both", **dict(zip(app.session.deck.model.principle_ids, [1, 2, 3, 4, 5, 1, 2, 3, 4]))},
+            {"level": "both", **dict(zip(app.session.deck.model.principle_ids, [1, 2, 3, 4, 5, 1, 2, 3, 4], strict=True))},
             {"level": "limited", **{p: 2 for p in app.session.deck.model.principle_ids}},
         ]
         await pilot.press("r")

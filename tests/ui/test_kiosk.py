@@ -172,7 +172,7 @@ async def test_walkup_sessions_never_resume(make_app, store):
     session = Session(store=store, deck=deck, settings=SessionSettings(mode="walkup", with_level=False))
     session.cast({p: 3 for p in deck.model.principle_ids})
     app = make_app(mode="walkup")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)):
         assert screen_name(app) == "AttractScreen"
     assert store.session(session.id).status == "abandoned"
     assert len(store.entries(session.id)) == 1

@@ -56,7 +56,7 @@ def test_languages_share_ids_and_numbers(deck_id, lang):
     first, second = DECKS[deck_id, EXPECTED[deck_id][0]], DECKS[deck_id, lang]
     assert first.card_ids == second.card_ids
     assert [(p.id, p.role) for p in first.phases] == [(p.id, p.role) for p in second.phases]
-    for a, b in zip(first.cards, second.cards):
+    for a, b in zip(first.cards, second.cards, strict=True):
         if a.kind == "method":
             assert (a.phase, a.minutes, a.group_min, a.group_max, a.parallel, a.place, a.principles,
                     [s.minutes for s in a.steps], bool(a.prepare)) == (

@@ -17,7 +17,7 @@ def test_trend_over_five_checkins(tmp_path):
     store = Store.open(tmp_path, now=lambda: moment[0])
     ids = DECK.model.principle_ids
     # Five check-ins of Team Norr, a fortnight apart; "testa" climbs, "samverkan" slips.
-    for week, (testa, samverkan) in enumerate([(1, 4), (2, 4), (2, 3), (3, 3), (4, 2)]):
+    for _week, (testa, samverkan) in enumerate([(1, 4), (2, 4), (2, 3), (3, 3), (4, 2)]):
         session = Session(store=store, deck=DECK, settings=SessionSettings(mode="checkin", team="Team Norr",
                                                                            with_level=False))
         for extra in (0, 1):  # two people: the mean is the value plus a half

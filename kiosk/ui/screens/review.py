@@ -55,7 +55,7 @@ class ReviewScreen(KioskScreen):
         marks = {"done": "review.done", "not_done": "review.not_done", "dropped": "review.dropped"}
         return [
             Option(Text.assemble((f"[{self.t(marks[s])}] ", "bold"), clip(a.what, 90)), id=str(i))
-            for i, (a, s) in enumerate(zip(self.actions, self.statuses))
+            for i, (a, s) in enumerate(zip(self.actions, self.statuses, strict=True))
         ]
 
     def on_mount(self) -> None:

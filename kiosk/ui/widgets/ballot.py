@@ -120,7 +120,7 @@ class BallotWidget(Widget, can_focus=True):
             cells = []
             row_cell = cell_width if row.id != LEVEL_QUESTION else (width - x) // len(row.options) - 1
             show_labels = labels_fit or row_cell >= max(len(lbl) for lbl in row.option_labels) + 3
-            for number, (option, label) in enumerate(zip(row.options, row.option_labels), 1):
+            for number, (option, label) in enumerate(zip(row.options, row.option_labels, strict=True), 1):
                 chosen = self.answers.get(row.id) == option
                 body = f" {number} {label}" if show_labels else f" {number} "
                 body = clip(body, row_cell).center(row_cell) if not show_labels else clip(body, row_cell).ljust(row_cell)
