@@ -61,7 +61,9 @@ def main() -> int:
             clean = statistics.median(times["clean"])
             for kind in ("duplicates", "emoji"):
                 median = statistics.median(times[kind])
-                print(f"{cards:>6}  {kind:<10}  {counts[kind]:>8}  {median:>10.0f}  {clean:>9.0f}  {median / clean:.2f}")
+                print(
+                    f"{cards:>6}  {kind:<10}  {counts[kind]:>8}  {median:>10.0f}  {clean:>9.0f}  {median / clean:.2f}"
+                )
     return 0
 
 

@@ -144,19 +144,35 @@ class Outbox:
     def _add_session(self, batch: Batch, session_id: int) -> None:
         k = self.kiosk_id
         row = self.db.execute(
-            "SELECT id, mode, deck, language, team, challenge, started, ended, status, state FROM sessions WHERE id = ?",
-            (session_id,)).fetchone()
+            "SELECT id, mode, deck, language, team, challenge, started, ended, status, state"
+            " FROM sessions WHERE id = ?",
+            (session_id,),
+        ).fetchone()
         batch.sessions.append((k, *row[:9], row[9] or "{}"))
         batch.session_ids.append(session_id)
-        batch.ballots.extend((k, *r) for r in self.db.execute(
-            "SELECT id, session_id, round, kind, answers, cast_at, undone_at FROM ballots WHERE session_id = ? ORDER BY id",
-            (session_id,)))
-        batch.card_events.extend((k, *r) for r in self.db.execute(
-            "SELECT id, session_id, card_id, event, slot, at FROM card_events WHERE session_id = ? ORDER BY id",
-            (session_id,)))
-        batch.exercises.extend((k, *r) for r in self.db.execute(
-            "SELECT id, session_id, card_id, started, ended, planned_seconds, actual_seconds FROM exercises "
-            "WHERE session_id = ? ORDER BY id", (session_id,)))
+        batch.ballots.extend(
+            (k, *r)
+            for r in self.db.execute(
+                "SELECT id, session_id, round, kind, answers, cast_at, undone_at"
+                " FROM ballots WHERE session_id = ? ORDER BY id",
+                (session_id,),
+            )
+        )
+        batch.card_events.extend(
+            (k, *r)
+            for r in self.db.execute(
+                "SELECT id, session_id, card_id, event, slot, at FROM card_events WHERE session_id = ? ORDER BY id",
+                (session_id,),
+            )
+        )
+        batch.exercises.extend(
+            (k, *r)
+            for r in self.db.execute(
+                "SELECT id, session_id, card_id, started, ended, planned_seconds, actual_seconds FROM exercises "
+                "WHERE session_id = ? ORDER BY id",
+                (session_id,),
+            )
+        )
         plans = self._plans("session_id = ?", session_id)
         batch.plans.extend(plans)
         batch.plan_ids.extend(p[1] for p in plans)
@@ -164,18 +180,24 @@ class Outbox:
     def _plans(self, where: str, value: int) -> list[tuple]:
         rows = self.db.execute(
             "SELECT p.id, p.session_id, p.code, p.created, p.team, p.document, COALESCE(s.mode, '') FROM plans p "
-            f"LEFT JOIN sessions s ON s.id = p.session_id WHERE p.{where} ORDER BY p.id", (value,))
-        return [(self.kiosk_id, pid, sid, code, created, team, redact_plan(doc, mode, self.settings))
-                for pid, sid, code, created, team, doc, mode in rows]
+            f"LEFT JOIN sessions s ON s.id = p.session_id WHERE p.{where} ORDER BY p.id",
+            (value,),
+        )
+        return [
+            (self.kiosk_id, pid, sid, code, created, team, redact_plan(doc, mode, self.settings))
+            for pid, sid, code, created, team, doc, mode in rows
+        ]
 
     # -- acknowledgements -------------------------------------------------------------------
     def acknowledge(self, central: str, batch: Batch, *, url_hint: str = "") -> None:
         stamp = self.now().astimezone(UTC).isoformat(timespec="milliseconds")
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            self.db.executemany("INSERT OR IGNORE INTO central_acks (central, kind, local_id, acked_at) VALUES (?, ?, ?, ?)",
-                                [(central, "session", i, stamp) for i in batch.session_ids]
-                                + [(central, "plan", i, stamp) for i in batch.plan_ids])
+            self.db.executemany(
+                "INSERT OR IGNORE INTO central_acks (central, kind, local_id, acked_at) VALUES (?, ?, ?, ?)",
+                [(central, "session", i, stamp) for i in batch.session_ids]
+                + [(central, "plan", i, stamp) for i in batch.plan_ids],
+            )
             self.mark_synced(central, url_hint, stamp)
             self.db.execute("COMMIT")
         except BaseException:
@@ -187,7 +209,8 @@ class Outbox:
         self.db.execute(
             "INSERT INTO central_syncs (central, url_hint, last_synced) VALUES (?, ?, ?) "
             "ON CONFLICT (central) DO UPDATE SET url_hint = excluded.url_hint, last_synced = excluded.last_synced",
-            (central, url_hint, stamp))
+            (central, url_hint, stamp),
+        )
 
     # -- the kiosk's own counts (what the central database must hold for this kiosk) --------
     def counts(self) -> dict[str, int]:

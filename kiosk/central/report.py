@@ -138,28 +138,46 @@ def _period_table(periods: list[Period], questions: list[str], names: Names, lan
         change = f"{shown[-1] - shown[0]:+.2f}" if len(shown) > 1 else ""
         row = [_cell(names.principle(q))]
         for p, v in zip(periods, values, strict=True):
-            row.append(_cell(mean_text(v), style=f"background:{_heat(v)}", **{"data-figure": f"{figure}|{p.label}|{q}"}))
+            figure_id = {"data-figure": f"{figure}|{p.label}|{q}"}
+            row.append(_cell(mean_text(v), style=f"background:{_heat(v)}", **figure_id))
         row.append(_cell(change))
         row.append(_cell(charts.sparkline(values), raw=True))
         rows.append(row)
-    rows.append([_cell(t(lang, label_key))] + [_cell(count_text(p.ballots), **{"data-figure": f"{figure}|{p.label}|n"})
-                                              for p in periods] + [_cell(""), _cell("")])
+    rows.append(
+        [_cell(t(lang, label_key))]
+        + [_cell(count_text(p.ballots), **{"data-figure": f"{figure}|{p.label}|n"}) for p in periods]
+        + [_cell(""), _cell("")]
+    )
     note = f'<p class="note">{escape(t(lang, "central.report_older", n=MAX_COLUMNS))}</p>' if hidden else ""
     return _table(header, rows) + note
 
 
 def render_html(figures: Figures, names: Names, lang: str, *, generated: datetime, scope: str = "") -> str:
     first, last = _range(figures)
-    questions = [q for q in (names.order or figures.questions) if q in figures.questions] + \
-        [q for q in figures.questions if q not in names.order]
-    h: list[str] = [f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
-                    f"<title>{escape(t(lang, 'central.report_title'))}</title><style>{CSS}</style></head><body>",
-                    f"<h1>{escape(t(lang, 'central.report_title'))}{escape(scope)}</h1>",
-                    f"<p>{escape(t(lang, 'central.report_period', first=first, last=last))} "
-                    f"({generated.strftime('%Y-%m-%d %H:%M')} UTC)</p>",
-                    f"<p>{escape(t(lang, 'central.report_sources', kiosks=figures.kiosks, sessions=figures.sessions, ballots=figures.ballots, teams=len(figures.teams)))}</p>",
-                    f'<p class="privacy" id="privacy">{escape(t(lang, "central.report_privacy", min=MIN_BALLOTS))} '
-                    f'{escape(t(lang, "central.report_privacy_counts", suppressed=figures.suppressed, merged=figures.merged_teams))}</p>']
+    questions = [q for q in (names.order or figures.questions) if q in figures.questions] + [
+        q for q in figures.questions if q not in names.order
+    ]
+    sources = t(
+        lang,
+        "central.report_sources",
+        kiosks=figures.kiosks,
+        sessions=figures.sessions,
+        ballots=figures.ballots,
+        teams=len(figures.teams),
+    )
+    privacy_counts = t(
+        lang, "central.report_privacy_counts", suppressed=figures.suppressed, merged=figures.merged_teams
+    )
+    h: list[str] = [
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
+        f"<title>{escape(t(lang, 'central.report_title'))}</title><style>{CSS}</style></head><body>",
+        f"<h1>{escape(t(lang, 'central.report_title'))}{escape(scope)}</h1>",
+        f"<p>{escape(t(lang, 'central.report_period', first=first, last=last))} "
+        f"({generated.strftime('%Y-%m-%d %H:%M')} UTC)</p>",
+        f"<p>{escape(sources)}</p>",
+        f'<p class="privacy" id="privacy">{escape(t(lang, "central.report_privacy", min=MIN_BALLOTS))} '
+        f"{escape(privacy_counts)}</p>",
+    ]
     if not figures.sessions:
         h.append(f"<p>{escape(t(lang, 'central.report_none'))}</p></body></html>")
         return "".join(h)
@@ -167,12 +185,18 @@ def render_html(figures: Figures, names: Names, lang: str, *, generated: datetim
     labels = [p.label for p in figures.ladder]
     h.append(f"<section><h2>{escape(t(lang, 'central.report_ladder'))}</h2>")
     h.append(f'<p class="note">{escape(t(lang, "central.report_ladder_note", min=MIN_BALLOTS))}</p>')
-    h.append(charts.line_chart([(names.principle(q), [p.mean(q) for p in figures.ladder]) for q in questions], labels,
-                               title=t(lang, "central.report_ladder")))
+    h.append(
+        charts.line_chart(
+            [(names.principle(q), [p.mean(q) for p in figures.ladder]) for q in questions],
+            labels,
+            title=t(lang, "central.report_ladder"),
+        )
+    )
     h.append(_period_table(figures.ladder, questions, names, lang, "ladder", "central.col_ballots"))
-    levels = [((names.levels or {}).get(opt, opt),
-               [p.levels[opt] if p.ballots >= MIN_BALLOTS else 0 for p in figures.ladder])
-              for opt in ("limited", "both", "innovative")]
+    levels = [
+        ((names.levels or {}).get(opt, opt), [p.levels[opt] if p.ballots >= MIN_BALLOTS else 0 for p in figures.ladder])
+        for opt in ("limited", "both", "innovative")
+    ]
     if any(sum(v) for _, v in levels):
         h.append(f"<h3>{escape(t(lang, 'central.report_levels'))}</h3>")
         h.append(charts.stacked_bars(levels, labels, title=t(lang, "central.report_levels"), percent=True, height=170))
@@ -181,18 +205,29 @@ def render_html(figures: Figures, names: Names, lang: str, *, generated: datetim
     h.append(f"<section><h2>{escape(t(lang, 'central.report_participation'))}</h2>")
     h.append(f'<p class="note">{escape(t(lang, "central.report_participation_note"))}</p>')
     months = figures.months
-    h.append(charts.stacked_bars([(t(lang, f"mode.{m}"), [figures.participation[mo][m] for mo in months]) for m in MODES],
-                                 months, title=t(lang, "central.report_participation")))
+    h.append(
+        charts.stacked_bars(
+            [(t(lang, f"mode.{m}"), [figures.participation[mo][m] for mo in months]) for m in MODES],
+            months,
+            title=t(lang, "central.report_participation"),
+        )
+    )
     header = [t(lang, "central.col_month")] + [t(lang, f"mode.{m}") for m in MODES] + [t(lang, "central.col_ballots")]
-    rows = [[_cell(mo)] + [_cell(str(figures.participation[mo][m])) for m in MODES]
-            + [_cell(count_text(figures.ballots_per_month[mo]), **{"data-figure": f"ballots|{mo}"})] for mo in months]
+    rows = [
+        [_cell(mo)]
+        + [_cell(str(figures.participation[mo][m])) for m in MODES]
+        + [_cell(count_text(figures.ballots_per_month[mo]), **{"data-figure": f"ballots|{mo}"})]
+        for mo in months
+    ]
     h.append(_table(header, rows))
     h.append("</section>")
     # Every team's trend.
     h.append(f"<h2>{escape(t(lang, 'central.report_teams'))}</h2>")
     for team in figures.teams:
-        h.append(f'<div class="team"><h3>{escape(team.team)}</h3><p class="note">'
-                 f"{escape(t(lang, 'central.report_team_line', sessions=team.sessions, ballots=count_text(team.ballots)))}")
+        h.append(
+            f'<div class="team"><h3>{escape(team.team)}</h3><p class="note">'
+            f"{escape(t(lang, 'central.report_team_line', sessions=team.sessions, ballots=count_text(team.ballots)))}"
+        )
         if team.merged:
             h.append(" " + escape(t(lang, "central.report_team_merged")))
         h.append("</p>")
@@ -204,27 +239,40 @@ def render_html(figures: Figures, names: Names, lang: str, *, generated: datetim
     # Cards.
     h.append(f"<section><h2>{escape(t(lang, 'central.report_cards'))}</h2>")
     top = [(names.card(c), n) for c, n in figures.cards[:15]]
-    h.append(charts.horizontal_bars(top, title=t(lang, "central.report_cards")) if top else
-             f"<p>{escape(t(lang, 'central.report_none'))}</p>")
+    h.append(
+        charts.horizontal_bars(top, title=t(lang, "central.report_cards"))
+        if top
+        else f"<p>{escape(t(lang, 'central.report_none'))}</p>"
+    )
     h.append("</section>")
     # Follow-through.
     h.append(f"<section><h2>{escape(t(lang, 'central.report_follow'))}</h2>")
     h.append(f'<p class="note">{escape(t(lang, "central.report_follow_note"))}</p>')
     keys = [""] + sorted((k for k in figures.follow_through if k), key=str.casefold)
-    bars = [(t(lang, f"central.col_{s}"), [figures.follow_through[k].reviewed[s] for k in keys[1:]])
-            for s in REVIEW_STATUSES]
+    bars = [
+        (t(lang, f"central.col_{s}"), [figures.follow_through[k].reviewed[s] for k in keys[1:]])
+        for s in REVIEW_STATUSES
+    ]
     if 1 < len(keys) <= 13 and any(sum(v) for _, v in bars):  # more teams: the table says it better
-        h.append(charts.stacked_bars(bars, [k[:14] for k in keys[1:]], title=t(lang, "central.report_follow"),
-                                     percent=True, height=180))
-    header = [t(lang, "central.col_team"), t(lang, "central.col_plans"), t(lang, "central.col_actions")] + \
-        [t(lang, f"central.col_{s}") for s in REVIEW_STATUSES] + [t(lang, "central.col_done_share")]
+        h.append(
+            charts.stacked_bars(
+                bars, [k[:14] for k in keys[1:]], title=t(lang, "central.report_follow"), percent=True, height=180
+            )
+        )
+    header = (
+        [t(lang, "central.col_team"), t(lang, "central.col_plans"), t(lang, "central.col_actions")]
+        + [t(lang, f"central.col_{s}") for s in REVIEW_STATUSES]
+        + [t(lang, "central.col_done_share")]
+    )
     rows = []
     for k in keys:
         f = figures.follow_through[k]
         share = f.done_share
-        rows.append([_cell(k or t(lang, "central.report_whole")), _cell(str(f.plans)), _cell(str(f.actions))]
-                    + [_cell(str(f.reviewed[s]), **{"data-figure": f"follow|{k}|{s}"}) for s in REVIEW_STATUSES]
-                    + [_cell("" if share is None else f"{100 * share:.0f} %")])
+        rows.append(
+            [_cell(k or t(lang, "central.report_whole")), _cell(str(f.plans)), _cell(str(f.actions))]
+            + [_cell(str(f.reviewed[s]), **{"data-figure": f"follow|{k}|{s}"}) for s in REVIEW_STATUSES]
+            + [_cell("" if share is None else f"{100 * share:.0f} %")]
+        )
     h.append(_table(header, rows))
     h.append("</section></body></html>")
     return "".join(h)
@@ -236,17 +284,35 @@ def _md(text: str) -> str:
 
 
 def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
-    return ["| " + " | ".join(_md(h) for h in header) + " |", "|" + "---|" * len(header)] + \
-        ["| " + " | ".join(_md(c) for c in row) + " |" for row in rows] + [""]
+    return (
+        ["| " + " | ".join(_md(h) for h in header) + " |", "|" + "---|" * len(header)]
+        + ["| " + " | ".join(_md(c) for c in row) + " |" for row in rows]
+        + [""]
+    )
 
 
 def render_markdown(figures: Figures, names: Names, lang: str) -> str:
     first, last = _range(figures)
-    lines = [f"# {t(lang, 'central.report_title')}", "", t(lang, "central.report_period", first=first, last=last), "",
-             t(lang, "central.report_sources", kiosks=figures.kiosks, sessions=figures.sessions,
-               ballots=figures.ballots, teams=len(figures.teams)), "",
-             "> " + t(lang, "central.report_privacy", min=MIN_BALLOTS) + " " +
-             t(lang, "central.report_privacy_counts", suppressed=figures.suppressed, merged=figures.merged_teams), ""]
+    lines = [
+        f"# {t(lang, 'central.report_title')}",
+        "",
+        t(lang, "central.report_period", first=first, last=last),
+        "",
+        t(
+            lang,
+            "central.report_sources",
+            kiosks=figures.kiosks,
+            sessions=figures.sessions,
+            ballots=figures.ballots,
+            teams=len(figures.teams),
+        ),
+        "",
+        "> "
+        + t(lang, "central.report_privacy", min=MIN_BALLOTS)
+        + " "
+        + t(lang, "central.report_privacy_counts", suppressed=figures.suppressed, merged=figures.merged_teams),
+        "",
+    ]
     questions = figures.questions
 
     def periods_table(periods: list[Period]) -> list[str]:
@@ -257,38 +323,71 @@ def render_markdown(figures: Figures, names: Names, lang: str) -> str:
 
     lines += [f"## {t(lang, 'central.report_ladder')}", ""] + periods_table(figures.ladder)
     lines += [f"## {t(lang, 'central.report_participation')}", ""]
-    lines += _md_table([t(lang, "central.col_month")] + [t(lang, f"mode.{m}") for m in MODES] + [t(lang, "central.col_ballots")],
-                       [[mo] + [str(figures.participation[mo][m]) for m in MODES] + [count_text(figures.ballots_per_month[mo])]
-                        for mo in figures.months])
+    lines += _md_table(
+        [t(lang, "central.col_month")] + [t(lang, f"mode.{m}") for m in MODES] + [t(lang, "central.col_ballots")],
+        [
+            [mo] + [str(figures.participation[mo][m]) for m in MODES] + [count_text(figures.ballots_per_month[mo])]
+            for mo in figures.months
+        ],
+    )
     lines += [f"## {t(lang, 'central.report_teams')}", ""]
     for team in figures.teams:
-        lines += [f"### {_md(team.team)}", "",
-                  t(lang, "central.report_team_line", sessions=team.sessions, ballots=count_text(team.ballots)), ""]
-        lines += periods_table(team.periods) if team.periods else [t(lang, "central.report_team_hidden", min=MIN_BALLOTS), ""]
+        lines += [
+            f"### {_md(team.team)}",
+            "",
+            t(lang, "central.report_team_line", sessions=team.sessions, ballots=count_text(team.ballots)),
+            "",
+        ]
+        lines += (
+            periods_table(team.periods)
+            if team.periods
+            else [t(lang, "central.report_team_hidden", min=MIN_BALLOTS), ""]
+        )
     lines += [f"## {t(lang, 'central.report_cards')}", ""]
-    lines += _md_table([t(lang, "central.col_card"), t(lang, "central.col_chosen")],
-                       [[names.card(c), str(n)] for c, n in figures.cards[:15]])
+    lines += _md_table(
+        [t(lang, "central.col_card"), t(lang, "central.col_chosen")],
+        [[names.card(c), str(n)] for c, n in figures.cards[:15]],
+    )
     lines += [f"## {t(lang, 'central.report_follow')}", ""]
     keys = [""] + sorted((k for k in figures.follow_through if k), key=str.casefold)
-    lines += _md_table([t(lang, "central.col_team"), t(lang, "central.col_plans"), t(lang, "central.col_actions")]
-                       + [t(lang, f"central.col_{s}") for s in REVIEW_STATUSES],
-                       [[k or t(lang, "central.report_whole"), str(figures.follow_through[k].plans),
-                         str(figures.follow_through[k].actions)]
-                        + [str(figures.follow_through[k].reviewed[s]) for s in REVIEW_STATUSES] for k in keys])
+    lines += _md_table(
+        [t(lang, "central.col_team"), t(lang, "central.col_plans"), t(lang, "central.col_actions")]
+        + [t(lang, f"central.col_{s}") for s in REVIEW_STATUSES],
+        [
+            [
+                k or t(lang, "central.report_whole"),
+                str(figures.follow_through[k].plans),
+                str(figures.follow_through[k].actions),
+            ]
+            + [str(figures.follow_through[k].reviewed[s]) for s in REVIEW_STATUSES]
+            for k in keys
+        ],
+    )
     return "\n".join(lines)
 
 
 # -- CSV -------------------------------------------------------------------------------------
 def render_csvs(figures: Figures, names: Names) -> dict[str, str]:
-    ladder = [[p.label, q, p.cells[q].n if q in p.cells else 0, mean_text(p.mean(q))]
-              for p in figures.ladder for q in figures.questions]
-    trend = [[team.team, p.label, q, p.cells[q].n if q in p.cells else 0, mean_text(p.mean(q))]
-             for team in figures.teams for p in team.periods for q in figures.questions]
-    participation = [[mo] + [figures.participation[mo][m] for m in MODES] + [count_text(figures.ballots_per_month[mo])]
-                     for mo in figures.months]
+    ladder = [
+        [p.label, q, p.cells[q].n if q in p.cells else 0, mean_text(p.mean(q))]
+        for p in figures.ladder
+        for q in figures.questions
+    ]
+    trend = [
+        [team.team, p.label, q, p.cells[q].n if q in p.cells else 0, mean_text(p.mean(q))]
+        for team in figures.teams
+        for p in team.periods
+        for q in figures.questions
+    ]
+    participation = [
+        [mo] + [figures.participation[mo][m] for m in MODES] + [count_text(figures.ballots_per_month[mo])]
+        for mo in figures.months
+    ]
     cards = [[c, names.card(c), n] for c, n in figures.cards]
-    follow = [[k, f.plans, f.actions] + [f.reviewed[s] for s in REVIEW_STATUSES]
-              for k, f in sorted(figures.follow_through.items())]
+    follow = [
+        [k, f.plans, f.actions] + [f.reviewed[s] for s in REVIEW_STATUSES]
+        for k, f in sorted(figures.follow_through.items())
+    ]
     return {
         "ladder.csv": csv_text(["month", "principle", "answers", "mean"], ladder),
         "team_trend.csv": csv_text(["team", "period", "principle", "answers", "mean"], trend),
@@ -298,16 +397,24 @@ def render_csvs(figures: Figures, names: Names) -> dict[str, str]:
     }
 
 
-def write_report(source: str, out: Path | str, *, since: str | None = None, team: str | None = None,
-                 language: str = "sv", now: datetime | None = None) -> ReportResult:
+def write_report(
+    source: str,
+    out: Path | str,
+    *,
+    since: str | None = None,
+    team: str | None = None,
+    language: str = "sv",
+    now: datetime | None = None,
+) -> ReportResult:
     data = load(str(source), since=since, team=team)
     names = names_for(data, language)
     figures = compute(data, names.order)
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     scope = f": {team}" if team else ""
-    write_atomic(folder / "report.html", render_html(figures, names, language,
-                                                     generated=now or datetime.now(UTC), scope=scope))
+    write_atomic(
+        folder / "report.html", render_html(figures, names, language, generated=now or datetime.now(UTC), scope=scope)
+    )
     write_atomic(folder / "report.md", render_markdown(figures, names, language))
     for name, text in render_csvs(figures, names).items():
         write_atomic(folder / name, text)

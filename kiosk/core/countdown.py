@@ -47,7 +47,9 @@ class Countdown:
         self._armed = {"final_stretch": True, "step_end": True}
 
     @classmethod
-    def for_card(cls, card: MethodCard, *, seconds_per_minute: float = MINUTE, clock: Clock = time.monotonic) -> Countdown:
+    def for_card(
+        cls, card: MethodCard, *, seconds_per_minute: float = MINUTE, clock: Clock = time.monotonic
+    ) -> Countdown:
         """The card's steps; tests pass a small ``seconds_per_minute``."""
         return cls([TimedStep(s.text, s.minutes * seconds_per_minute) for s in card.steps], clock=clock)
 

@@ -61,8 +61,14 @@ def plan_lines(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> list[Li
         lines.append(Line("heading", value=labels["plan.votes"]))
     if level:
         names = _level_names(deck)
-        lines.append(Line("level", labels["linkfmt.level"],
-                          ", ".join(f"{names[o]} {c}" for o, c in zip(LEVEL_OPTIONS, level, strict=True)), counts=tuple(level)))
+        lines.append(
+            Line(
+                "level",
+                labels["linkfmt.level"],
+                ", ".join(f"{names[o]} {c}" for o, c in zip(LEVEL_OPTIONS, level, strict=True)),
+                counts=tuple(level),
+            )
+        )
     for qid, counts in principle_votes.items():
         lines.append(Line("vote", principle_name(deck, qid), counts=tuple(counts), mean=mean_of(counts)))
     return lines
@@ -91,8 +97,10 @@ def plan_text(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> str:
             out.append(f"{line.label}: {line.value}")
         elif line.kind == "vote":
             mean = "-" if line.mean is None else f"{line.mean:.1f}"
-            out.append(f"{line.label:<{vote_width}}  {labels['plan.mean']} {mean:>3}  "
-                       f"({' '.join(str(c) for c in line.counts)})")
+            out.append(
+                f"{line.label:<{vote_width}}  {labels['plan.mean']} {mean:>3}  "
+                f"({' '.join(str(c) for c in line.counts)})"
+            )
     return "\n".join(out) + "\n"
 
 

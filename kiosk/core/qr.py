@@ -70,7 +70,10 @@ def half_block_lines(code: QRCode, quiet: int = QUIET) -> list[str]:
     if len(rows) % 2:
         rows.append([False] * side)
     glyph = {(True, True): "█", (True, False): "▀", (False, True): "▄", (False, False): " "}
-    return ["".join(glyph[t, b] for t, b in zip(top, bottom, strict=True)) for top, bottom in zip(rows[::2], rows[1::2], strict=True)]
+    return [
+        "".join(glyph[t, b] for t, b in zip(top, bottom, strict=True))
+        for top, bottom in zip(rows[::2], rows[1::2], strict=True)
+    ]
 
 
 def ansi_lines(code: QRCode, quiet: int = QUIET, *, basic_colours: bool = False) -> list[str]:

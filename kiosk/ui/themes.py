@@ -121,7 +121,9 @@ def theme_problems(spec: ThemeSpec) -> list[tuple[str, str]]:
         except (StylesheetParseError, TokenError) as exc:
             del exc  # Textual's error object lists rules, not our keys: name the variable instead
             bad = [n for n in spec.variables if f"${n}" in source] or [""]
-            message = f"the styles of {where} cannot use this value" if bad[0] else f"the styles of {where} do not parse"
+            message = (
+                f"the styles of {where} cannot use this value" if bad[0] else f"the styles of {where} do not parse"
+            )
             found.append((f"variables.{bad[0]}" if bad[0] else "", message))
             break
     return found

@@ -192,9 +192,20 @@ def test_the_page_renders_in_chromium(tmp_path):
     generate(tmp_path / "kiosk", teams=2, months=6, seed=8)
     write_report(str(tmp_path / "kiosk"), tmp_path / "out")
     shot = tmp_path / "report.png"
-    result = subprocess.run([chromium(), *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--hide-scrollbars",
-                             "--window-size=794,1400", f"--screenshot={shot}", (tmp_path / "out" / "report.html").as_uri()],
-                            capture_output=True, text=True, timeout=90)
+    result = subprocess.run(
+        [
+            chromium(),
+            *FLAGS,
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--hide-scrollbars",
+            "--window-size=794,1400",
+            f"--screenshot={shot}",
+            (tmp_path / "out" / "report.html").as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
     assert result.returncode == 0, result.stderr[-1000:]
     from PIL import Image
 
@@ -203,9 +214,19 @@ def test_the_page_renders_in_chromium(tmp_path):
     assert image.size == (794, 1400) and len(colours) > 50  # text and charts, not a blank page
     # Printed, every page is A4 (595 x 842 points).
     pdf = tmp_path / "report.pdf"
-    result = subprocess.run([chromium(), *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer",
-                             f"--print-to-pdf={pdf}", (tmp_path / "out" / "report.html").as_uri()],
-                            capture_output=True, text=True, timeout=90)
+    result = subprocess.run(
+        [
+            chromium(),
+            *FLAGS,
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            (tmp_path / "out" / "report.html").as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
     assert result.returncode == 0, result.stderr[-1000:]
     import re
 
@@ -215,8 +236,9 @@ def test_the_page_renders_in_chromium(tmp_path):
 
 def test_demo_is_reproducible_and_the_cli_reports_on_it(tmp_path):
     def run(*args):
-        return subprocess.run([sys.executable, "-m", "kiosk.cli", *args], capture_output=True, text=True, cwd=ROOT,
-                              timeout=60)
+        return subprocess.run(
+            [sys.executable, "-m", "kiosk.cli", *args], capture_output=True, text=True, cwd=ROOT, timeout=60
+        )
 
     for name in ("a", "b"):
         made = run("demo", "--data-dir", str(tmp_path / name), "--teams", "2", "--months", "3", "--seed", "7")
@@ -224,12 +246,24 @@ def test_demo_is_reproducible_and_the_cli_reports_on_it(tmp_path):
     rows = []
     for name in ("a", "b"):
         db = sqlite3.connect(tmp_path / name / DB_NAME)
-        rows.append(db.execute("SELECT s.team, s.mode, b.answers FROM ballots b JOIN sessions s ON s.id = b.session_id "
-                               "ORDER BY b.id").fetchall())
+        rows.append(
+            db.execute(
+                "SELECT s.team, s.mode, b.answers FROM ballots b JOIN sessions s ON s.id = b.session_id ORDER BY b.id"
+            ).fetchall()
+        )
         db.close()
     assert rows[0] == rows[1] and len(rows[0]) > 20
     assert {r[1] for r in rows[0]} >= {"checkin", "walkup"}
-    report = run("--lang", "en", "report", "--db", str(tmp_path / "a"), "--out", str(tmp_path / "out"),
-                 "--team", rows[0][0][0] or rows[0][-1][0])
+    report = run(
+        "--lang",
+        "en",
+        "report",
+        "--db",
+        str(tmp_path / "a"),
+        "--out",
+        str(tmp_path / "out"),
+        "--team",
+        rows[0][0][0] or rows[0][-1][0],
+    )
     assert report.returncode == 0, report.stderr
     assert "The organisation&#x27;s ladder" in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")

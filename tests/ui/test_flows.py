@@ -36,7 +36,10 @@ async def test_workshop_flow_secret_ballots(make_app, store):
         sid = app.session.id
         stored = [e.answers for e in store.entries(sid)]
         assert stored == [
-            {"level": "both", **dict(zip(app.session.deck.model.principle_ids, [1, 2, 3, 4, 5, 1, 2, 3, 4], strict=True))},
+            {
+                "level": "both",
+                **dict(zip(app.session.deck.model.principle_ids, [1, 2, 3, 4, 5, 1, 2, 3, 4], strict=True)),
+            },
             {"level": "limited", **{p: 2 for p in app.session.deck.model.principle_ids}},
         ]
         await pilot.press("r")
@@ -250,8 +253,9 @@ async def test_checkin_shows_the_team_trend(make_app, store):
 
     deck = make_app().shelf.get("innovationslek", "sv")
     for value in (1, 2, 3):
-        earlier = Session(store=store, deck=deck,
-                          settings=SessionSettings(mode="checkin", team="Team Norr", with_level=False))
+        earlier = Session(
+            store=store, deck=deck, settings=SessionSettings(mode="checkin", team="Team Norr", with_level=False)
+        )
         earlier.cast({p: value for p in deck.model.principle_ids})
         earlier.abandon()
     app = make_app(mode="checkin")
@@ -278,9 +282,12 @@ async def test_follow_up_flow(make_app, store):
     ids = deck.model.principle_ids
     first = Session(store=store, deck=deck, settings=SessionSettings(mode="workshop", team="Bygglov"))
     first.cast({"level": "limited", **{p: 2 for p in ids}})
-    code = first.save_plan(first.make_plan(
-        [Action(what="Prova nytt formulär"), Action(what="Bjud in invånare"), Action(what="Skriv rutin")],
-        _date(2027, 1, 10)))
+    code = first.save_plan(
+        first.make_plan(
+            [Action(what="Prova nytt formulär"), Action(what="Bjud in invånare"), Action(what="Skriv rutin")],
+            _date(2027, 1, 10),
+        )
+    )
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("4")

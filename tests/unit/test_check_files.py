@@ -23,9 +23,12 @@ def test_a_plan_file_is_checked_as_a_plan(tmp_path):
     assert result.returncode == 0, result.stdout
     assert result.stdout == ""
     broken = tmp_path / "plan.toml"
-    broken.write_text((ROOT / "examples" / "plan.toml").read_text(encoding="utf-8")
-                      .replace('when = "Vecka 50"', 'when = "Vecka 50 \\ud83d\\ude80"'.replace("\\ud83d\\ude80", "\U0001F680")),
-                      encoding="utf-8")
+    broken.write_text(
+        (ROOT / "examples" / "plan.toml")
+        .read_text(encoding="utf-8")
+        .replace('when = "Vecka 50"', 'when = "Vecka 50 \\ud83d\\ude80"'.replace("\\ud83d\\ude80", "\U0001f680")),
+        encoding="utf-8",
+    )
     result = check(broken)
     assert result.returncode == 1
     assert "plan: " in result.stdout and "emoji U+1F680" in result.stdout and "deck" not in result.stdout
@@ -47,19 +50,26 @@ def test_a_file_of_no_known_kind_is_said_so(tmp_path):
 
 
 def test_shipped_files_pass():
-    result = check(*sorted((ROOT / "decks").glob("*.toml")), *sorted((ROOT / "themes").glob("*.toml")),
-                   ROOT / "deploy" / "kiosk.toml.example", ROOT / "examples" / "plan.toml")
+    result = check(
+        *sorted((ROOT / "decks").glob("*.toml")),
+        *sorted((ROOT / "themes").glob("*.toml")),
+        ROOT / "deploy" / "kiosk.toml.example",
+        ROOT / "examples" / "plan.toml",
+    )
     assert result.returncode == 0, result.stdout
 
 
-@pytest.mark.parametrize("body, words", [
-    ('primary = "notacolour"', "field 'primary'"),
-    ('primary = "rgb(999,...)"', "field 'primary'"),
-    ('primary = "ansi_nonexistent"', "field 'primary'"),
-    ('primary = "#112233"\n[variables]\n"footer-key-foreground" = "}{;"', "variables.footer-key-foreground"),
-    ('primary = "#112233"\n[variables]\n"footer-key-foreground" = "notacolour"', "variables.footer-key-foreground"),
-    ('primary = "#112233"\n[variables]\n"no-such-variable" = "#ffffff"', "unknown variable"),
-])
+@pytest.mark.parametrize(
+    "body, words",
+    [
+        ('primary = "notacolour"', "field 'primary'"),
+        ('primary = "rgb(999,...)"', "field 'primary'"),
+        ('primary = "ansi_nonexistent"', "field 'primary'"),
+        ('primary = "#112233"\n[variables]\n"footer-key-foreground" = "}{;"', "variables.footer-key-foreground"),
+        ('primary = "#112233"\n[variables]\n"footer-key-foreground" = "notacolour"', "variables.footer-key-foreground"),
+        ('primary = "#112233"\n[variables]\n"no-such-variable" = "#ffffff"', "unknown variable"),
+    ],
+)
 def test_themes_the_app_could_not_use_are_problems(tmp_path, body, words):
     theme = tmp_path / "themes" / "broken.toml"
     theme.parent.mkdir()
@@ -67,9 +77,13 @@ def test_themes_the_app_could_not_use_are_problems(tmp_path, body, words):
     result = check(theme)
     assert result.returncode == 1 and words in result.stdout, result.stdout
     assert str(theme) + ":" in result.stdout and "unexpected error" not in result.stderr
-    start = subprocess.run([sys.executable, str(ROOT / "run.py"), "--theme", str(theme), "--data-dir",
-                            str(tmp_path / "data")], capture_output=True, text=True, timeout=60,
-                           stdin=subprocess.DEVNULL)
+    start = subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), "--theme", str(theme), "--data-dir", str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     assert start.returncode == 1 and words.split("'")[0] in start.stderr
     assert "unexpected error" not in start.stderr
 
@@ -78,18 +92,22 @@ def test_shipped_themes_have_no_theme_problems():
     from kiosk.ui.themes import shipped_specs
 
     assert [(spec.name, theme_problems(spec)) for spec in shipped_specs()] == [
-        (spec.name, []) for spec in shipped_specs()]
+        (spec.name, []) for spec in shipped_specs()
+    ]
 
 
-@pytest.mark.parametrize("line, key", [
-    ('pin_hash = "scrypt$1048576$8$1$00$00"', "pin_hash"),
-    ('pin_hash = "plain-text-1234"', "pin_hash"),
-    ('viewer_host = "999.1.1.1"', "viewer_host"),
-    ('viewer_host = "kiosk host"', "viewer_host"),
-    ('viewer_url = "http://x/\\n#evil"', "viewer_url"),
-    ('viewer_url = "https://example.org/#p"', "viewer_url"),
-    ('viewer_url = "https:///nohost"', "viewer_url"),
-])
+@pytest.mark.parametrize(
+    "line, key",
+    [
+        ('pin_hash = "scrypt$1048576$8$1$00$00"', "pin_hash"),
+        ('pin_hash = "plain-text-1234"', "pin_hash"),
+        ('viewer_host = "999.1.1.1"', "viewer_host"),
+        ('viewer_host = "kiosk host"', "viewer_host"),
+        ('viewer_url = "http://x/\\n#evil"', "viewer_url"),
+        ('viewer_url = "https://example.org/#p"', "viewer_url"),
+        ('viewer_url = "https:///nohost"', "viewer_url"),
+    ],
+)
 def test_config_values_that_cannot_work_are_reported(tmp_path, line, key):
     config = tmp_path / "kiosk.toml"
     config.write_text(f'mode = "walkup"\n{line}\n', encoding="utf-8")
@@ -99,16 +117,19 @@ def test_config_values_that_cannot_work_are_reported(tmp_path, line, key):
     assert "\n#evil" not in result.stdout
 
 
-@pytest.mark.parametrize("text", [
-    "a = " + "[" * 5000 + "]" * 5000 + "\n",
-    "a = " + "[" * 500 + "]" * 500 + "\n",
-    "a = " + "{b = " * 2000 + "1" + "}" * 2000 + "\n",
-    "[" + ".".join(["t"] * 5000) + "]\n",
-    ".".join(["k"] * 3000) + " = 1\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a = " + "[" * 5000 + "]" * 5000 + "\n",
+        "a = " + "[" * 500 + "]" * 500 + "\n",
+        "a = " + "{b = " * 2000 + "1" + "}" * 2000 + "\n",
+        "[" + ".".join(["t"] * 5000) + "]\n",
+        ".".join(["k"] * 3000) + " = 1\n",
+    ],
+)
 def test_deep_nesting_is_a_problem_with_a_line(tmp_path, text):
     deep = tmp_path / "deep.toml"
-    deep.write_text('# deep\n' + text, encoding="utf-8")
+    deep.write_text("# deep\n" + text, encoding="utf-8")
     result = check(deep)
     assert result.returncode == 1
     assert f"{deep}:2: nested more than" in result.stdout, (result.stdout, result.stderr)
@@ -117,9 +138,13 @@ def test_deep_nesting_is_a_problem_with_a_line(tmp_path, text):
 
 def test_control_characters_are_written_out_never_echoed(tmp_path):
     deck = tmp_path / "mini.sv.toml"
-    deck.write_text(SMALL_DECK.replace('language = "sv"', 'language = "s\\u001b[2Jv"')
-                    .replace('title = "Paret"', 'title = "Pa\\u001b]0;pwned\\u0007ret"')
-                    + '"\\u001b[31mPWNED" = 1\n', encoding="utf-8")
+    deck.write_text(
+        SMALL_DECK.replace('language = "sv"', 'language = "s\\u001b[2Jv"').replace(
+            'title = "Paret"', 'title = "Pa\\u001b]0;pwned\\u0007ret"'
+        )
+        + '"\\u001b[31mPWNED" = 1\n',
+        encoding="utf-8",
+    )
     result = check(deck)
     assert result.returncode == 1
     assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout
@@ -129,7 +154,7 @@ def test_control_characters_are_written_out_never_echoed(tmp_path):
 
 
 def test_duplicate_ids_are_found_with_their_lines(tmp_path):
-    card = SMALL_DECK[SMALL_DECK.index('[[cards]]\nid = "paret"'):SMALL_DECK.index("[[challenges]]")]
+    card = SMALL_DECK[SMALL_DECK.index('[[cards]]\nid = "paret"') : SMALL_DECK.index("[[challenges]]")]
     deck = tmp_path / "mini.sv.toml"
     deck.write_text(SMALL_DECK.replace("[[challenges]]", card * 300 + "[[challenges]]"), encoding="utf-8")
     problems = [p for p in check_paths([str(deck)]) if "used" in p.message]
@@ -143,7 +168,11 @@ def test_an_organisations_own_broken_theme_is_refused_by_name(tmp_path):
     own = tmp_path / "data" / "themes"
     own.mkdir(parents=True)
     (own / "ours.toml").write_text('name = "ours"\nprimary = "notacolour"\n', encoding="utf-8")
-    start = subprocess.run([sys.executable, str(ROOT / "run.py"), "--theme", "ours", "--data-dir",
-                            str(tmp_path / "data")], capture_output=True, text=True, timeout=60,
-                           stdin=subprocess.DEVNULL)
+    start = subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), "--theme", "ours", "--data-dir", str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     assert start.returncode == 1 and "field 'primary'" in start.stderr and "unexpected" not in start.stderr

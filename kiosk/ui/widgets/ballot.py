@@ -123,8 +123,10 @@ class BallotWidget(Widget, can_focus=True):
             for number, (option, label) in enumerate(zip(row.options, row.option_labels, strict=True), 1):
                 chosen = self.answers.get(row.id) == option
                 body = f" {number} {label}" if show_labels else f" {number} "
-                body = clip(body, row_cell).center(row_cell) if not show_labels else clip(body, row_cell).ljust(row_cell)
-                style = "reverse bold" if chosen else ("underline" if current else "dim" if row.id in self.answers else "")
+                body = clip(body, row_cell).ljust(row_cell) if show_labels else clip(body, row_cell).center(row_cell)
+                style = (
+                    "reverse bold" if chosen else ("underline" if current else "dim" if row.id in self.answers else "")
+                )
                 text.append(" ")
                 text.append(body, style=style)
                 cells.append((x + 1, x + 1 + row_cell))
