@@ -10,10 +10,14 @@ import argparse
 import contextlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 from .core.config import Config, load_config
 from .core.deck import LANGUAGES
 from .core.modes import MODE_NAMES
+
+if TYPE_CHECKING:  # imported where used: the plan code is not needed to start the app
+    from .core.plan import Plan
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -23,7 +27,7 @@ DEFAULT_DECK = "innovationslek"
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's default is fine, minus the noise
+    def error(self, message: str) -> NoReturn:  # argparse's default is fine, minus the noise
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"innovationslek: {message}\n")
 
@@ -291,7 +295,7 @@ def _plan_link(args: argparse.Namespace) -> tuple[str | None, int]:
     return None, EXIT_PROBLEMS
 
 
-def _find_plan(reference: str, config: Config):
+def _find_plan(reference: str, config: Config) -> Plan:
     """The plan a person named on the command line; raises ValueError with a message."""
     import re
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -85,7 +86,7 @@ class BackgroundSync:
         return read_status(self.data_dir, self.last_error)
 
 
-def status_text(status: SyncStatus | None, t, lang: str) -> str:
+def status_text(status: SyncStatus | None, t: Callable[..., str], lang: str) -> str:
     """The facilitator menu's line; ``t`` is the catalogue lookup."""
     if status is None:
         return t(lang, "central.sync_off")

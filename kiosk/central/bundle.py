@@ -14,6 +14,7 @@ import gzip
 import hashlib
 import json
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,7 +24,7 @@ from .outbox import BATCH_ROWS, TABLES, Batch, Outbox
 from .pg import CentralError, connect, driver_errors, lost
 from .schema import ready
 from .settings import CentralSettings
-from .sync import SyncResult, send_batches
+from .sync import Hook, SyncResult, send_batches
 
 MAGIC = "innovationslek-bundle"
 VERSION = 1
@@ -88,7 +89,7 @@ def read_bundle(path: Path | str) -> tuple[str, dict[str, list]]:
     return kiosk, tables
 
 
-def _batches(tables: dict[str, list], batch_rows: int):
+def _batches(tables: dict[str, list], batch_rows: int) -> Iterator[Batch]:
     """Whole sessions per batch, as the sync sends them; plans without a session last."""
     children: dict[int, dict[str, list]] = {}
     for name in ("ballots", "card_events", "exercises", "plans"):
@@ -112,7 +113,7 @@ def _batches(tables: dict[str, list], batch_rows: int):
         raise BundleError("the bundle has rows of sessions it does not contain")
 
 
-def import_bundle(path: Path | str, url: str, *, batch_rows: int = BATCH_ROWS, hook=None) -> SyncResult:
+def import_bundle(path: Path | str, url: str, *, batch_rows: int = BATCH_ROWS, hook: Hook | None = None) -> SyncResult:
     kiosk, tables = read_bundle(path)
     # Check that every row belongs to a session in the file before anything is written.
     list(_batches(tables, batch_rows))

@@ -3,6 +3,7 @@ so that they print. Labels are escaped here; callers pass plain text."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 # Okabe-Ito colours (distinguishable with the common colour-vision deficiencies), then two more.
@@ -69,7 +70,7 @@ def line_chart(series: list[tuple[str, list[float | None]]], labels: list[str], 
     return "".join(parts)
 
 
-def stacked_bars(stacks: list[tuple[str, list[float]]], labels: list[str], *, title: str, width: int = 680,
+def stacked_bars(stacks: Sequence[tuple[str, Sequence[float]]], labels: list[str], *, title: str, width: int = 680,
                  height: int = 200, percent: bool = False) -> str:
     """Bars per label, stacked by series; ``percent`` scales every bar to 100 %."""
     left, right, top, bottom = 36, width - 170, 10, height - 30
@@ -84,7 +85,7 @@ def stacked_bars(stacks: list[tuple[str, list[float]]], labels: list[str], *, ti
     xs = [left + slot * (i + 0.5) for i in range(len(labels))]
     parts += _x_labels(labels, xs, bottom)
     for i, x in enumerate(xs):
-        base = bottom
+        base = float(bottom)
         for j, (_, values) in enumerate(stacks):
             value = values[i] / totals[i] if percent and totals[i] else values[i]
             h = (bottom - top) * value / peak
@@ -100,7 +101,7 @@ def stacked_bars(stacks: list[tuple[str, list[float]]], labels: list[str], *, ti
     return "".join(parts)
 
 
-def horizontal_bars(items: list[tuple[str, float]], *, title: str, width: int = 680) -> str:
+def horizontal_bars(items: Sequence[tuple[str, float]], *, title: str, width: int = 680) -> str:
     row = 18
     height = row * len(items) + 10
     label_w, right = 260, width - 50

@@ -11,6 +11,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from ..core.config import Config
+
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 
 
@@ -55,13 +57,13 @@ def add_commands(sub: argparse._SubParsersAction, date_type: Callable[[str], str
 COMMANDS = ("sync", "import", "central", "report", "demo")
 
 
-def _data_dir(args: argparse.Namespace, config) -> Path:
+def _data_dir(args: argparse.Namespace, config: Config) -> Path:
     from ..core.paths import data_dir
 
     return data_dir(getattr(args, "sub_data_dir", None) or config.data_dir)
 
 
-def cmd_sync(args: argparse.Namespace, config) -> int:
+def cmd_sync(args: argparse.Namespace, config: Config) -> int:
     from ..core.store import StoreError
     from .pg import CentralError
     from .settings import CentralSettings
@@ -87,7 +89,7 @@ def cmd_sync(args: argparse.Namespace, config) -> int:
     return EXIT_OK
 
 
-def cmd_export_bundle(args: argparse.Namespace, config) -> int:
+def cmd_export_bundle(args: argparse.Namespace, config: Config) -> int:
     from ..core.store import StoreError
     from .bundle import write_bundle
     from .settings import CentralSettings
@@ -106,7 +108,7 @@ def cmd_export_bundle(args: argparse.Namespace, config) -> int:
     return EXIT_OK
 
 
-def cmd_import(args: argparse.Namespace, config) -> int:
+def cmd_import(args: argparse.Namespace, config: Config) -> int:
     from .bundle import BundleError, import_bundle
     from .pg import CentralError
 
@@ -123,7 +125,7 @@ def cmd_import(args: argparse.Namespace, config) -> int:
     return EXIT_OK
 
 
-def cmd_central(args: argparse.Namespace, config) -> int:
+def cmd_central(args: argparse.Namespace, config: Config) -> int:
     from .pg import CentralError
     from .schema import init
 
@@ -137,7 +139,7 @@ def cmd_central(args: argparse.Namespace, config) -> int:
     return EXIT_OK
 
 
-def cmd_report(args: argparse.Namespace, config) -> int:
+def cmd_report(args: argparse.Namespace, config: Config) -> int:
     from .pg import CentralError
     from .report import ReportError, write_report
 
@@ -154,7 +156,7 @@ def cmd_report(args: argparse.Namespace, config) -> int:
     return EXIT_OK
 
 
-def cmd_demo(args: argparse.Namespace, config) -> int:
+def cmd_demo(args: argparse.Namespace, config: Config) -> int:
     from ..core.store import StoreError
     from .demo import generate
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from ..core.deck import SCALE_STEPS
 from ..core.modes import CHECKIN, FOLLOWUP, WALKUP, WORKSHOP
@@ -109,7 +110,7 @@ class Figures:
     merged_teams: int
 
 
-def _month(moment) -> str:
+def _month(moment: datetime) -> str:
     return moment.strftime("%Y-%m")
 
 
@@ -197,11 +198,11 @@ def compute(data: Dataset, questions_order: list[str] | None = None) -> Figures:
 
     chosen: Counter = Counter()
     per_session: dict = defaultdict(dict)
-    for session, card, event in data.card_events:
+    for session_key, card, event in data.card_events:
         if event == "chosen":
-            per_session[session].setdefault(card, None)
+            per_session[session_key].setdefault(card, None)
         else:
-            per_session[session].pop(card, None)
+            per_session[session_key].pop(card, None)
     for cards in per_session.values():
         chosen.update(list(cards))
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -121,7 +121,7 @@ class Outbox:
         return len(self.pending_sessions(central)) + len(self.pending_plans(central))
 
     # -- batches ----------------------------------------------------------------------------
-    def batches(self, central: str, batch_rows: int = BATCH_ROWS):
+    def batches(self, central: str, batch_rows: int = BATCH_ROWS) -> Iterator[Batch]:
         """Batches of whole sessions (a session is never split), then stand-alone plans."""
         batch = Batch()
         for session_id in self.pending_sessions(central):

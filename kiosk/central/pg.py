@@ -40,7 +40,7 @@ def check_url(url: str) -> None:
         raise CentralError(f"'{redacted(url)}' is not a PostgreSQL URL (it must start with postgresql://)")
 
 
-def _reason(exc: Exception) -> str:
+def _reason(exc: BaseException) -> str:
     """The useful line of a libpq message, without the 'connection to server at ...' noise."""
     lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
     if "connection refused" in str(exc).lower():
@@ -71,7 +71,7 @@ def connect(url: str) -> Any:
         raise CentralError(f"'{redacted(url)}' is not a usable PostgreSQL URL ({exc})") from None
 
 
-def lost(exc: Exception, url: str) -> CentralError:
+def lost(exc: BaseException, url: str) -> CentralError:
     """The error for a connection that failed half-way."""
     return CentralError(f"the central database at {redacted(url)} failed: {_reason(exc)}", _reason(exc).split(" (")[0])
 

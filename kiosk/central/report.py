@@ -119,7 +119,7 @@ def _table(header: list[str], rows: list[list[tuple[str, dict]]]) -> str:
     return "".join(out)
 
 
-def _cell(text: str, **attrs) -> tuple[str, dict]:
+def _cell(text: str, **attrs: object) -> tuple[str, dict[str, object]]:
     return text, attrs
 
 

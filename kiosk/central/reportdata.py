@@ -7,9 +7,11 @@ from __future__ import annotations
 import json
 import sqlite3
 import tomllib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from ..core.modes import FOLLOWUP
 from ..core.store import DB_NAME
@@ -54,14 +56,17 @@ class Dataset:
     kiosks: set[str] = field(default_factory=set)
 
 
-def _moment(value) -> datetime:
+def _moment(value: datetime | str) -> datetime:
     moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _json(value) -> dict:
-    if isinstance(value, (dict, list)):
+def _json(value: dict | str | None) -> dict:
+    """A JSON column: PostgreSQL hands back the object, SQLite the text."""
+    if isinstance(value, dict):
         return value
+    if not isinstance(value, str | None):
+        return {}
     try:
         return json.loads(value or "{}")
     except ValueError:
@@ -86,7 +91,12 @@ def _filters(since: str | None, team: str | None, placeholder: str, prefix: str 
     return where, values
 
 
-def _fill(data: Dataset, kiosk_of, sessions, ballots, events, plans) -> Dataset:
+# Rows as either database driver returns them.
+Rows = Iterable[tuple[Any, ...]]
+
+
+def _fill(data: Dataset, kiosk_of: Callable[[Any], str], sessions: Rows, ballots: Rows, events: Rows,
+          plans: Rows) -> Dataset:
     for kiosk, sid, mode, deck, team, started, status, state in sessions:
         key = (kiosk_of(kiosk), sid)
         review = _json(state).get("review", []) if mode == FOLLOWUP.name else []

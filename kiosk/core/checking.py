@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .config import load_config
+from .deck import Deck
 from .deck_loader import load_decks
 from .deck_rules import check_deck_rules
 from .numbering import SUFFIX, check_numbers, parse_numbers
@@ -83,7 +84,7 @@ def check_paths(paths: list[str], theme_check: ThemeCheck | None = None) -> list
     return problems
 
 
-def _numbering_problems(decks) -> list[Problem]:
+def _numbering_problems(decks: list[Deck]) -> list[Problem]:
     """Each deck's card numbers (plan links name cards by them), once per deck folder."""
     from .link import deck_key, numbers_of
 

@@ -43,7 +43,7 @@ class Config:
     seed: int | None = None
     central: Any = field(default=None)  # kiosk.central.settings.CentralSettings, from [central]
 
-    def with_overrides(self, **overrides: object) -> Config:
+    def with_overrides(self, **overrides: Any) -> Config:  # command-line flags: each field's own type
         known = {f.name for f in fields(self)}
         return replace(self, **{k: v for k, v in overrides.items() if k in known and v is not None})
 

@@ -4,6 +4,7 @@ actions (done, not done, dropped) and carry the open ones into the new plan."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +26,9 @@ class FollowUpError(ValueError):
         self.values = values
 
 
-def find_plan(reference: str, store: Store, decode_link=None) -> tuple[Plan, str]:
+def find_plan(
+    reference: str, store: Store, decode_link: Callable[[str], Plan] | None = None
+) -> tuple[Plan, str]:
     """The earlier plan from what a person typed or pasted: its short code (as shown on
     the share screen), the path of a saved plan file, or the plan's link. Returns the plan
     and its code ("" when it did not come from this kiosk's store)."""

@@ -124,15 +124,16 @@ def _encode(plan: Plan, deck: Deck) -> str:
 
 
 def _put_votes(w: BitWriter, plan: Plan, deck: Deck) -> None:
-    principle_ids = list(deck.model.principle_ids) if deck.model else []
+    model = deck.model
+    principle_ids = list(model.principle_ids) if model else []
     votes = {q: c for q, c in plan.votes.items() if q != LEVEL_QUESTION}
     unknown = set(votes) - set(principle_ids)
     if unknown:
         raise PlanError(f"votes for unknown principles: {', '.join(sorted(unknown))}")
-    if not votes:
+    if not votes or model is None:  # without a model, any vote was unknown above
         w.put("principle_count", 0)
     else:
-        scale = len(deck.model.scale)
+        scale = len(model.scale)
         if any(len(counts) != scale for counts in votes.values()):
             raise PlanError(f"votes on a principle must be {scale} counts (the model's scale)")
         w.put("principle_count", len(principle_ids))
@@ -168,40 +169,46 @@ def encode_link(plan: Plan, deck: Deck, base_url: str) -> str:
 
 
 # -- reading ------------------------------------------------------------------------------
+# A deck and its card ids in number order; decks by key (or by format-1 fingerprint).
+DeckIds = tuple[Deck, tuple[str, ...]]
+DeckIndex = dict[int, list[DeckIds]]
+
+
 @dataclass
 class LinkCodec:
     """Decodes links for the decks it knows (any language of each)."""
 
     decks: list[Deck]
-    _by_key: dict[int, list[tuple[Deck, tuple[str, ...]]]] | None = field(default=None, repr=False)
-    _by_fingerprint: dict[int, list[tuple[Deck, tuple[str, ...]]]] | None = field(default=None, repr=False)
+    _by_key: DeckIndex | None = field(default=None, repr=False)
+    _by_fingerprint: DeckIndex | None = field(default=None, repr=False)
 
-    def _index(self) -> None:
-        self._by_key, self._by_fingerprint = {}, {}
-        for deck in self.decks:
-            numbers = numbers_of(deck)
-            ids = card_ids_by_number(deck, numbers)
-            self._by_key.setdefault(deck_key(deck, numbers), []).append((deck, ids))
-            # Format 1 named the deck by its card order at the time: the first n numbered cards.
-            for fingerprint, n in link_v1.fingerprints(deck.id, ids).items():
-                self._by_fingerprint.setdefault(fingerprint, []).append((deck, ids[:n]))
+    def _indexes(self) -> tuple[DeckIndex, DeckIndex]:
+        """The decks by key and by format-1 fingerprint, built on first use."""
+        if self._by_key is None or self._by_fingerprint is None:
+            by_key: DeckIndex = {}
+            by_fingerprint: DeckIndex = {}
+            for deck in self.decks:
+                numbers = numbers_of(deck)
+                ids = card_ids_by_number(deck, numbers)
+                by_key.setdefault(deck_key(deck, numbers), []).append((deck, ids))
+                # Format 1 named the deck by its card order at the time: the first n numbered cards.
+                for fingerprint, n in link_v1.fingerprints(deck.id, ids).items():
+                    by_fingerprint.setdefault(fingerprint, []).append((deck, ids[:n]))
+            self._by_key, self._by_fingerprint = by_key, by_fingerprint
+        return self._by_key, self._by_fingerprint
 
     @staticmethod
-    def _pick(found: list[tuple[Deck, tuple[str, ...]]] | None, language: str):
+    def _pick(found: list[DeckIds] | None, language: str) -> DeckIds | None:
         if not found:
             return None
         same_language = [entry for entry in found if entry[0].language == language]
         return (same_language or found)[0]
 
-    def deck_for(self, key: int, language: str) -> tuple[Deck, tuple[str, ...]] | None:
-        if self._by_key is None:
-            self._index()
-        return self._pick(self._by_key.get(key), language)
+    def deck_for(self, key: int, language: str) -> DeckIds | None:
+        return self._pick(self._indexes()[0].get(key), language)
 
-    def deck_for_fingerprint(self, fingerprint: int, language: str) -> tuple[Deck, tuple[str, ...]] | None:
-        if self._by_fingerprint is None:
-            self._index()
-        return self._pick(self._by_fingerprint.get(fingerprint), language)
+    def deck_for_fingerprint(self, fingerprint: int, language: str) -> DeckIds | None:
+        return self._pick(self._indexes()[1].get(fingerprint), language)
 
     def decode_link(self, link: str) -> Plan:
         return self.decode_payload(link.split("#", 1)[1] if "#" in link else link)

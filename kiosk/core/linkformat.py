@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -182,7 +183,7 @@ class BitReader:
     """Reads fields; ``Damaged`` (given by the caller) is raised when the bits run out or a
     number is impossible."""
 
-    def __init__(self, data: bytes, damaged: type[Exception]):
+    def __init__(self, data: bytes, damaged: Callable[[str], Exception]):
         self.value = int.from_bytes(data, "big")
         self.bits = len(data) * 8
         self.pos = 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .deck import LANGUAGES, Deck
+from .deck import LANGUAGES, ChallengeCard, Deck
 from .deck_loader import load_decks
 from .paths import DECKS_DIR
 from .problems import FileProblems, Problem
@@ -80,7 +80,7 @@ class Shelf:
             self._cache[path] = decks[0]
         return self._cache[path]
 
-    def challenges(self, language: str):
+    def challenges(self, language: str) -> list[ChallengeCard]:
         """Challenge cards for the setup screen ([] when the challenge deck is missing)."""
         try:
             return list(self.get(CHALLENGE_DECK, language).challenges)

@@ -6,7 +6,6 @@ straight to a row and an option.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -17,7 +16,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from ...core.text import clip
-from ...core.votes import LEVEL_QUESTION
+from ...core.votes import LEVEL_QUESTION, Option
 from ..colours import theme_colour
 from ..i18n import translate_bindings
 
@@ -26,7 +25,7 @@ from ..i18n import translate_bindings
 class BallotRow:
     id: str
     label: str
-    options: tuple[Hashable, ...]
+    options: tuple[Option, ...]
     option_labels: tuple[str, ...]
 
 
@@ -47,7 +46,7 @@ class BallotWidget(Widget, can_focus=True):
     cursor: reactive[int] = reactive(0)
 
     class Confirmed(Message):
-        def __init__(self, answers: dict[str, Hashable]) -> None:
+        def __init__(self, answers: dict[str, Option]) -> None:
             super().__init__()
             self.answers = answers
 
@@ -65,7 +64,7 @@ class BallotWidget(Widget, can_focus=True):
         super().__init__(id=id)
         translate_bindings(self, getattr(self.app, "language", "sv"))
         self.rows = rows
-        self.answers: dict[str, Hashable] = {}
+        self.answers: dict[str, Option] = {}
         self._cells: list[list[tuple[int, int]]] = []  # per row: (start, end) x of each option
 
     @property
