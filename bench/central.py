@@ -32,7 +32,7 @@ from kiosk.central.outbox import Outbox  # noqa: E402
 from kiosk.central.report import write_report  # noqa: E402
 from kiosk.central.sync import sync  # noqa: E402
 from kiosk.core.store import Store  # noqa: E402
-from kiosk.core.votes import Entry  # noqa: E402
+from kiosk.core.votes import Entry, Option  # noqa: E402
 from tests.central.pg_server import PgServer, find_bin  # noqa: E402
 
 
@@ -40,7 +40,7 @@ def ten_thousand_ballots(folder: Path) -> None:
     moment = [datetime(2026, 1, 1, tzinfo=UTC)]
     store = Store.open(folder, now=lambda: moment[0])
     store.db.execute("PRAGMA synchronous=OFF")
-    answers = {"level": "both", **{f"p{i}": 1 + i % 5 for i in range(9)}}
+    answers: dict[str, Option] = {"level": "both", **{f"p{i}": 1 + i % 5 for i in range(9)}}
     for _ in range(1000):
         sid = store.start_session("checkin", "innovationslek", "sv", team="Team")
         for _ in range(10):
@@ -92,8 +92,8 @@ def main() -> int:
         return 1
     server = PgServer(bin_dir, durable=True)
     try:
-        with tempfile.TemporaryDirectory() as tmp:
-            tmp = Path(tmp)
+        with tempfile.TemporaryDirectory() as tmp_name:
+            tmp = Path(tmp_name)
             ten_thousand_ballots(tmp / "kiosk")
             sync_times, base_times = [], []
             for _ in range(repeats):  # interleaved: ours, then the baseline, on fresh databases
@@ -123,8 +123,8 @@ def main() -> int:
         (f"Report over {kiosks} kiosks x 12 months ({ballots:,} ballots)", report_times, select_times, "under 5 s"),
     ]
     print("| What | Median | Baseline | Ratio | Goal |\n|---|---|---|---|---|")
-    for name, ours, base, goal in rows:
-        m, b = statistics.median(ours), statistics.median(base)
+    for name, ours, baseline, goal in rows:
+        m, b = statistics.median(ours), statistics.median(baseline)
         print(f"| {name} | {m:.2f} s (max {max(ours):.2f}) | {b:.2f} s | {m / b:.1f} | {goal} |")
     return 0
 

@@ -6,7 +6,7 @@ from textual.widgets import Button, Footer, Header, Static
 
 
 class MinimalApp(App):
-    BINDINGS = [("space", "toggle", "Toggle")]
+    BINDINGS = [("space", "count", "Count")]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -15,7 +15,7 @@ class MinimalApp(App):
         yield Static("0", id="count")
         yield Footer()
 
-    def action_toggle(self) -> None:
+    def action_count(self) -> None:
         count = self.query_one("#count", Static)
         count.update(str(int(str(count.render())) + 1))
 

@@ -79,8 +79,9 @@ def bench_startup(pairs: int) -> list[Row]:
             results[name].append((subject, paints, subject / base))
     rows = []
     for name, runs in results.items():
-        paints = statistics.median(p for _, p, _ in runs)
-        rows.append(Row(f"start-up to first complete screen: {name} ({paints:g} paints)", [s for s, _, _ in runs],
+        median_paints = statistics.median(p for _, p, _ in runs)
+        title = f"start-up to first complete screen: {name} ({median_paints:g} paints)"
+        rows.append(Row(title, [s for s, _, _ in runs],
                         "ms", statistics.median(baselines), "<= 1.3x", ratios=[r for _, _, r in runs]))
     return rows
 
@@ -259,16 +260,26 @@ def bench_link(repeats: int) -> list[Row]:
             linkformat.DICTIONARY_LANGUAGES = saved
             linkformat.dictionary.cache_clear()
 
-    cases = (("example plan", plan, {"M": "<= 10"}), ("workshop plan", workshop_plan(plan), {"L": "<= 10"}),
-             ("fuller plan", fuller_plan(plan), {}))
+    cases: tuple[tuple[str, Plan, dict[str, str]], ...] = (
+        ("example plan", plan, {"M": "<= 10"}),
+        ("workshop plan", workshop_plan(plan), {"L": "<= 10"}),
+        ("fuller plan", fuller_plan(plan), {}),
+    )
     for name, p, goals in cases:
         url, plain = link.encode_link(p, deck, base), without_dictionary(p)
         label = f"{name}, {free_text(p)} chars of text"
         for level in "LM":
             before = qr.make_qr(format1, level).version if name == "example plan" else None
             suffix = " (baseline: format 1)" if before else ""
-            rows.append(Row(f"QR version, {label}, level {level}{suffix}", [qr.make_qr(url, level).version],
-                            "", before, goals.get(level, "")))
+            rows.append(
+                Row(
+                    f"QR version, {label}, level {level}{suffix}",
+                    [qr.make_qr(url, level).version],
+                    "",
+                    before,
+                    goals.get(level, ""),
+                )
+            )
         rows.append(Row(f"link length, {label} (baseline: no dictionary)", [len(url)], "chars", len(plain), ""))
         if name == "example plan":
             rows.append(Row("link length, example plan (baseline: format 1)", [len(url)], "chars", len(format1), ""))
@@ -316,12 +327,12 @@ def bench_decks(repeats: int) -> list[Row]:
 # -- 7. store ---------------------------------------------------------------------------------
 def bench_store(ballots: int) -> list[Row]:
     from kiosk.core.store import Store
-    from kiosk.core.votes import Entry
+    from kiosk.core.votes import Entry, Option
 
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(tmp)
         sid = store.start_session("workshop", "innovationslek", "sv")
-        answers = {"level": "both", **{f"p{i}": 3 for i in range(9)}}
+        answers: dict[str, Option] = {"level": "both", **{f"p{i}": 3 for i in range(9)}}
         start = time.perf_counter()
         for _ in range(ballots):
             store.cast(sid, Entry("ballot", answers=answers))
@@ -351,8 +362,9 @@ def print_table(rows: list[Row]) -> None:
         else:
             ratio = f"{r.median / r.baseline:.2f}" if r.baseline else "-"
         base = f"{r.baseline:.2f}" if r.baseline is not None else "-"
-        lines.append((r.name, f"{r.median:.2f}", f"{min(r.values):.2f}", f"{max(r.values):.2f}", r.unit, base, ratio,
-                      r.goal))
+        lines.append(
+            (r.name, f"{r.median:.2f}", f"{min(r.values):.2f}", f"{max(r.values):.2f}", r.unit, base, ratio, r.goal)
+        )
     widths = [max(len(str(x)) for x in col) for col in zip(header, *lines, strict=True)]
     for line in (header, tuple("-" * w for w in widths), *lines):
         print("  ".join(str(x).ljust(w) for x, w in zip(line, widths, strict=True)))
@@ -361,8 +373,12 @@ def print_table(rows: list[Row]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
-    parser.add_argument("--only", action="append", choices=["startup", "keys", "timer", "link", "decks", "store"],
-                        help="run only these (repeatable)")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=["startup", "keys", "timer", "link", "decks", "store"],
+        help="run only these (repeatable)",
+    )
     args = parser.parse_args()
     quick = args.quick
     benches = {
@@ -379,8 +395,10 @@ def main() -> int:
         if not args.only or name in args.only:
             rows += bench()
     print_table(rows)
-    print(f"\n{len(rows)} figures in {time.perf_counter() - started:.0f} s on {os.cpu_count()} cores; "
-          f"python {sys.version.split()[0]}")
+    print(
+        f"\n{len(rows)} figures in {time.perf_counter() - started:.0f} s on {os.cpu_count()} cores; "
+        f"python {sys.version.split()[0]}"
+    )
     return 0
 
 

@@ -13,6 +13,8 @@ TOP_INK = set("█▀")
 BOTTOM_INK = set("█▄")
 
 
+QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+
 def lines_to_image(lines: list[str], scale: int = 6, margin: int = 4) -> Image.Image:
     """One module per character column, two per line: dark where the glyph has ink."""
     rows: list[list[bool]] = []
@@ -24,13 +26,14 @@ def lines_to_image(lines: list[str], scale: int = 6, margin: int = 4) -> Image.I
     height = len(rows) + 2 * margin
     image = Image.new("L", (width, height), 255)
     pixels = image.load()
+    assert pixels is not None  # a new image is always loaded
     for y, row in enumerate(rows):
         for x, dark in enumerate(row):
             if dark:
                 pixels[x + margin, y + margin] = 0
-    return image.resize((width * scale, height * scale), Image.NEAREST)
+    return image.resize((width * scale, height * scale), Image.Resampling.NEAREST)
 
 
 def decode_lines(lines: list[str]) -> list[str]:
     """The texts of every QR code found in the drawn lines."""
-    return [b.text for b in zxingcpp.read_barcodes(lines_to_image(lines), formats=zxingcpp.BarcodeFormat.QRCode)]
+    return [b.text for b in zxingcpp.read_barcodes(lines_to_image(lines), formats=QR_ONLY)]

@@ -73,9 +73,7 @@ def generate(folder: Path | str, *, teams: int = 3, months: int = 6, seed: int =
     ``folder``. ``kiosk_no`` picks the team names (default: from the seed)."""
     rng = random.Random(seed)
     deck = deck or Shelf().get("innovationslek", "sv")
-    if deck.model is None:
-        raise ValueError(f"deck '{deck.id}' has no model to vote on")
-    principles = list(deck.model.principle_ids)
+    principles = list(deck.require_model().principle_ids)
     card_ids = [c.id for c in deck.methods]
     end_day = end or date.today()
     start = datetime.combine(end_day - timedelta(days=30 * months), datetime.min.time(), UTC)

@@ -209,6 +209,20 @@ class Deck:
                 return c
         raise KeyError(card_id)
 
+    def method(self, card_id: str) -> MethodCard:
+        """A method card by id (KeyError when there is none of that kind)."""
+        found = self.card(card_id)
+        if not isinstance(found, MethodCard):
+            raise KeyError(card_id)
+        return found
+
+    def require_model(self) -> Model:
+        """The deck's own model, where only a deck with one can be used (a ballot, a link
+        with votes); a challenge deck has none."""
+        if self.model is None:
+            raise ValueError(f"deck '{self.id}' has no model to vote on")
+        return self.model
+
     def phase_name(self, phase_id: str) -> str:
         for p in self.phases:
             if p.id == phase_id:

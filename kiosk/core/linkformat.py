@@ -72,7 +72,7 @@ MAX_PAYLOAD_CHARS = 4296  # the most characters a QR code (version 40-L) holds
 MAX_TEXT_BYTES = 64 * 1024  # inflated texts; anything longer is a deflate bomb
 
 DICTIONARY_DIR = Path(__file__).with_name("linkdict")
-DICTIONARY_LANGUAGES = ("sv", "en", "nb", "da")  # frozen with the format; others use none
+DICTIONARY_LANGUAGES: tuple[str, ...] = ("sv", "en", "nb", "da")  # frozen with the format; others use none
 
 assert sum(1 for _, kind, _ in HEAD if kind not in "uvk") == 0
 assert all(0 < width <= 32 for _, kind, width in HEAD if kind in "uv")

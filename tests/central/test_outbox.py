@@ -34,7 +34,8 @@ def test_an_existing_database_gets_a_kiosk_id_and_keeps_its_rows(tmp_path):
     store = Store.open(tmp_path)
     assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert len(store.kiosk_id) == 36 and store.kiosk_id[14] == "4"
-    assert store.session(1).mode == "checkin"
+    row = store.session(1)
+    assert row is not None and row.mode == "checkin"
     kiosk = store.kiosk_id
     store.close()
     assert Store.open(tmp_path).kiosk_id == kiosk  # stable across openings

@@ -209,7 +209,8 @@ def test_a_newer_central_schema_is_refused_and_left_alone(kiosk, central_url):
         assert result.returncode == 1 and "newer version" in result.stderr, result.stderr
         assert result.stderr.count("\n") == 1
     with psycopg.connect(central_url) as conn:
-        assert conn.execute("SELECT value FROM central_meta WHERE key = 'schema_version'").fetchone()[0] == "99"
+        version = conn.execute("SELECT value FROM central_meta WHERE key = 'schema_version'").fetchone()
+        assert version is not None and version[0] == "99"
     assert all(not rows for rows in central_rows(central_url).values())
 
 

@@ -26,7 +26,7 @@ DECK = SHELF.get("innovationslek", "sv")
 def plan(**changes) -> Plan:
     p = Plan(deck=DECK.id, language="sv", mode="workshop", created=datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
              cards=[DECK.methods[3].id, DECK.methods[7].id],
-             votes={p: [1, 2, 0, 3, 1] for p in DECK.model.principle_ids},
+             votes={p: [1, 2, 0, 3, 1] for p in DECK.require_model().principle_ids},
              actions=[Action(what="Testa blanketten med fem invånare", who="Åsa och Øystein", when="vecka 50")],
              follow_up=date(2027, 1, 15), team="Bygglov Kiruna")
     for key, value in changes.items():
@@ -48,7 +48,7 @@ def test_plan_shows_in_chromium(page_file):
     assert "Åsa och Øystein" in dom and "Bygglov Kiruna" in dom
     assert html.escape(DECK.methods[3].title) in dom
     assert "2027-01-15" in dom and 'id="ics"' in dom
-    assert DECK.model.principles[0].name in dom
+    assert DECK.require_model().principles[0].name in dom
 
 
 def test_english_labels(page_file):
@@ -73,13 +73,13 @@ def test_format_2_link_is_what_the_kiosk_writes(page_file):
 def test_format_2_in_every_dictionary_language(page_file, deck_id, language):
     deck = SHELF.get(deck_id, language)
     p = Plan(deck=deck.id, language=language, mode="checkin", created=datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
-             cards=list(deck.card_ids[-2:]), votes={pid: [0, 1, 2, 3, 4] for pid in deck.model.principle_ids},
+             cards=list(deck.card_ids[-2:]), votes={pid: [0, 1, 2, 3, 4] for pid in deck.require_model().principle_ids},
              actions=[Action(what="Vi tester skjemaet med fem innbyggere på mandag", who="Søren og Åse")],
              follow_up=date(2027, 2, 1), team="Team Ærø", challenge="Hvordan kan vi korte ned ventetiden?")
     dom = dump_dom(encode_link(p, deck, page_file.as_uri()))
     assert 'class="error"' not in dom
     for text in (p.actions[0].what, "Søren og Åse", "Team Ærø", p.challenge, "2027-02-01",
-                 html.escape(_full_title(deck, p.cards[-1]), quote=False), deck.model.principles[-1].name):
+                 html.escape(_full_title(deck, p.cards[-1]), quote=False), deck.require_model().principles[-1].name):
         assert text in dom, text
 
 

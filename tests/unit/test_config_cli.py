@@ -70,7 +70,8 @@ def test_theme_file_checks(tmp_path):
     good = tmp_path / "good.toml"
     good.write_text('name = "mine"\nprimary = "#112233"\ndark = false\n[variables]\nborder = "#ffffff"\n')
     spec, problems = load_theme(good)
-    assert problems == [] and spec.colours == {"primary": "#112233"} and spec.dark is False
+    assert problems == [] and spec is not None
+    assert spec.colours == {"primary": "#112233"} and spec.dark is False
     bad = tmp_path / "bad.toml"
     bad.write_text('name = "Mine!"\nprimary = "blurple?"\nforegound = "#fff"\n')
     _, problems = load_theme(bad)

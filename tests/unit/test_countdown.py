@@ -88,7 +88,7 @@ def test_next_and_previous(clock):
     clock.advance(30)
     cd.next()
     assert cd.index == 1 and cd.remaining() == pytest.approx(50) and cd.running
-    assert cd.upcoming.text == "step 2"
+    assert cd.upcoming is not None and cd.upcoming.text == "step 2"
     cd.previous()
     assert cd.index == 0 and cd.remaining() == pytest.approx(100)
     cd.previous()

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kiosk.core.dealer import Dealer, DealFilter
-from kiosk.core.deck import MethodCard, Step
+from kiosk.core.deck import Card, MethodCard, Step
 
 
 def card(cid: str, principles: tuple[str, ...], minutes: int = 10, group: tuple[int, int] = (1, 10),
@@ -23,16 +23,21 @@ def test_same_seed_same_deal():
     assert one != other
 
 
+def first_principle(dealt: Card) -> str:
+    assert isinstance(dealt, MethodCard)
+    return dealt.principles[0]
+
+
 def test_weighting_shifts_the_deal_measurably():
     counts: Counter[str] = Counter()
     for seed in range(300):
         dealer = Dealer(CARDS, seed=seed, weights={"a": 1.5, "b": 0.2})
-        counts.update(c.principles[0] for c in dealer.deal(3))
+        counts.update(first_principle(c) for c in dealer.deal(3))
     # Unweighted this would be about half and half; weighted, "a" cards should dominate.
     assert counts["a"] > 3 * counts["b"], counts
     unweighted: Counter[str] = Counter()
     for seed in range(300):
-        unweighted.update(c.principles[0] for c in Dealer(CARDS, seed=seed).deal(3))
+        unweighted.update(first_principle(c) for c in Dealer(CARDS, seed=seed).deal(3))
     assert 0.35 < unweighted["a"] / 900 < 0.65, unweighted
 
 

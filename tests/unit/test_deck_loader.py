@@ -30,7 +30,7 @@ def test_small_deck_is_valid(write_deck, small_deck_text):
     assert deck.id == "mini" and deck.language == "sv"
     assert [c.id for c in deck.methods] == ["crazy-8", "paret"]
     assert deck.methods[0].steps[1].minutes == 8
-    assert deck.model.principle("testa").name == "Testa"
+    assert deck.require_model().principle("testa").name == "Testa"
     assert deck.challenges[0].cards == ("crazy-8", "paret")
 
 

@@ -31,7 +31,7 @@ def test_neutralises_formulas():
 
 def test_export_opens_with_csv_module(tmp_path):
     store = Store.open(tmp_path / "data")
-    ids = DECK.model.principle_ids
+    ids = DECK.require_model().principle_ids
     ws = Session(store=store, deck=DECK, settings=SessionSettings(mode="workshop", team="=cmd|' /C calc'!A0"))
     ws.cast({"level": "both", **{p: 2 for p in ids}})
     ws.cast({"level": "limited", **{p: 4 for p in ids}})

@@ -14,7 +14,7 @@ DECK = load_deck_strict(ROOT / "decks" / "innovationslek.sv.toml")
 
 def test_follow_up_of_the_same_team(tmp_path):
     store = Store.open(tmp_path)
-    ids = DECK.model.principle_ids
+    ids = DECK.require_model().principle_ids
     first = Session(store=store, deck=DECK, settings=SessionSettings(mode="workshop", team="Bygglov"))
     for values in ({"testa": 1, "samverkan": 4}, {"testa": 2, "samverkan": 4}):
         first.cast({"level": "limited", **{p: 3 for p in ids}, **values})
@@ -36,6 +36,7 @@ def test_follow_up_of_the_same_team(tmp_path):
     assert [a.what for a in open_actions] == ["Bjud in invånare"]
     plan = again.make_plan(open_actions + [Action(what="Mät väntetiden")], None)
     saved = store.plan(again.save_plan(plan))
+    assert saved is not None
     assert saved.follows == code and [a.what for a in saved.actions] == ["Bjud in invånare", "Mät väntetiden"]
     store.close()
 

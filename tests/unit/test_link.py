@@ -44,7 +44,7 @@ counts5 = st.lists(st.integers(0, 40), min_size=5, max_size=5)
 
 @st.composite
 def plans(draw):
-    principle_ids = list(DECK.model.principle_ids)
+    principle_ids = list(DECK.require_model().principle_ids)
     voted = draw(st.lists(st.sampled_from(principle_ids), unique=True))
     votes = {p: draw(counts5) for p in voted}
     if draw(st.booleans()):
@@ -81,7 +81,7 @@ def typical_plan() -> Plan:
     return Plan(
         deck=DECK.id, language="sv", mode="workshop", created=datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
         cards=[c.id for c in DECK.methods[:5]],
-        votes={p: [0, 2, 3, 2, 1] for p in DECK.model.principle_ids} | {"level": [3, 1, 4]},
+        votes={p: [0, 2, 3, 2, 1] for p in DECK.require_model().principle_ids} | {"level": [3, 1, 4]},
         actions=[Action(what="Testa en enklare blankett för bygglov med fem invånare",
                         how="Vi bjuder in invånare till korta intervjuer i receptionen",
                         who="Åsa samordnar, Erik och Fatima intervjuar, Lena skriver",
@@ -122,7 +122,7 @@ def grown_deck(tmp_path: Path, *, numbered: bool = True):
         numbers = (ROOT / "decks" / "innovationslek.numbers").read_text(encoding="utf-8")
         (tmp_path / "innovationslek.numbers").write_text(numbers + "ny-metod\n", encoding="utf-8")
     deck = load_deck_strict(tmp_path / "innovationslek.sv.toml")
-    assert deck.card_ids[0] == "ny-metod" and deck.card(plain.id).title == "Rättad rubrik"
+    assert deck.card_ids[0] == "ny-metod" and deck.method(plain.id).title == "Rättad rubrik"
     return deck
 
 
@@ -253,7 +253,7 @@ def _texts_part(raw: bytes) -> bytes:
 
 def test_a_plan_the_format_cannot_carry_is_a_plan_error():
     plan = typical_plan()
-    plan.votes = {p: [0, 0, 1 << 33, 0, 0] for p in DECK.model.principle_ids}
+    plan.votes = {p: [0, 0, 1 << 33, 0, 0] for p in DECK.require_model().principle_ids}
     with pytest.raises(PlanError, match="does not fit"):
         encode_payload(plan, DECK)
     plan = typical_plan()

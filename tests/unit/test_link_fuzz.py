@@ -25,7 +25,7 @@ CASES = 100_000
 
 def seed_payloads() -> list[bytes]:
     plan = Plan(deck=DECK.id, language="sv", mode="workshop", created=datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
-                cards=list(DECK.card_ids[:5]), votes={p: [0, 2, 30, 2, 1] for p in DECK.model.principle_ids}
+                cards=list(DECK.card_ids[:5]), votes={p: [0, 2, 30, 2, 1] for p in DECK.require_model().principle_ids}
                 | {"level": [3, 1, 4]}, actions=[Action(what="Testa blanketten", who="Åsa")],
                 follow_up=date(2027, 1, 15), team="Bygglov", challenge="halvera-handlaggningstid")
     seeds = [base43.decode(encode_payload(plan, DECK))]

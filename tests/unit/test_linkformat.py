@@ -36,7 +36,8 @@ def test_the_schema_is_pinned_to_its_format_number():
 
 def test_changing_the_action_fields_without_a_bump_fails(monkeypatch):
     monkeypatch.setattr(Action, "FIELDS", (*Action.FIELDS, "budget"))
-    assert pin_problem() is not None and "without a new format number" in pin_problem()
+    problem = pin_problem()
+    assert problem is not None and "without a new format number" in problem
 
 
 @pytest.mark.parametrize("change", [

@@ -31,8 +31,8 @@ def test_renderer_says_everything_in_the_plans_language():
     assert "Team: Bygglovsenheten" in text and "Uppföljning: 2027-02-16" in text
     assert "1. Kartlägg tre sökandes väg från första fråga till beslut" in text
     assert "   Vem: Amina och Jonas" in text
-    assert f"- {DECK.card('tjansteresa').title}" in text
-    assert f"{DECK.model.principle('samverkan').name}" in text and "3.7  (0 1 3 4 2)" in text
+    assert f"- {DECK.method('tjansteresa').title}" in text
+    assert f"{DECK.require_model().principle('samverkan').name}" in text and "3.7  (0 1 3 4 2)" in text
     english = plan_text(PLAN, DECK, labels("en"))
     assert english.startswith("Our action plan\n") and "Who: Amina och Jonas" in english
     markdown = plan_markdown(PLAN, DECK, labels("sv"))

@@ -6,6 +6,7 @@ from kiosk.core.deck_loader import load_deck_strict
 from kiosk.core.session import Session, SessionSettings
 from kiosk.core.store import Store
 from kiosk.core.trend import change, series, team_trend
+from kiosk.core.votes import Option
 from tests.conftest import ROOT
 
 DECK = load_deck_strict(ROOT / "decks" / "innovationslek.sv.toml")
@@ -15,13 +16,14 @@ STEPS = len(DECK.model.scale)
 def test_trend_over_five_checkins(tmp_path):
     moment = [datetime(2026, 9, 1, tzinfo=UTC)]
     store = Store.open(tmp_path, now=lambda: moment[0])
-    ids = DECK.model.principle_ids
+    ids = DECK.require_model().principle_ids
     # Five check-ins of Team Norr, a fortnight apart; "testa" climbs, "samverkan" slips.
     for _week, (testa, samverkan) in enumerate([(1, 4), (2, 4), (2, 3), (3, 3), (4, 2)]):
         session = Session(store=store, deck=DECK, settings=SessionSettings(mode="checkin", team="Team Norr",
                                                                            with_level=False))
         for extra in (0, 1):  # two people: the mean is the value plus a half
-            session.cast({p: 3 for p in ids} | {"testa": testa + extra, "samverkan": samverkan + extra})
+            answers: dict[str, Option] = {p: 3 for p in ids}
+            session.cast(answers | {"testa": testa + extra, "samverkan": samverkan + extra})
         moment[0] += timedelta(days=14)
     # Another team and an empty check-in do not count.
     Session(store=store, deck=DECK, settings=SessionSettings(mode="checkin", team="Team Syd", with_level=False)).cast(
