@@ -18,7 +18,23 @@ CONSOLE_THEME = "console"
 
 
 def to_theme(spec: ThemeSpec) -> Theme:
-    return Theme(name=spec.name, dark=spec.dark, variables=dict(spec.variables), **spec.colours)
+    c = spec.colours  # the keys of COLOUR_KEYS that the file sets; primary always
+    return Theme(
+        name=spec.name,
+        primary=c["primary"],
+        secondary=c.get("secondary"),
+        warning=c.get("warning"),
+        error=c.get("error"),
+        success=c.get("success"),
+        accent=c.get("accent"),
+        foreground=c.get("foreground"),
+        background=c.get("background"),
+        surface=c.get("surface"),
+        panel=c.get("panel"),
+        boost=c.get("boost"),
+        dark=spec.dark,
+        variables=dict(spec.variables),
+    )
 
 
 def shipped_specs(themes_dir: Path = THEMES_DIR, user_dir: Path | None = None) -> list[ThemeSpec]:

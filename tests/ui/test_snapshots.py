@@ -18,6 +18,7 @@ from kiosk.core.session import Session, SessionSettings
 from kiosk.core.shelf import Shelf
 from kiosk.core.store import Store
 from kiosk.ui.app import KioskApp
+from kiosk.ui.widgets.choice import Choice
 from tests.conftest import FakeClock
 from tests.ui.conftest import TODAY
 
@@ -117,7 +118,7 @@ def test_screen(name, size, tmp_path, snap_compare, monkeypatch):
     async def run_before(pilot) -> None:
         await pilot.pause()  # the first screen is the app's own: it mounts just after the app is ready
         if name == "hands":
-            app.screen.query_one("#secret").value = "hands"
+            app.screen.query_one("#secret", Choice).value = "hands"
             await pilot.press("ctrl+s")
         for key in keys:
             await pilot.press(key)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.events import Click
 from textual.timer import Timer
@@ -18,8 +20,9 @@ CYCLE_SECONDS = 4.0
 
 class AttractScreen(KioskScreen):
     FIRST = True
-    BINDINGS = [Binding("enter,space", "begin", "t:key.begin", show=True, key_display="Enter")] + [
-        Binding(str(n), "begin", show=False) for n in range(10)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,space", "begin", "t:key.begin", show=True, key_display="Enter"),
+        *(Binding(str(n), "begin", show=False) for n in range(10)),
     ]
     HELP_KEYS = [("Enter", "help.attract_enter")]
     DEFAULT_CSS = """

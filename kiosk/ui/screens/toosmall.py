@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Static
 
@@ -17,5 +18,5 @@ class TooSmallScreen(KioskModal[None]):
     def compose(self) -> ComposeResult:
         yield Static(self.t("small.message"), id="too-small")
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         event.stop()  # nothing happens behind this screen until the window is larger

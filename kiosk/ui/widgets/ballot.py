@@ -7,10 +7,12 @@ straight to a row and an option.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.events import Click
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -30,14 +32,15 @@ class BallotRow:
 
 
 class BallotWidget(Widget, can_focus=True):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "move(-1)", show=False),
         Binding("down,j", "move(1)", show=False),
         Binding("left,h", "shift(-1)", show=False),
         Binding("right,l", "shift(1)", show=False),
         Binding("enter", "confirm", "t:key.confirm", show=True, key_display="Enter"),
         Binding("backspace,delete", "clear", show=False),
-    ] + [Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)]
+        *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
+    ]
 
     DEFAULT_CSS = """
     BallotWidget { height: auto; width: 100%; padding: 0 1; }
@@ -81,7 +84,7 @@ class BallotWidget(Widget, can_focus=True):
         """Two lines per question on a tall kiosk screen, one on a small terminal."""
         return 2 if self.app.size.height >= 40 else 1
 
-    def get_content_height(self, container, viewport, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.rows) * self.line_step + 2  # a legend line and a blank line above
 
     def _layout(self, width: int) -> tuple[int, int, bool]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.events import Click
 from textual.message import Message
@@ -11,7 +13,7 @@ from ...core.deck import Card, Deck, MethodCard, ReflectionCard
 from ...core.names import card_name, principle_name
 
 
-def card_facts(card: Card, deck: Deck, t, *, short: bool = False) -> str:
+def card_facts(card: Card, deck: Deck, t: Callable[..., str], *, short: bool = False) -> str:
     """The one-line facts of a card: minutes and group size ("3-4 per group, any number
     of groups" when the room splits into groups, else the size of the one group). The
     short form fits a tile on the table."""
@@ -44,7 +46,7 @@ class CardTile(Widget, can_focus=True):
             super().__init__()
             self.slot = slot
 
-    def __init__(self, slot: int, card: Card, deck: Deck, t, *, chosen: bool = False) -> None:
+    def __init__(self, slot: int, card: Card, deck: Deck, t: Callable[..., str], *, chosen: bool = False) -> None:
         super().__init__(id=f"slot-{slot}")
         self.slot = slot
         self.card = card

@@ -6,7 +6,7 @@ and a facilitator can change it without opening anything.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 
 from rich.text import Text
 from textual.binding import Binding
@@ -35,7 +35,9 @@ class Choice(Widget, can_focus=True):
         def control(self) -> Choice:
             return self.choice
 
-    def __init__(self, options: list[tuple[str, Hashable]], value: Hashable = None, *, id: str | None = None) -> None:
+    def __init__(
+        self, options: Sequence[tuple[str, Hashable]], value: Hashable = None, *, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.options = options or [("-", None)]
         values = [v for _, v in self.options]

@@ -5,6 +5,7 @@ colours only, so it reads the same on the Linux console."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual.geometry import Size
 from textual.widget import Widget
 
 from ...core.text import clip
@@ -24,7 +25,7 @@ class TrendTable(Widget):
         # As wide as the longest name (in any of the deck's languages, when given): not cut.
         self.label_width = label_width or max((len(name) for name, _, _ in rows), default=10)
 
-    def get_content_height(self, container, viewport, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.rows)
 
     def render(self) -> Text:
