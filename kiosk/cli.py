@@ -16,7 +16,8 @@ from .core.config import Config, load_config
 from .core.deck import LANGUAGES
 from .core.modes import MODE_NAMES
 
-if TYPE_CHECKING:  # imported where used: the plan code is not needed to start the app
+if TYPE_CHECKING:  # imported where used: not needed to start the app
+    from .core.deck import Deck
     from .core.plan import Plan
 
 EXIT_OK = 0
@@ -390,7 +391,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _deck_for_cards(args: argparse.Namespace):
+def _deck_for_cards(args: argparse.Namespace) -> Deck | None:
     """The deck named by --deck (an id on the shelf, or a file) in --lang; None after a
     one-line message when it cannot be had."""
     from .core.paths import data_dir, user_decks_dir

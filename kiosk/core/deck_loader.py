@@ -202,7 +202,8 @@ class _DeckReader:
             if dup and n > 1:
                 lines = self.source.id_lines.get(dup, [])  # indexed once: linear in the file
                 line = lines[1] if len(lines) > 1 else (lines[0] if lines else 0)
-                self.problems.append(self.source.problem(line, f"{what} '{dup}', field 'id': used {n} times; ids must be unique"))
+                message = f"{what} '{dup}', field 'id': used {n} times; ids must be unique"
+                self.problems.append(self.source.problem(line, message))
 
     def read_model(self, table: dict) -> Model:
         src = self.source
@@ -223,11 +224,14 @@ class _DeckReader:
             pf = self.fields(t, f"principle '{pid}'" if pid else f"principle #{i + 1}", span)
             pid = pf.text("id")
             self.check_id(pf, pid)
-            principles.append(Principle(
-                id=pid, name=pf.text("name", max_len=LIMITS.name),
-                short=pf.text("short", max_len=LIMITS.short),
-                description=pf.text("description", required=False, max_len=LIMITS.description),
-            ))
+            principles.append(
+                Principle(
+                    id=pid,
+                    name=pf.text("name", max_len=LIMITS.name),
+                    short=pf.text("short", max_len=LIMITS.short),
+                    description=pf.text("description", required=False, max_len=LIMITS.description),
+                )
+            )
             pf.finish()
         if not principles:
             f.report("principles", "the model needs at least one principle")
@@ -238,10 +242,13 @@ class _DeckReader:
             lf = self.fields(t, f"level '{lid}'" if lid else f"level #{i + 1}", span)
             lid = lf.text("id")
             self.check_id(lf, lid)
-            levels.append(Level(
-                id=lid, name=lf.text("name", max_len=LIMITS.name),
-                statements=tuple(lf.text_list("statements", max_len=LIMITS.statement, min_items=1, max_items=12)),
-            ))
+            levels.append(
+                Level(
+                    id=lid,
+                    name=lf.text("name", max_len=LIMITS.name),
+                    statements=tuple(lf.text_list("statements", max_len=LIMITS.statement, min_items=1, max_items=12)),
+                )
+            )
             lf.finish()
         if len(levels) == 1:
             f.report("levels", "a model has no levels or at least two")
@@ -252,17 +259,26 @@ class _DeckReader:
             pf = self.fields(t, f"practice '{pid}'" if pid else f"practice #{i + 1}", span)
             pid = pf.text("id")
             self.check_id(pf, pid)
-            practices.append(Practice(
-                id=pid, name=pf.text("name", max_len=LIMITS.name),
-                description=pf.text("description", required=False, max_len=LIMITS.description),
-            ))
+            practices.append(
+                Practice(
+                    id=pid,
+                    name=pf.text("name", max_len=LIMITS.name),
+                    description=pf.text("description", required=False, max_len=LIMITS.description),
+                )
+            )
             pf.finish()
         f.finish()
         self.check_duplicates([lv.id for lv in levels], "level")
         self.check_duplicates([p.id for p in practices], "practice")
         return Model(
-            id=model_id, name=name, question=question, both=both, scale=tuple(scale),
-            principles=tuple(principles), levels=tuple(levels), practices=tuple(practices),
+            id=model_id,
+            name=name,
+            question=question,
+            both=both,
+            scale=tuple(scale),
+            principles=tuple(principles),
+            levels=tuple(levels),
+            practices=tuple(practices),
         )
 
     def read_phase(self, table: object, index: int) -> Phase:
@@ -271,12 +287,15 @@ class _DeckReader:
         f = self.fields(table, f"phase '{pid}'" if pid else f"phase #{index + 1}", span)
         pid = f.text("id")
         self.check_id(f, pid)
-        phase = Phase(id=pid, name=f.text("name", max_len=LIMITS.name),
-                      role=f.choice("role", PHASE_ROLES, required=False))
+        phase = Phase(
+            id=pid, name=f.text("name", max_len=LIMITS.name), role=f.choice("role", PHASE_ROLES, required=False)
+        )
         f.finish()
         return phase
 
-    def _card_fields(self, table: object, section: str, kind: str, index: int) -> tuple[Fields, str, tuple[int, int] | None]:
+    def _card_fields(
+        self, table: object, section: str, kind: str, index: int
+    ) -> tuple[Fields, str, tuple[int, int] | None]:
         cid = table.get("id", "") if isinstance(table, dict) else ""
         cid = cid if isinstance(cid, str) else ""
         span = self.source.entry_range(section, anchor_id=cid) if cid else self.source.entry_range(section, nth=index)
@@ -291,7 +310,9 @@ class _DeckReader:
         method = f.text("method", required=False, max_len=LIMITS.method)
         phase = f.text("phase")
         if phase and phase not in phase_ids:
-            f.report("phase", f"unknown phase '{phase}' (known: {', '.join(sorted(phase_ids)) or 'none; add [[phases]]'})")
+            f.report(
+                "phase", f"unknown phase '{phase}' (known: {', '.join(sorted(phase_ids)) or 'none; add [[phases]]'})"
+            )
         purpose = f.text("purpose", max_len=LIMITS.purpose)
         minutes = f.integer("minutes", minimum=1, maximum=LIMITS.card_minutes, default=1)
         group_min = f.integer("group_min", minimum=1, maximum=LIMITS.group, default=1)
@@ -312,10 +333,12 @@ class _DeckReader:
         for i, st in enumerate(raw_steps):
             st_span = self.source.entry_range("cards.steps", nth=i, within=span) if span else None
             sf = self.fields(st, f"method card '{card_id}', step {i + 1}", st_span)
-            steps.append(Step(
-                text=sf.text("text", max_len=LIMITS.step),
-                minutes=sf.integer("minutes", minimum=1, maximum=LIMITS.step_minutes, default=1),
-            ))
+            steps.append(
+                Step(
+                    text=sf.text("text", max_len=LIMITS.step),
+                    minutes=sf.integer("minutes", minimum=1, maximum=LIMITS.step_minutes, default=1),
+                )
+            )
             sf.finish()
         if not raw_steps and isinstance(table, dict) and "steps" in table:
             f.report("steps", "needs at least one step")
@@ -326,10 +349,24 @@ class _DeckReader:
             f.report("minutes", f"is {minutes} but the steps add up to {total}")
         f.finish()
         return MethodCard(
-            id=card_id, title=title, phase=phase, purpose=purpose, minutes=minutes, group_min=group_min,
-            group_max=group_max, principles=tuple(principles), steps=tuple(steps),
-            materials=tuple(materials), method=method, place=place or "room", parallel=parallel,
-            question=question, outcome=outcome, prepare=prepare, tip=tip, source=source,
+            id=card_id,
+            title=title,
+            phase=phase,
+            purpose=purpose,
+            minutes=minutes,
+            group_min=group_min,
+            group_max=group_max,
+            principles=tuple(principles),
+            steps=tuple(steps),
+            materials=tuple(materials),
+            method=method,
+            place=place or "room",
+            parallel=parallel,
+            question=question,
+            outcome=outcome,
+            prepare=prepare,
+            tip=tip,
+            source=source,
         )
 
     def read_reflection(self, table: object, index: int, model: Model | None) -> ReflectionCard:
@@ -344,8 +381,12 @@ class _DeckReader:
         principles = f.text_list("principles", required=False, max_items=4)
         f.finish()
         return ReflectionCard(
-            id=card_id, question=question, audience=audience, minutes=minutes,
-            practice=practice, principles=tuple(principles),
+            id=card_id,
+            question=question,
+            audience=audience,
+            minutes=minutes,
+            practice=practice,
+            principles=tuple(principles),
         )
 
     def read_challenge(self, table: object, index: int) -> ChallengeCard:

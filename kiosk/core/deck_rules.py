@@ -50,12 +50,12 @@ def check_deck_rules(decks: list[Deck]) -> list[Problem]:
                     f"(a card in phase {', '.join(sorted(idea_phases))} of '{used.id}')",
                 ))
     for key, ids in sorted(suggested.items()):
-        deck = by_key.get(key)
-        if deck is None:
+        method_deck = by_key.get(key)
+        if method_deck is None:
             continue  # the method deck was not among the files checked
-        exempt = {p.id for p in deck.phases if p.role in EXEMPT_ROLES}
-        source = TomlSource(deck.path, Path(deck.path).read_text(encoding="utf-8-sig"))
-        for card in deck.methods:
+        exempt = {p.id for p in method_deck.phases if p.role in EXEMPT_ROLES}
+        source = TomlSource(method_deck.path, Path(method_deck.path).read_text(encoding="utf-8-sig"))
+        for card in method_deck.methods:
             if card.id not in ids and card.phase not in exempt:
                 span = source.entry_range("cards", anchor_id=card.id)
                 problems.append(source.problem(

@@ -13,7 +13,14 @@ from typing import Any
 from .problems import Problem
 from .tomlfile import TomlSource
 
-_TYPE_NAMES = {bool: "true or false", str: "text", int: "a whole number", list: "a list", dict: "a table", float: "a decimal number"}
+_TYPE_NAMES = {
+    bool: "true or false",
+    str: "text",
+    int: "a whole number",
+    list: "a list",
+    dict: "a table",
+    float: "a decimal number",
+}
 
 
 class Fields:
@@ -68,7 +75,12 @@ class Fields:
         return stripped
 
     def integer(
-        self, key: str, *, required: bool = True, minimum: int | None = None, maximum: int | None = None,
+        self,
+        key: str,
+        *,
+        required: bool = True,
+        minimum: int | None = None,
+        maximum: int | None = None,
         default: int = 0,
     ) -> int:
         value = self._raw(key, required)
@@ -94,7 +106,9 @@ class Fields:
             return default
         return value
 
-    def choice(self, key: str, options: list[str] | tuple[str, ...], *, required: bool = True, default: str = "") -> str:
+    def choice(
+        self, key: str, options: list[str] | tuple[str, ...], *, required: bool = True, default: str = ""
+    ) -> str:
         value = self.text(key, required=required, default=default)
         if value and value not in options:
             self.report(key, f"'{value}' is not one of: {', '.join(options)}")
@@ -102,7 +116,12 @@ class Fields:
         return value
 
     def text_list(
-        self, key: str, *, required: bool = True, max_items: int | None = None, max_len: int | None = None,
+        self,
+        key: str,
+        *,
+        required: bool = True,
+        max_items: int | None = None,
+        max_len: int | None = None,
         min_items: int = 0,
     ) -> list[str]:
         value = self._raw(key, required)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from html import escape
 
-from .deck import ChallengeCard, Deck, MethodCard, ReflectionCard
 from .card_list import card_number
+from .deck import Card, ChallengeCard, Deck, MethodCard, ReflectionCard
 from .i18n import t
 
 CARDS_PER_SIDE = 4  # two columns, two rows
@@ -72,7 +72,7 @@ def _group(card: MethodCard, lang: str) -> str:
     return t(lang, key, minutes=card.minutes, group=group)
 
 
-def _principles(card, deck: Deck) -> str:
+def _principles(card: Card, deck: Deck) -> str:
     names = []
     for pid in getattr(card, "principles", ()):
         try:
@@ -82,7 +82,7 @@ def _principles(card, deck: Deck) -> str:
     return ", ".join(names)
 
 
-def front(card, deck: Deck, used: Deck | None = None) -> str:
+def front(card: Card, deck: Deck, used: Deck | None = None) -> str:
     lang = deck.language
     parts = []
     if isinstance(card, MethodCard):
@@ -116,14 +116,14 @@ def front(card, deck: Deck, used: Deck | None = None) -> str:
         titles = []
         for cid in card.cards:
             try:
-                titles.append(used.card(cid).title if used else cid)
+                titles.append(used.method(cid).title if used else cid)
             except KeyError:
                 titles.append(cid)
         parts.append(_p(t(lang, "deck2.helps"), ", ".join(titles)))
     return f'<div class="card front" data-id="{escape(card.id)}">{"".join(parts)}</div>'
 
 
-def back(card, deck: Deck) -> str:
+def back(card: Card, deck: Deck) -> str:
     lang = deck.language
     title = getattr(card, "title", "") or t(lang, "card.reflection")
     parts = [f"<h2>{escape(title)}</h2>"]

@@ -36,27 +36,52 @@ def test_small_deck_is_valid(write_deck, small_deck_text):
 
 BREAKAGES = [
     # (what to replace, with what, words the message must contain, line needle)
-    ('minutes = 10\n', 'minutes = 12\n', ["card 'crazy-8'", "'minutes'", "add up to 10"], "minutes = 12"),
-    ('principles = ["testa"]', 'principles = ["modig"]', ["card 'crazy-8'", "'principles'", "unknown principle 'modig'"], 'principles = ["modig"]'),
+    ("minutes = 10\n", "minutes = 12\n", ["card 'crazy-8'", "'minutes'", "add up to 10"], "minutes = 12"),
+    (
+        'principles = ["testa"]',
+        'principles = ["modig"]',
+        ["card 'crazy-8'", "'principles'", "unknown principle 'modig'"],
+        'principles = ["modig"]',
+    ),
     ('id = "paret"', 'id = "crazy-8"', ["card 'crazy-8'", "'id'", "used 2 times"], None),
-    ('cards = ["crazy-8", "paret"]', 'cards = ["saknas", "paret"]', ["challenge card 'halvera'", "'cards'", "no method card 'saknas'"], 'cards = ["saknas", "paret"]'),
-    ('group_min = 1\n', 'group_min = 9\n', ["card 'crazy-8'", "'group_min'", "larger than group_max"], "group_min = 9"),
-    ('minutes = 5\ngroup_min = 2', 'minutes = 0\ngroup_min = 2', ["card 'paret'", "'minutes'", "at least 1"], "minutes = 0"),
+    (
+        'cards = ["crazy-8", "paret"]',
+        'cards = ["saknas", "paret"]',
+        ["challenge card 'halvera'", "'cards'", "no method card 'saknas'"],
+        'cards = ["saknas", "paret"]',
+    ),
+    ("group_min = 1\n", "group_min = 9\n", ["card 'crazy-8'", "'group_min'", "larger than group_max"], "group_min = 9"),
+    (
+        "minutes = 5\ngroup_min = 2",
+        "minutes = 0\ngroup_min = 2",
+        ["card 'paret'", "'minutes'", "at least 1"],
+        "minutes = 0",
+    ),
     ('title = "Paret"', 'titel = "Paret"', ["card 'paret'", "'titel'", "unknown key"], 'titel = "Paret"'),
-    ('title = "Paret"', 'title = 42', ["card 'paret'", "'title'", "must be text"], "title = 42"),
-    ('purpose = "Prata i par."\n', '', ["card 'paret'", "'purpose'", "missing"], None),
-    ('purpose = "Prata i par."', 'purpose = "Prata i par \U0001F600"', ["emoji"], "Prata i par"),
+    ('title = "Paret"', "title = 42", ["card 'paret'", "'title'", "must be text"], "title = 42"),
+    ('purpose = "Prata i par."\n', "", ["card 'paret'", "'purpose'", "missing"], None),
+    ('purpose = "Prata i par."', 'purpose = "Prata i par \U0001f600"', ["emoji"], "Prata i par"),
     ('purpose = "Prata i par."', 'purpose = ""', ["card 'paret'", "'purpose'", "empty"], 'purpose = ""'),
-    ('phase = "ide"\npurpose = "Prata', 'phase = "okand"\npurpose = "Prata', ["card 'paret'", "'phase'", "unknown phase"], 'phase = "okand"'),
+    (
+        'phase = "ide"\npurpose = "Prata',
+        'phase = "okand"\npurpose = "Prata',
+        ["card 'paret'", "'phase'", "unknown phase"],
+        'phase = "okand"',
+    ),
     ('text = "Prata"', 'text = "' + "x" * 120 + '"', ["card 'paret', step 1", "'text'", "at most 100"], "xxxx"),
-    ('scale = ["1", "2", "3", "4", "5"]', 'scale = ["1", "2"]', ["[model]", "'scale'", "exactly 5"], 'scale = ["1", "2"]'),
+    (
+        'scale = ["1", "2", "3", "4", "5"]',
+        'scale = ["1", "2"]',
+        ["[model]", "'scale'", "exactly 5"],
+        'scale = ["1", "2"]',
+    ),
     ('language = "sv"', 'language = "de"', ["[deck]", "'language'", "'de' is not one of"], 'language = "de"'),
-    ('tip = "Lyssna."\n', '', ["card 'paret'", "'tip'", "missing"], None),
-    ('source = "Egen form"\n', '', ["card 'paret'", "'source'", "missing"], None),
+    ('tip = "Lyssna."\n', "", ["card 'paret'", "'tip'", "missing"], None),
+    ('source = "Egen form"\n', "", ["card 'paret'", "'source'", "missing"], None),
     ('question = "Vad vill du säga?"', 'question = ""', ["card 'paret'", "'question'", "empty"], 'question = ""'),
-    ('outcome = "Ett samtal."\n', '', ["card 'paret'", "'outcome'", "missing"], None),
-    ('parallel = false', 'parallel = "nej"', ["card 'paret'", "'parallel'", "true or false"], 'parallel = "nej"'),
-    ('parallel = true\n', '', ["card 'crazy-8'", "'parallel'", "missing"], None),
+    ('outcome = "Ett samtal."\n', "", ["card 'paret'", "'outcome'", "missing"], None),
+    ("parallel = false", 'parallel = "nej"', ["card 'paret'", "'parallel'", "true or false"], 'parallel = "nej"'),
+    ("parallel = true\n", "", ["card 'crazy-8'", "'parallel'", "missing"], None),
 ]
 
 
@@ -107,7 +132,7 @@ def test_language_files_must_share_ids(tmp_path, small_deck_text):
 
 def test_uses_borrows_model_and_cards(tmp_path, small_deck_text):
     (tmp_path / "mini.sv.toml").write_text(small_deck_text, encoding="utf-8")
-    other = '''schema = 1
+    other = """schema = 1
 [deck]
 id = "utm"
 version = 1
@@ -125,7 +150,7 @@ why = "Därför."
 measure = "Tid"
 horizon_months = 6
 cards = ["crazy-8", "finns-inte"]
-'''
+"""
     (tmp_path / "utm.sv.toml").write_text(other, encoding="utf-8")
     # Only the challenge deck is named: its 'uses' deck is found beside it.
     _, problems = load_decks([tmp_path / "utm.sv.toml"])
@@ -137,7 +162,10 @@ cards = ["crazy-8", "finns-inte"]
 def run_check(*paths: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, str(ROOT / "run.py"), "check", *paths],
-        capture_output=True, text=True, cwd=ROOT, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
     )
 
 
@@ -149,7 +177,9 @@ def test_check_command_on_shipped_decks():
 
 
 def test_check_command_reports_and_fails(write_deck, small_deck_text):
-    path = write_deck(small_deck_text.replace('minutes = 10\n', 'minutes = 11\n', 1).replace("Crazy 8s", "Crazy \U0001F680"))
+    path = write_deck(
+        small_deck_text.replace("minutes = 10\n", "minutes = 11\n", 1).replace("Crazy 8s", "Crazy \U0001f680")
+    )
     result = run_check(str(path))
     assert result.returncode == 1
     lines = result.stdout.strip().splitlines()

@@ -10,7 +10,9 @@ def variant(text: str, *, paret_phase_role: str, challenge_cards: str) -> str:
     text = text.replace('[[phases]]\nid = "ide"\nname = "Idé"\n',
                         '[[phases]]\nid = "ide"\nname = "Idé"\nrole = "ideas"\n\n'
                         f'[[phases]]\nid = "annat"\nname = "Annat"\n{paret_phase_role}\n')
-    text = text.replace('id = "paret"\ntitle = "Paret"\nphase = "ide"', 'id = "paret"\ntitle = "Paret"\nphase = "annat"')
+    text = text.replace(
+        'id = "paret"\ntitle = "Paret"\nphase = "ide"', 'id = "paret"\ntitle = "Paret"\nphase = "annat"'
+    )
     return text.replace('cards = ["crazy-8", "paret"]', f"cards = {challenge_cards}")
 
 
@@ -27,8 +29,9 @@ def test_a_challenge_without_an_idea_card_is_reported(write_deck, small_deck_tex
 
 def test_a_card_no_challenge_suggests_is_reported_unless_it_opens_or_closes(write_deck, small_deck_text):
     found = messages(write_deck, variant(small_deck_text, paret_phase_role="", challenge_cards='["crazy-8"]'))
-    assert found == ["method card 'paret': no challenge suggests it (only cards in an opening or closing phase "
-                     "may be left out)"]
+    assert found == [
+        "method card 'paret': no challenge suggests it (only cards in an opening or closing phase may be left out)"
+    ]
     closing = variant(small_deck_text, paret_phase_role='role = "closing"', challenge_cards='["crazy-8"]')
     assert messages(write_deck, closing) == []
     both = variant(small_deck_text, paret_phase_role="", challenge_cards='["crazy-8", "paret"]')

@@ -4,6 +4,8 @@ to prepare, a tip or trap, the method's source and where the deck comes from."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -126,7 +128,7 @@ class CardScreen(KioskScreen):
             self.post_message(Chosen(self, self.card_id))  # the timer
 
 
-def second_page(card: MethodCard, deck: Deck, t) -> Text:
+def second_page(card: MethodCard, deck: Deck, t: Callable[..., str]) -> Text:
     """What does not fit beside the steps: deck text, never parsed as markup."""
     text = Text()
     for label, value in (("deck2.question", card.question), ("deck2.outcome", card.outcome),
