@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kiosk.core.deck import MethodCard
 from kiosk.core.shelf import Shelf
 
 
@@ -32,8 +33,9 @@ async def test_norwegian_walkup_votes_on_norwegian_principles_and_deals_norwegia
         hand = app.session.hand
         tiles = "\n".join(tile.render().plain for tile in app.screen.query("CardTile"))
         for card in hand:
+            assert isinstance(card, MethodCard)  # a workshop deals method cards
             assert card.title in tiles
-            assert card.purpose != swedish.card(card.id).purpose
+            assert card.purpose != swedish.method(card.id).purpose
         await pilot.press("enter")
         await pilot.pause()
         assert screen_name(app) == "CardScreen"
