@@ -15,10 +15,10 @@ import csv
 import io
 import json
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable
 
 from .atomic import write_atomic
 from .deck import SCALE_STEPS, Deck
@@ -38,7 +38,7 @@ def safe_cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def csv_text(header: list[str], rows: list[list[object]]) -> str:
+def csv_text(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([safe_cell(h) for h in header])
@@ -95,9 +95,16 @@ def collect(store: Store, *, since: str | None = None, deck: Deck | None = None,
         for qid in ladders(session_entries, steps):
             if qid not in principle_ids:
                 principle_ids.append(qid)
-    return ExportData(sessions=sessions, entries=entries, chosen={row.id: store.chosen_cards(row.id) for row in sessions},
-                      ballots=list(store.ballots(since=since)), plans=plans, deck=deck, steps=steps,
-                      principle_ids=principle_ids)
+    return ExportData(
+        sessions=sessions,
+        entries=entries,
+        chosen={row.id: store.chosen_cards(row.id) for row in sessions},
+        ballots=list(store.ballots(since=since)),
+        plans=plans,
+        deck=deck,
+        steps=steps,
+        principle_ids=principle_ids,
+    )
 
 
 def _duration(row: SessionRow) -> str:
@@ -113,18 +120,42 @@ def _status(row: SessionRow) -> str:
 
 # -- formats: each turns the data into files (path inside the folder -> text) ---------------
 def sessions_csv(data: ExportData) -> dict[str, str]:
-    header = ["session", "started", "ended", "mode", "deck", "language", "team", "duration_seconds", "status",
-              "chosen_cards", "follow_up", "plan_code"] + [f"mean_{p}" for p in data.principle_ids]
+    header = [
+        "session",
+        "started",
+        "ended",
+        "mode",
+        "deck",
+        "language",
+        "team",
+        "duration_seconds",
+        "status",
+        "chosen_cards",
+        "follow_up",
+        "plan_code",
+    ] + [f"mean_{p}" for p in data.principle_ids]
     rows = []
     for row in data.sessions:
         session_means = means(data.entries[row.id], data.steps)
         stored = data.plan_of(row.id)
         follow_up = stored.plan.follow_up if stored else None
-        rows.append([
-            row.id, row.started, row.ended or "", row.mode, row.deck, row.language, row.team, _duration(row),
-            _status(row), " ".join(data.chosen[row.id]), follow_up.isoformat() if follow_up else "",
-            stored.code if stored else "",
-        ] + [f"{session_means[p]:.2f}" if p in session_means else "" for p in data.principle_ids])
+        rows.append(
+            [
+                row.id,
+                row.started,
+                row.ended or "",
+                row.mode,
+                row.deck,
+                row.language,
+                row.team,
+                _duration(row),
+                _status(row),
+                " ".join(data.chosen[row.id]),
+                follow_up.isoformat() if follow_up else "",
+                stored.code if stored else "",
+            ]
+            + [f"{session_means[p]:.2f}" if p in session_means else "" for p in data.principle_ids]
+        )
     return {"sessions.csv": csv_text(header, rows)}
 
 
@@ -170,8 +201,13 @@ def summary_md(data: ExportData) -> str:
     for card_id, n in chosen.most_common(10):
         lines.append(f"- {card_title(deck, card_id)} ({n})")
     steps = range(1, data.steps + 1)
-    lines += ["", "## The average ladder", "",
-              "| principle | mean | " + " | ".join(map(str, steps)) + " |", "|---|---|" + "---|" * data.steps]
+    lines += [
+        "",
+        "## The average ladder",
+        "",
+        "| principle | mean | " + " | ".join(map(str, steps)) + " |",
+        "|---|---|" + "---|" * data.steps,
+    ]
     total: dict[str, list[int]] = {}
     for session_entries in data.entries.values():
         add_ladders(total, ladders(session_entries, data.steps))
@@ -199,20 +235,38 @@ def json_files(data: ExportData) -> dict[str, str]:
     for row in data.sessions:
         entries = data.entries[row.id]
         stored = data.plan_of(row.id)
-        files[f"json/sessions/{row.id}.json"] = _json({
-            "schema": JSON_SCHEMA, "session": row.id, "mode": row.mode, "deck": row.deck, "language": row.language,
-            "team": row.team, "started": row.started, "ended": row.ended, "status": _status(row),
-            "chosen_cards": data.chosen[row.id], "plan_code": stored.code if stored else None,
-            "entries": [{"kind": "ballot", "answers": e.answers} if e.kind == "ballot" else
-                        {"kind": "hands", "counts": {q: [[o, n] for o, n in c.items()] for q, c in e.counts.items()}}
-                        for e in entries],
-            "ladders": ladders(entries, data.steps),
-            "means": means(entries, data.steps),
-        })
+        files[f"json/sessions/{row.id}.json"] = _json(
+            {
+                "schema": JSON_SCHEMA,
+                "session": row.id,
+                "mode": row.mode,
+                "deck": row.deck,
+                "language": row.language,
+                "team": row.team,
+                "started": row.started,
+                "ended": row.ended,
+                "status": _status(row),
+                "chosen_cards": data.chosen[row.id],
+                "plan_code": stored.code if stored else None,
+                "entries": [
+                    {"kind": "ballot", "answers": e.answers}
+                    if e.kind == "ballot"
+                    else {"kind": "hands", "counts": {q: [[o, n] for o, n in c.items()] for q, c in e.counts.items()}}
+                    for e in entries
+                ],
+                "ladders": ladders(entries, data.steps),
+                "means": means(entries, data.steps),
+            }
+        )
     for stored in data.plans:
-        files[f"json/plans/{stored.code}.json"] = _json({
-            "schema": JSON_SCHEMA, "code": stored.code, "session": stored.session_id, "plan": stored.plan.to_dict(),
-        })
+        files[f"json/plans/{stored.code}.json"] = _json(
+            {
+                "schema": JSON_SCHEMA,
+                "code": stored.code,
+                "session": stored.session_id,
+                "plan": stored.plan.to_dict(),
+            }
+        )
     return files
 
 
@@ -230,8 +284,15 @@ def write_files(folder: Path, files: dict[str, str]) -> None:
         write_atomic(folder / name, text)
 
 
-def export_all(store: Store, out: Path | str, *, since: str | None = None, deck: Deck | None = None,
-               walkup_text: bool = False, formats: tuple[str, ...] = tuple(FORMATS)) -> ExportResult:
+def export_all(
+    store: Store,
+    out: Path | str,
+    *,
+    since: str | None = None,
+    deck: Deck | None = None,
+    walkup_text: bool = False,
+    formats: tuple[str, ...] = tuple(FORMATS),
+) -> ExportResult:
     """Write the chosen ``formats`` (all by default) into ``out``. ``since`` is an ISO
     date; ``deck`` gives principle and card names and the scale's length."""
     folder = Path(out)

@@ -64,7 +64,7 @@ def results_view(session: Session, *, trend: list[TrendPoint] | None = None,
     if LEVEL_QUESTION in tallies and tallies[LEVEL_QUESTION].n:
         names = [lv.name for lv in model.levels] + [model.both]
         options = session.round.by_id[LEVEL_QUESTION].options
-        level = [(name, tallies[LEVEL_QUESTION].counts[opt]) for name, opt in zip(names, options)]
+        level = [(name, tallies[LEVEL_QUESTION].counts[opt]) for name, opt in zip(names, options, strict=True)]
     since_plan = []
     if earlier is not None:
         changes = {c.question: c for c in compare(earlier.votes, tallies)}

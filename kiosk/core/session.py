@@ -6,7 +6,7 @@ store is written first and memory second, so what the screen confirms is already
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -20,6 +20,7 @@ from .store import SessionRow, Store
 from .votes import (
     LEVEL_QUESTION,
     Entry,
+    Option,
     Tally,
     VoteRound,
     most_divided,
@@ -27,6 +28,10 @@ from .votes import (
     questions_for,
     weakest,
 )
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 @dataclass
@@ -48,7 +53,7 @@ class Session:
     deck: Deck
     settings: SessionSettings
     seed: int | None = None
-    now: Callable[[], datetime] = lambda: datetime.now(UTC)
+    now: Callable[[], datetime] = _utc_now
     id: int = 0
     round: VoteRound = field(init=False)
     dealer: Dealer = field(init=False)
@@ -95,8 +100,7 @@ class Session:
         known = {"minutes", "group_size", "secret", "with_level", "follows"}
         settings = SessionSettings(mode=row.mode, language=row.language, team=row.team, challenge=row.challenge,
                                    **{k: v for k, v in saved.items() if k in known})
-        session = cls(store=store, deck=deck, settings=settings, seed=seed, id=row.id,
-                      **({"now": now} if now else {}))
+        session = cls(store=store, deck=deck, settings=settings, seed=seed, id=row.id, now=now or _utc_now)
         session.round.entries = store.entries(row.id)
         ids = set(deck.card_ids)
         session.chosen = [c for c in store.chosen_cards(row.id) if c in ids]
@@ -118,12 +122,12 @@ class Session:
         return path[: path.index(last) + 1] if last in path else path[:1]
 
     # -- votes ---------------------------------------------------------------------------
-    def cast(self, answers: dict[str, Hashable]) -> Entry:
+    def cast(self, answers: dict[str, Option]) -> Entry:
         entry = self.round.ballot(answers)
         self.store.cast(self.id, entry)  # on disk before it counts
         return self.round.add(entry)
 
-    def add_hands(self, counts: dict[str, dict[Hashable, int]]) -> Entry:
+    def add_hands(self, counts: dict[str, dict[Option, int]]) -> Entry:
         entry = self.round.hands(counts)
         self.store.cast(self.id, entry)
         return self.round.add(entry)
@@ -171,7 +175,7 @@ class Session:
     def deal(self, n: int | None = None) -> list[Card]:
         """Deal a hand weighted by the vote. Walk-up and check-in focus on the weakest
         principles; a workshop sees the whole deck, tilted towards them."""
-        self.dealer.set_weights(principle_weights(self.principle_tallies(), len(self.deck.model.scale)))
+        self.dealer.set_weights(principle_weights(self.principle_tallies(), len(self.deck.require_model().scale)))
         n = n or self.spec.hand_size
         focus = self.spec.focus_on_weakest and bool(self.weakest())
         hand = self.dealer.deal(n, self.deal_filter(focus=focus))

@@ -9,8 +9,8 @@ summary. The scale's length is the model's (``len(model.scale)``), passed in.
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Hashable, Iterable, Sequence
 
 LEVEL_QUESTION = "level"  # the overall question: limited / innovative / both
 LEVEL_OPTIONS = ("limited", "innovative", "both")

@@ -9,13 +9,13 @@ most divided ones (widest spread), which the dealer turns into card weights.
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .deck import Model
-from .tally import LEVEL_OPTIONS, LEVEL_QUESTION, Entry, option_counts
+from .tally import LEVEL_OPTIONS, LEVEL_QUESTION, Entry, Option, option_counts
 
-__all__ = ["LEVEL_OPTIONS", "LEVEL_QUESTION", "Entry"]  # at home in tally, used from here too
+__all__ = ["LEVEL_OPTIONS", "LEVEL_QUESTION", "Entry", "Option"]  # at home in tally, used from here too
 DIVIDED_SPREAD = 1.0  # a standard deviation of one scale step or more is worth a talk
 
 
@@ -26,7 +26,7 @@ class VoteError(ValueError):
 @dataclass(frozen=True)
 class Question:
     id: str
-    options: tuple[Hashable, ...]
+    options: tuple[Option, ...]
     ordinal: bool = True  # options are ordered numbers, so mean and spread make sense
 
 
@@ -43,19 +43,19 @@ def questions_for(model: Model, *, with_level: bool = True) -> tuple[Question, .
 @dataclass(frozen=True)
 class Tally:
     question: str
-    counts: dict[Hashable, int]
+    counts: dict[Option, int]
     n: int
     mean: float | None
     median: float | None
     spread: float | None  # population standard deviation
 
     @classmethod
-    def from_counts(cls, question: Question, counts: dict[Hashable, int]) -> Tally:
+    def from_counts(cls, question: Question, counts: dict[Option, int]) -> Tally:
         full = {opt: int(counts.get(opt, 0)) for opt in question.options}
         n = sum(full.values())
         if not question.ordinal or n == 0:
             return cls(question.id, full, n, None, None, None)
-        values = [opt for opt in question.options for _ in range(full[opt])]
+        values = [opt for opt in question.options if isinstance(opt, int) for _ in range(full[opt])]
         mean = sum(values) / n
         mid = n // 2
         median = float(values[mid]) if n % 2 else (values[mid - 1] + values[mid]) / 2
@@ -78,7 +78,7 @@ class VoteRound:
         self.revealed = True
 
     # -- casting -------------------------------------------------------------------------
-    def check_ballot(self, answers: dict[str, Hashable]) -> None:
+    def check_ballot(self, answers: dict[str, Option]) -> None:
         unknown = set(answers) - set(self.by_id)
         if unknown:
             raise VoteError(f"unknown question(s): {', '.join(sorted(map(str, unknown)))}")
@@ -89,12 +89,12 @@ class VoteRound:
             if option not in self.by_id[qid].options:
                 raise VoteError(f"{qid}: {option!r} is not an option")
 
-    def ballot(self, answers: dict[str, Hashable]) -> Entry:
+    def ballot(self, answers: dict[str, Option]) -> Entry:
         """A checked ballot, not yet counted (``add`` counts it once it is stored)."""
         self.check_ballot(answers)
         return Entry("ballot", answers=dict(answers))
 
-    def check_hands(self, counts: dict[str, dict[Hashable, int]]) -> None:
+    def check_hands(self, counts: dict[str, dict[Option, int]]) -> None:
         for qid, per_option in counts.items():
             question = self.by_id.get(qid)
             if question is None:
@@ -105,7 +105,7 @@ class VoteRound:
                 if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= 10_000:
                     raise VoteError(f"{qid}: count for {option!r} must be a whole number 0..10000")
 
-    def hands(self, counts: dict[str, dict[Hashable, int]]) -> Entry:
+    def hands(self, counts: dict[str, dict[Option, int]]) -> Entry:
         """A checked count of hands, not yet counted."""
         self.check_hands(counts)
         return Entry("hands", counts={q: dict(c) for q, c in counts.items()})
@@ -134,7 +134,8 @@ def most_divided(tallies: dict[str, Tally], k: int = 3, min_spread: float = DIVI
     """Up to ``k`` questions whose spread is at least ``min_spread``, widest first."""
     rated = [t for t in tallies.values() if t.spread is not None and t.spread >= min_spread]
     order = {qid: i for i, qid in enumerate(tallies)}
-    return [t.question for t in sorted(rated, key=lambda t: (-t.spread, order[t.question]))[:k]]
+    widest = sorted((-t.spread, order[t.question], t.question) for t in rated if t.spread is not None)
+    return [question for _, _, question in widest[:k]]
 
 
 def principle_weights(tallies: dict[str, Tally], steps: int) -> dict[str, float]:

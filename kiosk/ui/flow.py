@@ -19,9 +19,9 @@ screen needs.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone
-from typing import TYPE_CHECKING, Any, Callable
-
+from collections.abc import Callable
+from datetime import UTC, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
 
 from ..core.i18n import t
 from ..core.logfile import log_exception
@@ -42,7 +42,7 @@ START = "start"  # the start screen that offers the modes (no --mode)
 RESUME = "resume"  # the offer to go on with an open session after a crash
 
 
-def attract_lines(app: "KioskApp") -> list[str]:
+def attract_lines(app: KioskApp) -> list[str]:
     """What the attract screen cycles through: the level statements, else the principles."""
     try:
         model = app.deck().model
@@ -54,7 +54,7 @@ def attract_lines(app: "KioskApp") -> list[str]:
     return lines or [p.name for p in model.principles]
 
 
-def voting_decks(app: "KioskApp", language: str) -> list[tuple[str, str]]:
+def voting_decks(app: KioskApp, language: str) -> list[tuple[str, str]]:
     """(title, id) of the decks that have a model to vote on; a broken file is left out."""
     decks = []
     for deck_id in app.shelf.ids():
@@ -80,7 +80,7 @@ def names_width(shelf, deck) -> int:
     return longest_principle_name(decks)
 
 class FlowRouter:
-    def __init__(self, app: "KioskApp") -> None:
+    def __init__(self, app: KioskApp) -> None:
         self.app = app
         self.spec: ModeSpec | None = None  # the mode being played
         self.session: Session | None = None
@@ -104,7 +104,7 @@ class FlowRouter:
         resumable = modes_where(resumable=True)
         if app.config.mode:
             resumable = tuple(m for m in resumable if m == app.config.mode)
-        since = (app.now() - timedelta(hours=RESUME_HOURS)).astimezone(timezone.utc).isoformat()
+        since = (app.now() - timedelta(hours=RESUME_HOURS)).astimezone(UTC).isoformat()
         row = app.store.latest_open(resumable, since=since) if resumable else None
         if row is not None and app.shelf.has(row.deck):
             self._offered = row
@@ -336,7 +336,7 @@ class FlowRouter:
         local_midnight = datetime.combine(app.now().astimezone().date(), time()).astimezone()
         deck = app.deck()
         steps = len(deck.model.scale) if deck.model else 0
-        stats = day_stats(app.store, local_midnight.astimezone(timezone.utc).isoformat(), steps)
+        stats = day_stats(app.store, local_midnight.astimezone(UTC).isoformat(), steps)
         return DayViewScreen(app.language, day=local_midnight.date(), stats=stats, deck=deck)
 
     # -- transitions: Back ----------------------------------------------------------------
@@ -380,7 +380,7 @@ class FlowRouter:
         from ..core.link import LinkCodec, LinkError
 
         app = self.app
-        say = screen.say 
+        say = screen.say
         try:
             plan, code = find_plan(reference, app.store,
                                    lambda link: LinkCodec(app.shelf.all_decks()).decode_link(link))
@@ -433,7 +433,7 @@ class FlowRouter:
 
         app, session = self.app, self.session
         assert session is not None and self.spec is not None
-        say = screen.say 
+        say = screen.say
         try:
             session.cast(answers)
         except VoteError as exc:
@@ -464,7 +464,7 @@ class FlowRouter:
         if self.spec.pick_one:
             return  # a walk-up visitor picks the card on its own screen
         if not self.session.carry_on(focused):
-            screen.say(t(self.app.language, "deal.choose_first")) 
+            screen.say(t(self.app.language, "deal.choose_first"))
             return
         self._push("plan")
 
@@ -480,7 +480,7 @@ class FlowRouter:
         app, session = self.app, self.session
         assert session is not None
         actions, follow_up = value
-        say = screen.say 
+        say = screen.say
         try:
             plan = session.make_plan(actions, follow_up)
         except PlanError as exc:
@@ -497,7 +497,7 @@ class FlowRouter:
     def _shared(self, screen: KioskScreen, _: object) -> None:
         self.end_flow()
 
-    DONE: dict[str, Callable[["FlowRouter", KioskScreen, Any], None]] = {
+    DONE: dict[str, Callable[[FlowRouter, KioskScreen, Any], None]] = {
         START: _start_chosen,
         RESUME: _resume_chosen,
         "attract": _new_session,
@@ -526,12 +526,12 @@ class FlowRouter:
         try:
             session.add_hands(counts)
         except VoteError as exc:
-            screen.say(str(exc)) 
+            screen.say(str(exc))
             return
         if len(session.round.entries) >= len(session.round.questions):
             self._push("results")
         else:
-            self.app.call_next(getattr(screen, "counted"))  # the hands screen shows the next question
+            self.app.call_next(screen.counted)  # the hands screen shows the next question
 
     def _vote_chosen(self, screen: KioskScreen, value: object) -> None:
         if value == "ballot":
@@ -558,7 +558,7 @@ class FlowRouter:
         self.path[-1] = ("setup", new)
         self.app.switch_screen(new)
 
-    CHOSEN: dict[str, Callable[["FlowRouter", KioskScreen, Any], None]] = {
+    CHOSEN: dict[str, Callable[[FlowRouter, KioskScreen, Any], None]] = {
         "vote": _vote_chosen,
         "deal": _card_opened,
         "card": _timer,

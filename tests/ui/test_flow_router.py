@@ -45,7 +45,7 @@ async def test_each_mode_walks_its_steps_and_starts_over(make_app, store, spec):
     app = make_app(mode=spec.name)
     code = earlier_plan(app, store) if spec.name == "followup" else ""
     async with app.run_test(size=(100, 40)) as pilot:
-        visited = []
+        visited: list[str] = []
         for step in spec.steps:
             assert app.flow.path[-1][0] == step, (visited, app.flow.path)
             visited.append(step)

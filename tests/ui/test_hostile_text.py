@@ -13,11 +13,15 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from textual.widgets import Input
+
 from kiosk.core.config import Config
 from kiosk.core.plan import Action
 from kiosk.core.session import Session, SessionSettings
 from kiosk.core.shelf import Shelf
 from kiosk.ui.app import KioskApp
+from kiosk.ui.screens.review import ReviewScreen
+from kiosk.ui.widgets.choice import Choice
 from tests.conftest import SMALL_DECK, FakeClock
 from tests.ui.conftest import TODAY
 
@@ -78,6 +82,11 @@ def make_hostile_app(tmp_path: Path, store, **config) -> KioskApp:
                     clock=FakeClock(), today=lambda: TODAY)
 
 
+def open_session(app: KioskApp) -> Session:
+    assert app.session is not None
+    return app.session
+
+
 def shown(app) -> str:
     """What the terminal shows, read widget by widget (so that side-by-side panes do not
     interleave), whitespace collapsed (text wrapped over two lines reads as one)."""
@@ -117,10 +126,10 @@ async def test_hostile_deck_team_and_plan_through_a_workshop(tmp_path, store):
         assert type(app.screen).__name__ == "SetupScreen"
         assert_shows(app, DECK_TITLE)
         await pilot.press(*TEAM)
-        assert app.screen.query_one("#team").value == TEAM
+        assert app.screen.query_one("#team", Input).value == TEAM
         await pilot.press("ctrl+s")
         await settle(pilot)
-        session = app.session
+        session = open_session(app)
         assert session.settings.team == TEAM
         session.settings.challenge = "halvera"
 
@@ -156,7 +165,7 @@ async def test_hostile_deck_team_and_plan_through_a_workshop(tmp_path, store):
         await pilot.press("c")  # on to the plan with the chosen card
         await settle(pilot)
         assert_shows(app, CARD_TITLE)
-        what = app.screen.query_one("#what")
+        what = app.screen.query_one("#what", Input)
         what.value = ""
         what.focus()
         await pilot.press(*ACTION, "tab", *HOW)
@@ -210,7 +219,7 @@ async def test_checkin_trend_title_shows_the_team(tmp_path, store):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press(*TEAM, "enter")
         await settle(pilot)
-        app.session.cast({"testa": 4, "samverkan": 4})
+        open_session(app).cast({"testa": 4, "samverkan": 4})
         await pilot.press("r")  # reveal
         await settle(pilot)
         assert_shows(app, TEAM, PRINCIPLE)
@@ -230,10 +239,10 @@ async def test_follow_up_reference_and_carried_actions(tmp_path, store):
         await pilot.press(*"[/] nope", "enter")
         await settle(pilot)
         assert_shows(app, "[/] nope")
-        app.screen.query_one("#reference").value = code
+        app.screen.query_one("#reference", Input).value = code
         await pilot.press("enter")
         await settle(pilot)
-        app.session.cast({"level": "both", "testa": 4, "samverkan": 4})
+        open_session(app).cast({"level": "both", "testa": 4, "samverkan": 4})
         await pilot.press("r")  # reveal
         await settle(pilot)
         assert_shows(app, PRINCIPLE, PRINCIPLE_2)
@@ -241,7 +250,9 @@ async def test_follow_up_reference_and_carried_actions(tmp_path, store):
         await settle(pilot)
         assert type(app.screen).__name__ == "ReviewScreen"
         assert_shows(app, ACTION, f"{SUSPEND} again")
-        app.screen.action_carry_on()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        review.action_carry_on()
         await settle(pilot)
         assert type(app.screen).__name__ == "PlanScreen"
         assert_shows(app, f"- {ACTION}", f"- {SUSPEND} again")
@@ -259,7 +270,7 @@ async def test_walkup_attract_and_mini_plan(tmp_path, store):
         await settle(pilot)
         await pilot.press("enter")  # the deal
         await settle(pilot)
-        await pilot.press(str([c.id for c in app.session.hand].index("crazy-8") + 1), "enter", "enter")  # pick it
+        await pilot.press(str([c.id for c in open_session(app).hand].index("crazy-8") + 1), "enter", "enter")  # pick it
         await settle(pilot)
         assert type(app.screen).__name__ == "MiniPlanScreen"
         assert_shows(app, CARD_TITLE)
@@ -271,7 +282,7 @@ async def test_walkup_attract_and_mini_plan(tmp_path, store):
 async def test_show_of_hands_labels(tmp_path, store):
     app = make_hostile_app(tmp_path, store, mode="workshop")
     async with app.run_test(size=(120, 40)) as pilot:
-        app.screen.query_one("#secret").value = "hands"
+        app.screen.query_one("#secret", Choice).value = "hands"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert type(app.screen).__name__ == "HandsScreen"

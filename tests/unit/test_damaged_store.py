@@ -23,7 +23,7 @@ def filled(folder) -> None:
     for n in range(40):
         session = Session(store=store, deck=deck, settings=SessionSettings(mode="workshop", team=f"Team {n}"))
         session.save_state(["vote"])
-        session.cast({"level": "limited", **{p: 3 for p in deck.model.principle_ids}})
+        session.cast({"level": "limited", **{p: 3 for p in deck.require_model().principle_ids}})
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
 

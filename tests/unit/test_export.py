@@ -114,7 +114,7 @@ def test_json_has_one_file_per_session_and_plan(tmp_path):
     import json
 
     store = Store.open(tmp_path / "data")
-    ids = DECK.model.principle_ids
+    ids = DECK.require_model().principle_ids
     ws = Session(store=store, deck=DECK, settings=SessionSettings(mode="workshop", team="Norr"))
     ws.cast({"level": "both", **{p: 2 for p in ids}})
     ws.add_hands({"testa": {1: 2, 5: 1}})

@@ -10,7 +10,7 @@ from kiosk.core.votes import Option
 from tests.conftest import ROOT
 
 DECK = load_deck_strict(ROOT / "decks" / "innovationslek.sv.toml")
-STEPS = len(DECK.model.scale)
+STEPS = len(DECK.require_model().scale)
 
 
 def test_trend_over_five_checkins(tmp_path):

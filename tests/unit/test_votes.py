@@ -6,6 +6,7 @@ import pytest
 
 from kiosk.core.votes import (
     LEVEL_QUESTION,
+    Option,
     Question,
     Tally,
     VoteError,
@@ -32,16 +33,16 @@ def test_tally_statistics():
     for a, b, level in [(1, 3, "limited"), (2, 3, "both"), (2, 3, "both"), (5, 3, "innovative")]:
         cast(vr, {LEVEL_QUESTION: level, "a": a, "b": b})
     tallies = vr.tally()
-    a = tallies["a"]
-    assert a.counts == {1: 1, 2: 2, 3: 0, 4: 0, 5: 1}
-    assert a.n == 4
-    assert a.mean == pytest.approx(2.5)
-    assert a.median == pytest.approx(2.0)
-    assert a.spread == pytest.approx(math.sqrt(((1 - 2.5) ** 2 + 2 * (2 - 2.5) ** 2 + (5 - 2.5) ** 2) / 4))
+    tally_a = tallies["a"]
+    assert tally_a.counts == {1: 1, 2: 2, 3: 0, 4: 0, 5: 1}
+    assert tally_a.n == 4
+    assert tally_a.mean == pytest.approx(2.5)
+    assert tally_a.median == pytest.approx(2.0)
+    assert tally_a.spread == pytest.approx(math.sqrt(((1 - 2.5) ** 2 + 2 * (2 - 2.5) ** 2 + (5 - 2.5) ** 2) / 4))
     assert tallies["b"].spread == 0
-    level = tallies[LEVEL_QUESTION]
-    assert level.counts == {"limited": 1, "innovative": 1, "both": 2}
-    assert level.mean is None and level.spread is None
+    level_tally = tallies[LEVEL_QUESTION]
+    assert level_tally.counts == {"limited": 1, "innovative": 1, "both": 2}
+    assert level_tally.mean is None and level_tally.spread is None
 
 
 def test_median_odd_and_empty():
@@ -55,7 +56,8 @@ def test_undo_takes_back_the_last_ballot_only():
     vr = round_of("a")
     cast(vr, {LEVEL_QUESTION: "both", "a": 1})
     cast(vr, {LEVEL_QUESTION: "both", "a": 5})
-    assert vr.undo().answers["a"] == 5
+    undone = vr.undo()
+    assert undone is not None and undone.answers["a"] == 5
     assert len(vr.entries) == 1
     assert vr.tally()["a"].counts[5] == 0
     assert vr.undo() is not None
@@ -87,7 +89,8 @@ def test_bad_ballots_are_refused_and_change_nothing(ballot):
 
 def test_bad_hands_are_refused():
     vr = round_of("a")
-    for counts in ({"a": {1: -1}}, {"a": {9: 1}}, {"x": {1: 1}}, {"a": {1: True}}):
+    bad: list[dict[str, dict[Option, int]]] = [{"a": {1: -1}}, {"a": {9: 1}}, {"x": {1: 1}}, {"a": {1: True}}]
+    for counts in bad:
         with pytest.raises(VoteError):
             vr.hands(counts)
     assert vr.entries == []

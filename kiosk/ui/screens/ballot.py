@@ -14,10 +14,10 @@ from ..intents import Done
 from ..plain import plain
 from ..widgets.ballot import BallotRow, BallotWidget
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen
+from .base import SessionScreen
 
 
-class BallotScreen(KioskScreen):
+class BallotScreen(SessionScreen):
     HELP_KEYS = [("Up/Down", "help.ballot_rows"), ("Left/Right", "help.ballot_shift"), ("Enter", "help.ballot_enter")]
     DEFAULT_CSS = """
     BallotScreen #ballot-area { height: 1fr; padding: 0 1; }
@@ -39,7 +39,7 @@ class BallotScreen(KioskScreen):
 
     def rows(self) -> list[BallotRow]:
         session = self.session
-        model = session.deck.model
+        model = session.deck.require_model()
         rows = []
         for question in session.round.questions:
             if question.id == LEVEL_QUESTION:
@@ -52,7 +52,7 @@ class BallotScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         session = self.session
-        model = session.deck.model
+        model = session.deck.require_model()
         title = self.t("ballot.title_single") if self.single else self.t("ballot.title", n=session.votes_cast + 1)
         with VerticalScroll(id="ballot-area"):
             yield Static(title, classes="title", id="ballot-title")
@@ -81,7 +81,7 @@ class BallotScreen(KioskScreen):
         if question == LEVEL_QUESTION:
             about.update("")
         else:
-            principle = self.session.deck.model.principle(question)
+            principle = self.session.deck.require_model().principle(question)
             about.update(Text(principle.description or ""))
 
     def on_ballot_widget_moved(self, event: BallotWidget.Moved) -> None:

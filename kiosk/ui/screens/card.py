@@ -19,10 +19,10 @@ from ..intents import Chosen, Done
 from ..plain import plain
 from ..widgets.cardtile import card_facts, principle_names
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen
+from .base import SessionScreen
 
 
-class CardScreen(KioskScreen):
+class CardScreen(SessionScreen):
     BINDINGS = [
         Binding("space", "choose", "t:key.choose", show=True),
         Binding("t", "timer", "t:key.timer", show=True),

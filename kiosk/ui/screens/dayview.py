@@ -47,8 +47,9 @@ class DayViewScreen(KioskScreen):
             yield Static("\n".join(lines), id="day-totals")
             yield Static(self.t("day.ladder"), classes="section")
             rows = []
-            for principle in model.principles if model else []:
-                counts = stats.ladder.get(principle.id, [0] * len(model.scale))
+            principles, steps = (model.principles, len(model.scale)) if model else ((), 0)
+            for principle in principles:
+                counts = stats.ladder.get(principle.id, [0] * steps)
                 rows.append(BarRow(principle.name, tuple(counts), mean_of(counts)))
             yield BarChart(rows, id="day-ladder")
             yield Static(self.t("day.cards"), classes="section")

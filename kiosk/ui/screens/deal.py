@@ -3,26 +3,29 @@ group size. Re-deal one slot, open a card to read it, choose one or more."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
 from textual.widgets import Static
 
 from ..intents import Chosen, Done
 from ..widgets.cardtile import CardTile
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen
+from .base import SessionScreen
 
 
-class DealScreen(KioskScreen):
-    BINDINGS = [
+class DealScreen(SessionScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "t:key.open", show=True, key_display="Enter"),
         Binding("space", "choose", "t:key.choose", show=True),
         Binding("r", "redeal", "t:key.redeal", show=True),
         Binding("c", "carry_on", "t:key.carry_on", show=True),
         Binding("right,down", "app.focus_next", show=False),
         Binding("left,up", "app.focus_previous", show=False),
-    ] + [Binding(str(n), f"slot({n - 1})", show=False) for n in range(1, 10)]
+        *(Binding(str(n), f"slot({n - 1})", show=False) for n in range(1, 10)),
+    ]
     HELP_KEYS = [("1-4 / arrows", "help.deal_move"), ("Enter", "help.deal_open"), ("Space", "help.deal_choose"),
                  ("r", "help.deal_redeal"), ("c", "help.deal_carry_on")]
     DEFAULT_CSS = """

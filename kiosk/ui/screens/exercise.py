@@ -5,7 +5,7 @@ ends: the bell and a flash; past zero it counts overtime in the warning colour."
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding

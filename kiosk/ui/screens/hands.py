@@ -13,10 +13,10 @@ from ...core.votes import LEVEL_QUESTION
 from ..intents import Chosen, Done
 from ..plain import plain
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen
+from .base import SessionScreen
 
 
-class HandsScreen(KioskScreen):
+class HandsScreen(SessionScreen):
     BINDINGS = [
         Binding("ctrl+u", "undo", "t:key.undo", show=True, priority=True),
         Binding("ctrl+r", "reveal", "t:key.reveal", show=True, priority=True),
@@ -50,7 +50,7 @@ class HandsScreen(KioskScreen):
         await self.show_question()
 
     def question_label(self, qid: str) -> tuple[str, tuple[str, ...]]:
-        model = self.session.deck.model
+        model = self.session.deck.require_model()
         if qid == LEVEL_QUESTION:
             return model.question, tuple(lv.name for lv in model.levels) + (model.both,)
         return model.principle(qid).name, tuple(f"{n} {label}" for n, label in enumerate(model.scale, 1))
@@ -78,7 +78,7 @@ class HandsScreen(KioskScreen):
             return
         # The router stores the counts and then calls ``counted`` (or ``say``).
         question = self.session.round.questions[self.index]
-        counts = {opt: int(box.value or 0) for opt, box in zip(question.options, inputs)}
+        counts = {opt: int(box.value or 0) for opt, box in zip(question.options, inputs, strict=True)}
         self.post_message(Chosen(self, {question.id: counts}))
 
     async def counted(self) -> None:

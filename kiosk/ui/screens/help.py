@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,6 +12,9 @@ from textual.widgets import Static
 
 from ..plain import plain
 from .modal import KioskModal
+
+if TYPE_CHECKING:
+    from .base import KioskScreen
 
 
 class HelpScreen(KioskModal[None]):
@@ -21,7 +26,7 @@ class HelpScreen(KioskModal[None]):
     HelpScreen .help-row { height: auto; }
     """
 
-    def __init__(self, language: str, below) -> None:
+    def __init__(self, language: str, below: KioskScreen) -> None:
         super().__init__(language)
         self.below = below
 

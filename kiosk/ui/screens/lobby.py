@@ -49,16 +49,15 @@ class LobbyScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         note, wifi = self.phones.note, self.phones.wifi
         with Horizontal(id="lobby-row"):
-            with Vertical(id="lobby-side"):
-                with Vertical(id="lobby"):
-                    yield Static(self.t("lobby.title"), classes="title")
-                    yield Static(self.t("lobby.hint"), classes="subtitle")
-                    yield BigDigits("0", id="count")
-                    yield Static("", id="count-label", classes="subtitle")
-                    with Center(id="buttons"):
-                        yield Button(self.t("lobby.vote"), id="vote", variant="primary")
-                    with Center():
-                        yield Button(self.t("lobby.reveal"), id="reveal")
+            with Vertical(id="lobby-side"), Vertical(id="lobby"):
+                yield Static(self.t("lobby.title"), classes="title")
+                yield Static(self.t("lobby.hint"), classes="subtitle")
+                yield BigDigits("0", id="count")
+                yield Static("", id="count-label", classes="subtitle")
+                with Center(id="buttons"):
+                    yield Button(self.t("lobby.vote"), id="vote", variant="primary")
+                with Center():
+                    yield Button(self.t("lobby.reveal"), id="reveal")
             yield PhoneJoin(self.language, self.join_url(), note, wifi=wifi, id="phones")
         yield KioskFooter()
 

@@ -11,18 +11,18 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.plan import TEXT_LIMITS, Action
+from ...core.plan import TEXT_LIMITS, Action, card_title
 from ...core.session import Session
 from ...core.text import clip
 from ..intents import Done
 from ..plain import plain
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen
+from .base import SessionScreen
 
 BY_WHEN_DAYS = (7, 14, 30)
 
 
-class MiniPlanScreen(KioskScreen):
+class MiniPlanScreen(SessionScreen):
     BINDINGS = [Binding(str(n), f"pick({n})", show=False) for n in (1, 2, 3)]
     HELP_KEYS = [("1-3 / arrows", "help.mini_pick"), ("Enter", "help.mini_enter")]
     AUTO_FOCUS = "#what"
@@ -38,8 +38,8 @@ class MiniPlanScreen(KioskScreen):
         self.today = today
 
     def compose(self) -> ComposeResult:
-        card = self.session.chosen_cards()[0]
-        self.whats = [clip(self.t(f"mini.what_{n}", card=card.title), TEXT_LIMITS["what"]) for n in (1, 2, 3)]
+        title = card_title(self.session.deck, self.session.chosen_cards()[0].id)
+        self.whats = [clip(self.t(f"mini.what_{n}", card=title), TEXT_LIMITS["what"]) for n in (1, 2, 3)]
         with Vertical(id="mini"):
             yield Static(self.t("mini.title"), classes="title")
             yield Static(self.t("mini.what"), classes="question")

@@ -58,7 +58,7 @@ class SetupScreen(KioskScreen):
                 yield Input(str(v["group"]), placeholder=self.t("setup.group_hint"), id="group",
                             restrict=r"[0-9]*", max_length=3, type="integer")
                 yield Label(self.t("setup.challenge"))
-                yield Choice([(self.t("setup.no_challenge"), None)] + challenges, v["challenge"], id="challenge")
+                yield Choice([(self.t("setup.no_challenge"), None), *challenges], v["challenge"], id="challenge")
                 yield Label(self.t("setup.voting"))
                 yield Choice([(self.t("setup.secret"), "secret"), (self.t("setup.hands"), "hands")], v["secret"],
                              id="secret")

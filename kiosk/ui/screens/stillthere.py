@@ -4,8 +4,9 @@ then back to the attract screen with the session closed."""
 from __future__ import annotations
 
 import math
-from typing import Callable
+from collections.abc import Callable
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
@@ -48,9 +49,9 @@ class StillThereScreen(KioskModal[bool]):
             return
         self.query_one("#still-count", Static).update(self.t("still.count", n=math.ceil(left)))
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         event.stop()
         self.dismiss(True)
 
-    def on_click(self, event) -> None:
+    def on_click(self, event: events.Click) -> None:
         self.dismiss(True)
