@@ -235,7 +235,8 @@ async def bench_memory(phones: int, joining: int) -> list[str]:
             lobby.stop()
     how = "all joining at once" if joining == 0 else f"joining {joining} at a time"
     return [f"memory with {phones} phones connected (event stream open), {how}",
-            f"+{(connected - idle) / 1024:.1f} MiB above the idle lobby ({idle / 1024:.1f} -> {connected / 1024:.1f} MiB RSS)"]
+            f"+{(connected - idle) / 1024:.1f} MiB above the idle lobby"
+            f" ({idle / 1024:.1f} -> {connected / 1024:.1f} MiB RSS)"]
 
 
 async def main() -> int:

@@ -44,45 +44,104 @@ class Shot:
 WORKSHOP_VOTE = [("Förbered workshopen", ["C-s"]), ("omröstning", ["Enter"])]
 BALLOT = ["2", "3", "4", "2", "3", "1", "4", "2", "3", "1", "Enter"]
 # Three people vote in the lobby, so the results show a spread worth talking about.
-BALLOTS = [("Röst nummer 1", BALLOT), ("1 har röstat", ["Enter"]), ("Röst nummer 2", ["1", "3", "2", "5", "2", "1", "4", "1", "3", "5", "Enter"]),
-           ("2 har röstat", ["Enter"]), ("Röst nummer 3", ["2", "4", "3", "1", "3", "2", "5", "2", "4", "2", "Enter"]),
-           ("3 har röstat", ["r"])]
+BALLOTS = [
+    ("Röst nummer 1", BALLOT),
+    ("1 har röstat", ["Enter"]),
+    ("Röst nummer 2", ["1", "3", "2", "5", "2", "1", "4", "1", "3", "5", "Enter"]),
+    ("2 har röstat", ["Enter"]),
+    ("Röst nummer 3", ["2", "4", "3", "1", "3", "2", "5", "2", "4", "2", "Enter"]),
+    ("3 har röstat", ["r"]),
+]
 
 SHOTS = [
     Shot("start", [], (120, 40), ready="Uppföljning"),
     Shot("ballot", ["--mode", "workshop"], (120, 40), WORKSHOP_VOTE, ready="Röst"),
-    Shot("results", ["--mode", "workshop"], (120, 40),
-         [*WORKSHOP_VOTE, *BALLOTS], ready="Resultat"),
-    Shot("deal", ["--mode", "workshop", "--seed", "2"], (120, 40),
-         [*WORKSHOP_VOTE, *BALLOTS, ("Resultat", ["Enter"])], ready="min"),
-    Shot("exercise", ["--mode", "workshop", "--seed", "2"], (120, 40),
-         [*WORKSHOP_VOTE, *BALLOTS, ("Resultat", ["Enter"]), ("min", ["Enter"]),
-          ("Så gör ni", ["t"])], ready="Steg 1"),
-    Shot("share", ["--mode", "walkup", "--seed", "2"], (160, 50),
-         [("Enter", ["Enter"]), ("1", ["3", "2", "4", "1", "3", "2", "4", "3", "2", "Enter"]), ("Resultat", ["Enter"]),
-          ("min", ["Enter"]), ("Så gör ni", ["Enter"]), ("1", ["1"]), ("2", ["2"])], ready="kod"),
+    Shot("results", ["--mode", "workshop"], (120, 40), [*WORKSHOP_VOTE, *BALLOTS], ready="Resultat"),
+    Shot(
+        "deal",
+        ["--mode", "workshop", "--seed", "2"],
+        (120, 40),
+        [*WORKSHOP_VOTE, *BALLOTS, ("Resultat", ["Enter"])],
+        ready="min",
+    ),
+    Shot(
+        "exercise",
+        ["--mode", "workshop", "--seed", "2"],
+        (120, 40),
+        [*WORKSHOP_VOTE, *BALLOTS, ("Resultat", ["Enter"]), ("min", ["Enter"]), ("Så gör ni", ["t"])],
+        ready="Steg 1",
+    ),
+    Shot(
+        "share",
+        ["--mode", "walkup", "--seed", "2"],
+        (160, 50),
+        [
+            ("Enter", ["Enter"]),
+            ("1", ["3", "2", "4", "1", "3", "2", "4", "3", "2", "Enter"]),
+            ("Resultat", ["Enter"]),
+            ("min", ["Enter"]),
+            ("Så gör ni", ["Enter"]),
+            ("1", ["1"]),
+            ("2", ["2"]),
+        ],
+        ready="kod",
+    ),
     # The other screens, for checking the design at every size (not in the README).
     Shot("setup", ["--mode", "workshop"], (120, 40), ready="Förbered workshopen", gallery=False),
-    Shot("lobby", ["--mode", "workshop"], (120, 40), [*WORKSHOP_VOTE, *BALLOTS[:1]], ready="1 har röstat",
-         gallery=False),
-    Shot("card", ["--mode", "workshop", "--seed", "2"], (120, 40),
-         [*WORKSHOP_VOTE, *BALLOTS, ("Resultat", ["Enter"]), ("min", ["Enter"])], ready="Så gör ni", gallery=False),
-    Shot("plan", ["--mode", "workshop", "--seed", "2"], (120, 40),
-         [*WORKSHOP_VOTE, *BALLOTS, ("Resultat", ["Enter"]), ("min", ["Space", "c"])], ready="handlingsplan",
-         gallery=False),
+    Shot(
+        "lobby", ["--mode", "workshop"], (120, 40), [*WORKSHOP_VOTE, *BALLOTS[:1]], ready="1 har röstat", gallery=False
+    ),
+    Shot(
+        "card",
+        ["--mode", "workshop", "--seed", "2"],
+        (120, 40),
+        [*WORKSHOP_VOTE, *BALLOTS, ("Resultat", ["Enter"]), ("min", ["Enter"])],
+        ready="Så gör ni",
+        gallery=False,
+    ),
+    Shot(
+        "plan",
+        ["--mode", "workshop", "--seed", "2"],
+        (120, 40),
+        [*WORKSHOP_VOTE, *BALLOTS, ("Resultat", ["Enter"]), ("min", ["Space", "c"])],
+        ready="handlingsplan",
+        gallery=False,
+    ),
     Shot("attract", ["--mode", "walkup"], (120, 40), ready="Enter", gallery=False),
     Shot("walkup-ballot", ["--mode", "walkup"], (120, 40), [("Enter", ["Enter"])], ready="Var står du", gallery=False),
     Shot("team", ["--mode", "checkin"], (120, 40), ready="Teamavstämning", gallery=False),
     Shot("followup", ["--mode", "followup"], (120, 40), ready="Följ upp", gallery=False),
     Shot("help", ["--mode", "workshop"], (120, 40), [("Förbered workshopen", ["F1"])], ready="Esc", gallery=False),
-    Shot("facilitator", ["--mode", "workshop"], (120, 40), [("Förbered workshopen", ["F12"])],
-         ready="Samtalsledarens meny", gallery=False),
-    Shot("dayview", ["--mode", "workshop"], (120, 40),
-         [("Förbered workshopen", ["F12"]), ("Samtalsledarens meny", ["BTab", "BTab", "BTab", "Enter"])],
-         ready="Dagens siffror,", gallery=False),
-    Shot("miniplan", ["--mode", "walkup", "--seed", "2"], (120, 40),
-         [("Enter", ["Enter"]), ("1", ["3", "2", "4", "1", "3", "2", "4", "3", "2", "Enter"]), ("Resultat", ["Enter"]),
-          ("min", ["Enter"]), ("Så gör ni", ["Enter"])], ready="Ditt första steg", gallery=False),
+    Shot(
+        "facilitator",
+        ["--mode", "workshop"],
+        (120, 40),
+        [("Förbered workshopen", ["F12"])],
+        ready="Samtalsledarens meny",
+        gallery=False,
+    ),
+    Shot(
+        "dayview",
+        ["--mode", "workshop"],
+        (120, 40),
+        [("Förbered workshopen", ["F12"]), ("Samtalsledarens meny", ["BTab", "BTab", "BTab", "Enter"])],
+        ready="Dagens siffror,",
+        gallery=False,
+    ),
+    Shot(
+        "miniplan",
+        ["--mode", "walkup", "--seed", "2"],
+        (120, 40),
+        [
+            ("Enter", ["Enter"]),
+            ("1", ["3", "2", "4", "1", "3", "2", "4", "3", "2", "Enter"]),
+            ("Resultat", ["Enter"]),
+            ("min", ["Enter"]),
+            ("Så gör ni", ["Enter"]),
+        ],
+        ready="Ditt första steg",
+        gallery=False,
+    ),
 ]
 
 
@@ -93,27 +152,59 @@ class Terminal:
         cols, rows = shot.size
         self.socket = f"shots-{os.getpid()}-{shot.name}"
         self.display = f":{300 + abs(hash(shot.name)) % 500}"
-        self.xvfb = subprocess.Popen(["Xvfb", self.display, "-screen", "0", "3000x2000x24"],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.xvfb = subprocess.Popen(
+            ["Xvfb", self.display, "-screen", "0", "3000x2000x24"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         time.sleep(1.0)
         app = [sys.executable, str(ROOT / "run.py"), "--data-dir", str(data_dir), *shot.args]
-        command = ' '.join(shlex.quote(a) for a in app)
+        command = " ".join(shlex.quote(a) for a in app)
         if term:
             command = f"TERM={shlex.quote(term)} {command}"
         inner = f"cd {shlex.quote(str(ROOT))} && {command}; sleep 600"
         conf = data_dir / "tmux.conf"
-        conf.write_text("set -g status off\nset -g default-terminal tmux-256color\n"
-                        "set -ga terminal-overrides ',xterm*:RGB'\n")
+        conf.write_text(
+            "set -g status off\nset -g default-terminal tmux-256color\nset -ga terminal-overrides ',xterm*:RGB'\n"
+        )
         env = {**os.environ, "DISPLAY": self.display, "COLORTERM": "truecolor"}
         self.xterm = subprocess.Popen(
-            ["xterm", "-geometry", f"{cols}x{rows}+0+0", "-fa", "DejaVu Sans Mono", "-fs", "11",
-             "-bg", "#101418", "-fg", "white", "-e", "tmux", "-L", self.socket, "-f", str(conf),
-             "new-session", "-s", "s", "-x", str(cols), "-y", str(rows), "bash", "-c", inner],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                "xterm",
+                "-geometry",
+                f"{cols}x{rows}+0+0",
+                "-fa",
+                "DejaVu Sans Mono",
+                "-fs",
+                "11",
+                "-bg",
+                "#101418",
+                "-fg",
+                "white",
+                "-e",
+                "tmux",
+                "-L",
+                self.socket,
+                "-f",
+                str(conf),
+                "new-session",
+                "-s",
+                "s",
+                "-x",
+                str(cols),
+                "-y",
+                str(rows),
+                "bash",
+                "-c",
+                inner,
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
 
     def text(self) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, "capture-pane", "-p", "-t", "s"],
-                              capture_output=True, text=True).stdout
+        return subprocess.run(
+            ["tmux", "-L", self.socket, "capture-pane", "-p", "-t", "s"], capture_output=True, text=True
+        ).stdout
 
     def wait_for(self, text: str, timeout: float = 20.0) -> None:
         deadline = time.monotonic() + timeout
@@ -130,8 +221,11 @@ class Terminal:
 
     def png(self, out: Path) -> None:
         time.sleep(0.8)  # let the last frame settle
-        subprocess.run(["import", "-window", "root", "-trim", "+repage", str(out)], check=True,
-                       env={**os.environ, "DISPLAY": self.display})
+        subprocess.run(
+            ["import", "-window", "root", "-trim", "+repage", str(out)],
+            check=True,
+            env={**os.environ, "DISPLAY": self.display},
+        )
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)

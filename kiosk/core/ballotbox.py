@@ -15,11 +15,11 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from typing import Any, Hashable
+from typing import Any
 
 from .deck import Model
 from .session import Session
-from .votes import LEVEL_QUESTION, Entry, VoteError
+from .votes import LEVEL_QUESTION, Entry, Option, VoteError
 
 # Room ids and admission codes use capitals and digits only: a join URL in capitals fits
 # the QR code's compact alphanumeric mode, so the join code stays at version 3 or less.
@@ -159,7 +159,7 @@ class BallotBox:
             raise PhoneRefusal(403, "unknown token; join again")
         if self.tokens[hashed]:
             raise PhoneRefusal(409, "this phone has already voted")
-        answers: dict[str, Hashable] = {}
+        answers: dict[str, Option] = {}
         for qid, step in payload["answers"].items():
             question = self.session.round.by_id.get(qid)
             if question is None:
@@ -179,7 +179,7 @@ class BallotBox:
         if self.state != "open":
             return [False] * len(ballots)
         stored = self.store.cast_with_tokens(self.session.id, ballots)
-        for (hashed, entry), ok in zip(ballots, stored):
+        for (hashed, entry), ok in zip(ballots, stored, strict=True):
             if ok:
                 self.tokens[hashed] = True
                 self.session.round.entries.append(entry)
@@ -196,7 +196,7 @@ class BallotBox:
     def results(self) -> list[dict[str, Any]]:
         tallies = self.session.tallies()
         out = []
-        for question in phone_questions(self.session.deck.model, self.session):
+        for question in phone_questions(self.session.deck.require_model(), self.session):
             tally = tallies[question["id"]]
             options = self.session.round.by_id[question["id"]].options
             out.append({"id": question["id"], "name": question["name"], "options": question["options"],

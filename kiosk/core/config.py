@@ -17,7 +17,7 @@ from .fields import Fields
 from .modes import MODE_NAMES
 from .pin import hash_problem
 from .problems import Problem
-from .tomlfile import read_toml
+from .tomlfile import TomlSource, read_toml
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,7 @@ def _central(f: Fields, walkup_text: bool) -> Any:
     return parse_central(f, walkup_text=walkup_text)
 
 
-def _network(f: Fields, source, problems: list[Problem], base: Config) -> dict:
+def _network(f: Fields, source: TomlSource, problems: list[Problem], base: Config) -> dict:
     """The ``[network]`` table: host, port, advertise, wifi_ssid, wifi_password, strict_join,
     token_margin (only the keys that are set)."""
     table = f.table_at("network", required=False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from .deck import (
@@ -19,6 +19,7 @@ from .deck import (
     PHASE_ROLES,
     PLACES,
     SCALE_STEPS,
+    Card,
     ChallengeCard,
     Deck,
     Level,
@@ -46,7 +47,9 @@ def load_deck(path: Path | str) -> tuple[Deck | None, list[Problem]]:
     return deck, problems
 
 
-def load_decks(paths: list[Path | str], loaded: Mapping[Path, Deck] | None = None) -> tuple[list[Deck], list[Problem]]:
+def load_decks(
+    paths: Sequence[Path | str], loaded: Mapping[Path, Deck] | None = None
+) -> tuple[list[Deck], list[Problem]]:
     """Load several deck files and check the references between them. A deck named in
     ``uses`` but not among ``paths`` is looked for beside the file that uses it, and taken
     from ``loaded`` (decks already read, by path) when it is there."""
@@ -83,11 +86,13 @@ def _check_references(deck: Deck, by_key: dict[tuple[str, str], Deck]) -> list[P
     problems: list[Problem] = []
     used = by_key.get((deck.uses, deck.language)) if deck.uses else None
     if deck.uses and used is None:
-        problems.append(source.problem(
-            source.key_line("uses", source.table_span("deck")),
-            f"[deck], field 'uses': deck '{deck.uses}' in language '{deck.language}' not found "
-            f"(expected {deck.uses}.{deck.language}.toml beside this file)",
-        ))
+        problems.append(
+            source.problem(
+                source.key_line("uses", source.table_span("deck")),
+                f"[deck], field 'uses': deck '{deck.uses}' in language '{deck.language}' not found "
+                f"(expected {deck.uses}.{deck.language}.toml beside this file)",
+            )
+        )
     model = deck.model or (used.model if used else None)
     method_ids = {c.id for c in deck.methods} | ({c.id for c in used.methods} if used else set())
     principle_ids = set(model.principle_ids) if model else set()
@@ -95,22 +100,26 @@ def _check_references(deck: Deck, by_key: dict[tuple[str, str], Deck]) -> list[P
         span = source.entry_range("cards" if card.kind == "method" else "reflections", anchor_id=card.id)
         for pid in card.principles:
             if model is not None and pid not in principle_ids:
-                problems.append(source.problem(
-                    source.key_line("principles", span),
-                    f"{card.kind} card '{card.id}', field 'principles': unknown principle '{pid}' "
-                    f"(known: {', '.join(sorted(principle_ids))})",
-                ))
+                problems.append(
+                    source.problem(
+                        source.key_line("principles", span),
+                        f"{card.kind} card '{card.id}', field 'principles': unknown principle '{pid}' "
+                        f"(known: {', '.join(sorted(principle_ids))})",
+                    )
+                )
     if deck.reflections and model is None:
         problems.append(source.problem(0, "reflection cards need a [model] (or 'uses' of a deck with one)"))
-    for card in deck.challenges if not (deck.uses and used is None) else ():  # said once above
-        span = source.entry_range("challenges", anchor_id=card.id)
-        for cid in card.cards:
+    for challenge in deck.challenges if not (deck.uses and used is None) else ():  # said once above
+        span = source.entry_range("challenges", anchor_id=challenge.id)
+        for cid in challenge.cards:
             if cid not in method_ids:
-                problems.append(source.problem(
-                    source.key_line("cards", span),
-                    f"challenge card '{card.id}', field 'cards': no method card '{cid}' in this deck"
-                    + (f" or in '{deck.uses}'" if deck.uses else ""),
-                ))
+                problems.append(
+                    source.problem(
+                        source.key_line("cards", span),
+                        f"challenge card '{challenge.id}', field 'cards': no method card '{cid}' in this deck"
+                        + (f" or in '{deck.uses}'" if deck.uses else ""),
+                    )
+                )
     return problems
 
 
@@ -136,10 +145,13 @@ def _check_languages(decks: list[Deck]) -> list[Problem]:
                     detail.append(f"not in {first.language}: {', '.join(extra)}")
                 if not detail:
                     detail.append("the same ids in another order")
-                problems.append(Problem(
-                    other.path, 0,
-                    f"[deck]: card ids differ from {first.path} ({'; '.join(detail)})",
-                ))
+                problems.append(
+                    Problem(
+                        other.path,
+                        0,
+                        f"[deck]: card ids differ from {first.path} ({'; '.join(detail)})",
+                    )
+                )
             if other.version != first.version:
                 problems.append(Problem(other.path, 0, f"[deck]: version {other.version} differs from {first.path}"))
     return problems
@@ -187,14 +199,26 @@ class _DeckReader:
             self.problems.append(src.problem(0, "the deck needs a [model] or a 'uses' naming a deck that has one"))
         if not (methods or reflections or challenges):
             self.problems.append(src.problem(0, "the deck has no cards ([[cards]], [[reflections]] or [[challenges]])"))
-        self.check_duplicates([c.id for c in (*methods, *reflections, *challenges)], "card")
+        cards: tuple[Card, ...] = (*methods, *reflections, *challenges)
+        self.check_duplicates([c.id for c in cards], "card")
         if model is not None:
             self.check_duplicates([p.id for p in model.principles], "principle")
         self.check_duplicates([p.id for p in phases], "phase")
         return Deck(
-            id=deck_id, version=version, language=language, title=title, description=description,
-            provenance=provenance, licence=licence, model=model, phases=phases, methods=methods,
-            reflections=reflections, challenges=challenges, uses=uses, path=src.path,
+            id=deck_id,
+            version=version,
+            language=language,
+            title=title,
+            description=description,
+            provenance=provenance,
+            licence=licence,
+            model=model,
+            phases=phases,
+            methods=methods,
+            reflections=reflections,
+            challenges=challenges,
+            uses=uses,
+            path=src.path,
         )
 
     def check_duplicates(self, ids: list[str], what: str) -> None:

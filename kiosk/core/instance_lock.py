@@ -14,7 +14,7 @@ from pathlib import Path
 try:
     import fcntl
 except ImportError:  # Windows: no advisory locks here; the kiosk is deployed on Linux
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # the module or nothing: checked before each use
 
 LOCK_NAME = "innovationslek.lock"
 

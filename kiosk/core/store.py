@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from .tally import Entry
@@ -231,7 +232,8 @@ class Store:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StoreError(
-                f"the database {self.path} was made by a newer kiosk (schema {version}, this one knows {SCHEMA_VERSION})"
+                f"the database {self.path} was made by a newer kiosk"
+                f" (schema {version}, this one knows {SCHEMA_VERSION})"
             )
         for target in range(version, SCHEMA_VERSION):
             with self.transaction():
@@ -257,7 +259,9 @@ class Store:
             self.db.execute("BEGIN IMMEDIATE")
             return self.db
 
-        def __exit__(self, kind, value, tb) -> None:
+        def __exit__(
+            self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+        ) -> None:
             if kind is not None:
                 self.db.execute("ROLLBACK")
                 return
@@ -283,10 +287,11 @@ class Store:
                 "INSERT INTO sessions (mode, deck, language, team, challenge, started) VALUES (?, ?, ?, ?, ?, ?)",
                 (mode, deck, language, team, challenge, self._stamp()),
             )
-            return int(cur.lastrowid)
+            return _inserted_id(cur)
 
-    def update_session(self, session_id: int, *, team: str | None = None, challenge: str | None = None,
-                       state: dict | None = None) -> None:
+    def update_session(
+        self, session_id: int, *, team: str | None = None, challenge: str | None = None, state: dict | None = None
+    ) -> None:
         sets, values = [], []
         for column, value in (("team", team), ("challenge", challenge)):
             if value is not None:
@@ -310,8 +315,14 @@ class Store:
         row = self.db.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
         return _session_row(row) if row else None
 
-    def sessions(self, *, status: str | None = None, modes: tuple[str, ...] = (), team: str | None = None,
-                 since: str | None = None) -> list[SessionRow]:
+    def sessions(
+        self,
+        *,
+        status: str | None = None,
+        modes: tuple[str, ...] = (),
+        team: str | None = None,
+        since: str | None = None,
+    ) -> list[SessionRow]:
         query, values = "SELECT * FROM sessions WHERE 1=1", []
         if status:
             query += " AND status = ?"
@@ -330,8 +341,9 @@ class Store:
     # -- ballots ---------------------------------------------------------------------------
     def cast(self, session_id: int, entry: Entry, *, round_no: int = 1) -> int:
         """Store one ballot or count of hands; returns its row id once committed."""
+        payload: dict[str, object]
         if entry.kind == "ballot":
-            payload = entry.answers
+            payload = dict(entry.answers)
         else:
             payload = {q: [[opt, n] for opt, n in counts.items()] for q, counts in entry.counts.items()}
         with self.transaction() as db:
@@ -339,7 +351,7 @@ class Store:
                 "INSERT INTO ballots (session_id, round, kind, answers, cast_at) VALUES (?, ?, ?, ?, ?)",
                 (session_id, round_no, entry.kind, json.dumps(payload, ensure_ascii=False), self._stamp()),
             )
-            return int(cur.lastrowid)
+            return _inserted_id(cur)
 
     def undo_last(self, session_id: int, *, round_no: int = 1) -> int | None:
         """Mark the session's last live ballot or count as undone (kept for the record).
@@ -374,8 +386,9 @@ class Store:
         if since:
             query += " AND b.cast_at >= ?"
             values.append(since)
-        for ballot_id, session_id, mode, round_no, cast_at, kind, answers in self.db.execute(query + " ORDER BY b.id",
-                                                                                            values):
+        for ballot_id, session_id, mode, round_no, cast_at, kind, answers in self.db.execute(
+            query + " ORDER BY b.id", values
+        ):
             yield BallotRecord(ballot_id, session_id, mode, round_no, cast_at, _entry(kind, answers))
 
     # -- phone ballots ---------------------------------------------------------------------
@@ -391,8 +404,10 @@ class Store:
 
     def phone_tokens(self, session_id: int) -> dict[str, bool]:
         """token hash -> already used, for a round resumed after a restart."""
-        return {h: bool(u) for h, u in self.db.execute(
-            "SELECT token_hash, used FROM phone_tokens WHERE session_id = ?", (session_id,))}
+        return {
+            h: bool(u)
+            for h, u in self.db.execute("SELECT token_hash, used FROM phone_tokens WHERE session_id = ?", (session_id,))
+        }
 
     def cast_with_tokens(self, session_id: int, ballots: list[tuple[str, Entry]], *, round_no: int = 1) -> list[bool]:
         """Store phone ballots in one transaction (one disk sync for the batch). Each
@@ -435,7 +450,8 @@ class Store:
         """Cards chosen and not un-chosen, in the order first chosen."""
         chosen: dict[str, None] = {}
         for card_id, event in self.db.execute(
-            "SELECT card_id, event FROM card_events WHERE session_id = ? AND event IN ('chosen', 'unchosen') ORDER BY id",
+            "SELECT card_id, event FROM card_events"
+            " WHERE session_id = ? AND event IN ('chosen', 'unchosen') ORDER BY id",
             (session_id,),
         ):
             if event == "chosen":
@@ -464,15 +480,19 @@ class Store:
         """Close every open session of these modes (a walk-up visitor who walked away)."""
         with self.transaction() as db:
             cur = db.execute(
-                f"UPDATE sessions SET status = ?, ended = ? WHERE status = 'open' AND mode IN ({','.join('?' * len(modes))})",
+                "UPDATE sessions SET status = ?, ended = ?"
+                f" WHERE status = 'open' AND mode IN ({','.join('?' * len(modes))})",
                 (status, self._stamp(), *modes),
             )
             return cur.rowcount
 
     def dealt_cards(self, session_id: int) -> list[str]:
-        return [r[0] for r in self.db.execute(
-            "SELECT card_id FROM card_events WHERE session_id = ? AND event = 'dealt' ORDER BY id", (session_id,)
-        )]
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT card_id FROM card_events WHERE session_id = ? AND event = 'dealt' ORDER BY id", (session_id,)
+            )
+        ]
 
     def exercise_started(self, session_id: int, card_id: str, planned_seconds: float) -> int:
         with self.transaction() as db:
@@ -480,7 +500,7 @@ class Store:
                 "INSERT INTO exercises (session_id, card_id, started, planned_seconds) VALUES (?, ?, ?, ?)",
                 (session_id, card_id, self._stamp(), planned_seconds),
             )
-            return int(cur.lastrowid)
+            return _inserted_id(cur)
 
     def exercise_ended(self, exercise_id: int, actual_seconds: float) -> None:
         with self.transaction() as db:
@@ -490,14 +510,22 @@ class Store:
             )
 
     def exercises(self, session_id: int) -> list[tuple[str, float, float | None]]:
-        return list(self.db.execute(
-            "SELECT card_id, planned_seconds, actual_seconds FROM exercises WHERE session_id = ? ORDER BY id",
-            (session_id,),
-        ))
+        return list(
+            self.db.execute(
+                "SELECT card_id, planned_seconds, actual_seconds FROM exercises WHERE session_id = ? ORDER BY id",
+                (session_id,),
+            )
+        )
 
     # -- plans -----------------------------------------------------------------------------
-    def save_plan(self, plan: Plan, session_id: int | None = None, *,
-                  before_commit: Callable[[str], None] | None = None, complete_session: bool = False) -> str:
+    def save_plan(
+        self,
+        plan: Plan,
+        session_id: int | None = None,
+        *,
+        before_commit: Callable[[str], None] | None = None,
+        complete_session: bool = False,
+    ) -> str:
         """Store the plan under a new short code (e.g. ``K7M2QX``) and return the code.
 
         One transaction: ``before_commit(code)`` (writing the plan's file) runs inside it,
@@ -513,8 +541,10 @@ class Store:
                         (session_id, code, self._stamp(), plan.team, document),
                     )
                     if complete_session and session_id is not None:
-                        db.execute("UPDATE sessions SET status = 'completed', ended = ? WHERE id = ? AND status = 'open'",
-                                   (self._stamp(), session_id))
+                        db.execute(
+                            "UPDATE sessions SET status = 'completed', ended = ? WHERE id = ? AND status = 'open'",
+                            (self._stamp(), session_id),
+                        )
                     if before_commit is not None:
                         before_commit(code)
                 return code
@@ -523,9 +553,7 @@ class Store:
         raise StoreError("could not find a free plan code")
 
     def plan(self, code: str) -> Plan | None:
-        row = self.db.execute(
-            "SELECT document FROM plans WHERE code = ?", (code.strip().upper(),)
-        ).fetchone()
+        row = self.db.execute("SELECT document FROM plans WHERE code = ?", (code.strip().upper(),)).fetchone()
         from .plan import Plan
 
         return Plan.from_toml(row[0]) if row else None
@@ -540,12 +568,20 @@ class Store:
         return [(c, s, cr, Plan.from_toml(doc)) for c, s, cr, doc in self.db.execute(query + " ORDER BY id", values)]
 
 
+def _inserted_id(cur: sqlite3.Cursor) -> int:
+    if cur.lastrowid is None:  # sqlite3 sets it after every INSERT
+        raise StoreError("the database gave the new row no id")
+    return cur.lastrowid
+
+
 def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
 
 def _session_row(row: tuple) -> SessionRow:
-    return SessionRow(*row[:9], state=json.loads(row[9] or "{}"))
+    session_id, mode, deck, language, team, challenge, started, ended, status, state = row[:10]
+    return SessionRow(session_id, mode, deck, language, team, challenge, started, ended, status,
+                      state=json.loads(state or "{}"))
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,13 @@ summary. The scale's length is the model's (``len(model.scale)``), passed in.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 LEVEL_QUESTION = "level"  # the overall question: limited / innovative / both
 LEVEL_OPTIONS = ("limited", "innovative", "both")
+# What a ballot answers: a scale step (1, 2, ...) or a level option ("limited", ...).
+Option = int | str
 
 
 @dataclass
@@ -21,14 +23,14 @@ class Entry:
     """One thing the group did: a person's ballot, or the facilitator's count of hands."""
 
     kind: str  # "ballot" or "hands"
-    answers: dict[str, Hashable] = field(default_factory=dict)  # ballot: question -> option
-    counts: dict[str, dict[Hashable, int]] = field(default_factory=dict)  # hands: question -> counts
+    answers: dict[str, Option] = field(default_factory=dict)  # ballot: question -> option
+    counts: dict[str, dict[Option, int]] = field(default_factory=dict)  # hands: question -> counts
     source: str = "keyboard"  # or "phone": the keyboard's undo never takes back a phone's ballot
 
 
-def option_counts(entries: Iterable[Entry], question: str) -> dict[Hashable, int]:
+def option_counts(entries: Iterable[Entry], question: str) -> dict[Option, int]:
     """How many chose each option of ``question`` (options nobody chose are absent)."""
-    totals: dict[Hashable, int] = {}
+    totals: dict[Option, int] = {}
     for entry in entries:
         if entry.kind == "ballot":
             if question in entry.answers:

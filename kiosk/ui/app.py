@@ -32,8 +32,11 @@ from .flow import FlowRouter
 from .intents import Intent
 from .themes import CONSOLE_THEME, pick_theme, register_themes, start_with_theme
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported when first used (start-up time)
+    from ..central.background import BackgroundSync
+    from ..core.ballotbox import BallotBox
     from ..core.session import Session
+    from ..web.server import KioskServer
     from .phones import PhoneVote
 
 
@@ -78,9 +81,9 @@ class KioskApp(App, inherit_bindings=False):
         self.language = config.language
         self.deck_id = config.decks[0] if config.decks else "innovationslek"
         self.flow = FlowRouter(self)
-        self.viewer_server = None  # the web server: started when first needed (share, phone vote)
-        self.phone_box = None  # the open round's ballot box for phones (core.ballotbox)
-        self.central_sync = None  # the background sync, when kiosk.toml has [central] url
+        self.viewer_server: KioskServer | None = None  # the web server: started when first needed (share, phone vote)
+        self.phone_box: BallotBox | None = None  # the open round's ballot box for phones (core.ballotbox)
+        self.central_sync: BackgroundSync | None = None  # the background sync, when kiosk.toml has [central] url
         self.pin_gate = PinGate(config.pin_hash)
         if data_dir is not None:
             self._keep_pin_backoff(data_dir)
@@ -91,7 +94,9 @@ class KioskApp(App, inherit_bindings=False):
         if self.theme == CONSOLE_THEME or os.environ.get("TERM") == "linux":
             use_console_glyphs(self)
         if config.kiosk:
-            self.ALLOW_SELECT = False  # no text selection tricks on an unattended screen
+            # No text selection tricks on an unattended screen. Set on this app only (Textual
+            # reads it from the instance); changing the class would reach every other app.
+            self.ALLOW_SELECT = False  # type: ignore[misc]
             os.environ.pop("TEXTUAL_ALLOW_SIGNALS", None)  # keep ctrl+c / ctrl+z as plain keys
 
     def _keep_pin_backoff(self, data_dir: Path) -> None:

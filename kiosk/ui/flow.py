@@ -32,8 +32,10 @@ from .intents import Back, Chosen, Done, Intent
 from .screens.base import KioskScreen
 
 if TYPE_CHECKING:  # the app owns the router; the router only calls the app's services
+    from ..core.deck import Deck
     from ..core.plan import Plan
     from ..core.session import Session
+    from ..core.shelf import Shelf
     from ..core.store import SessionRow
     from .app import KioskApp
 
@@ -68,7 +70,7 @@ def voting_decks(app: KioskApp, language: str) -> list[tuple[str, str]]:
 
 
 
-def names_width(shelf, deck) -> int:
+def names_width(shelf: Shelf, deck: Deck) -> int:
     """The longest principle name of the deck in any language it has (a broken file of
     another language is left out), so the results never cut a name after a switch."""
     decks = [deck]
@@ -424,7 +426,8 @@ class FlowRouter:
     def _voted(self, screen: KioskScreen, answers: object) -> None:
         assert self.spec is not None
         if self.spec.single_ballot:  # the vote step is the visitor's own ballot
-            self._ballot_cast(screen, answers)  # type: ignore[arg-type]
+            assert isinstance(answers, dict)  # what the ballot screen sends
+            self._ballot_cast(screen, answers)
         else:
             self._push("results")  # revealed in the lobby, or every question counted
 
@@ -531,7 +534,10 @@ class FlowRouter:
         if len(session.round.entries) >= len(session.round.questions):
             self._push("results")
         else:
-            self.app.call_next(screen.counted)  # the hands screen shows the next question
+            from .screens.hands import HandsScreen  # loaded already: it sent this intent
+
+            if isinstance(screen, HandsScreen):
+                self.app.call_next(screen.counted)  # the hands screen shows the next question
 
     def _vote_chosen(self, screen: KioskScreen, value: object) -> None:
         if value == "ballot":

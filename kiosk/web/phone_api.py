@@ -26,7 +26,7 @@ from ..core.ballotbox import BallotBox, PhoneRefusal, phone_questions
 from ..core.i18n import labels
 
 if TYPE_CHECKING:
-    from .server import KioskServer
+    from .server import KioskServer, Limits
 
 log = logging.getLogger("kiosk.web")
 PAGE = Path(__file__).with_name("phone.html")
@@ -74,7 +74,7 @@ class PhoneRoom:
                     if not done.done():
                         done.set_exception(PhoneRefusal(503, "the ballot could not be stored; try again"))
                 continue
-            for (_, _, done), ok in zip(batch, stored):
+            for (_, _, done), ok in zip(batch, stored, strict=True):
                 if not done.done():
                     done.set_result(ok)
 
@@ -95,12 +95,12 @@ class PhoneRoom:
                 previous.set()
 
 
-def add_phone_routes(app: web.Application, server: "KioskServer") -> None:
+def add_phone_routes(app: web.Application, server: KioskServer) -> None:
     def room_of(request: web.Request) -> PhoneRoom:
         room = server.rooms.get(request.match_info["room"].upper())
         if room is None:
             raise _refusal(404, "no vote at this address")
-        return room  # type: ignore[return-value]
+        return room
 
     async def page(request: web.Request) -> web.Response:
         room = server.rooms.get(request.match_info["room"].upper())
@@ -117,7 +117,7 @@ def add_phone_routes(app: web.Application, server: "KioskServer") -> None:
         except PhoneRefusal as exc:
             raise _refusal(exc.status, exc.reason) from None
         box = room.box
-        model = box.session.deck.model
+        model = box.session.deck.require_model()
         return web.json_response({
             "token": joined.token, "voted": joined.voted, "language": box.session.settings.language,
             "questions": phone_questions(model, box.session), "scale": list(model.scale),
@@ -184,7 +184,7 @@ def _refusal(status: int, reason: str) -> web.HTTPException:
     return kinds[status](text=body, content_type="application/json")
 
 
-async def _json_body(request: web.Request, limits, *, allow_empty: bool = False) -> Any:
+async def _json_body(request: web.Request, limits: Limits, *, allow_empty: bool = False) -> Any:
     if request.content_length is not None and request.content_length > limits.max_body:
         raise _refusal(413, f"the body is over {limits.max_body} bytes")
     async def read_capped() -> bytes:
@@ -199,7 +199,7 @@ async def _json_body(request: web.Request, limits, *, allow_empty: bool = False)
 
     try:
         raw = await asyncio.wait_for(read_capped(), limits.idle_timeout)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         raise _refusal(400, "the body came too slowly") from None
     if len(raw) > limits.max_body:
         raise _refusal(413, f"the body is over {limits.max_body} bytes")
@@ -226,4 +226,4 @@ def unknown_room_page() -> bytes:
     sv, en = labels("sv")["phone.unknown"], labels("en")["phone.unknown"]
     return (f'<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" '
             f'content="width=device-width, initial-scale=1"><title>Innovationslek</title></head><body><main>'
-            f'<h1>{html.escape(sv)}</h1><p lang="en">{html.escape(en)}</p></main></body></html>').encode("utf-8")
+            f'<h1>{html.escape(sv)}</h1><p lang="en">{html.escape(en)}</p></main></body></html>').encode()

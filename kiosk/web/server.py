@@ -24,12 +24,17 @@ import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
+from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 from aiohttp.http_exceptions import BadHttpMethod
 from aiohttp.web_protocol import RequestHandler
 
 from .address import base_url, public_host
+
+if TYPE_CHECKING:  # phone_api imports this module; it is imported when a room opens
+    from ..core.ballotbox import BallotBox
+    from .phone_api import PhoneRoom
 
 log = logging.getLogger("kiosk.web")
 
@@ -123,13 +128,14 @@ class ConnectionGuard:
 class _GuardedHandler(RequestHandler):
     """aiohttp's connection handler, reporting to the guard."""
 
-    def __init__(self, *args, guard: ConnectionGuard, **kwargs):
+    def __init__(self, *args: Any, guard: ConnectionGuard, **kwargs: Any) -> None:  # aiohttp's own arguments
         super().__init__(*args, **kwargs)
         self._guard = guard
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         if not self._guard.opened(self):
-            transport.abort()  # every slot is busy answering: no room for one more
+            # every slot is busy answering: no room for one more
+            transport.abort() if isinstance(transport, asyncio.Transport) else transport.close()
             return
         super().connection_made(transport)
 
@@ -138,7 +144,7 @@ class _GuardedHandler(RequestHandler):
         if self._manager is not None and self.transport is not None:
             super().connection_lost(exc)
 
-    def handle_error(self, request, status: int = 500, exc: BaseException | None = None,
+    def handle_error(self, request: web.BaseRequest, status: int = 500, exc: BaseException | None = None,
                      message: str | None = None) -> web.StreamResponse:
         """Answers to requests that never reached a route (a request the parser refused)
         and to our own failures: a short text with the security headers. Refused
@@ -204,7 +210,7 @@ class KioskServer:
         self.plan_link = plan_link  # a plan's code -> its full link (None: no such plan)
         self.probes = probes  # tests may point the address lookup elsewhere
         self.advertise = advertise  # a host the configuration names for phones: used as given
-        self.rooms: dict[str, object] = {}  # room id -> phone_api.PhoneRoom
+        self.rooms: dict[str, PhoneRoom] = {}  # room id -> its phone page and API
         self._sock: socket.socket | None = None
         self._runner: web.AppRunner | None = None
         self._server: asyncio.AbstractServer | None = None
@@ -246,6 +252,8 @@ class KioskServer:
                 max_line_size=limits.max_line, max_field_size=limits.max_field, max_headers=limits.max_headers,
                 lingering_time=1.0)
 
+        if self._sock is None:
+            raise ViewerServerError("the server's socket is not bound")
         self._server = await loop.create_server(protocol, sock=self._sock, backlog=512)
         self._tasks.append(loop.create_task(self._sweep(), name="kiosk-web-sweep"))
         self.ready.set()
@@ -254,7 +262,8 @@ class KioskServer:
         while True:
             await asyncio.sleep(self.limits.sweep_every)
             try:
-                self.guard.sweep()
+                if self.guard is not None:
+                    self.guard.sweep()
             except Exception:  # never let the sweeper die: log and go on
                 log.exception("connection sweep failed")
 
@@ -275,7 +284,7 @@ class KioskServer:
             self._sock = None
 
     # -- phone rooms -----------------------------------------------------------------------
-    def add_room(self, box):
+    def add_room(self, box: BallotBox) -> PhoneRoom:
         """Open a ballot box to phones at ``/v/{box.room}``; returns its PhoneRoom."""
         from .phone_api import PhoneRoom
 
@@ -310,6 +319,8 @@ class KioskServer:
     async def _middleware(self, request: web.Request,
                           handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> web.StreamResponse:
         guard, protocol = self.guard, request.protocol
+        if guard is None:  # set by start() before the first request can arrive
+            raise web.HTTPServiceUnavailable(text="starting\n")
         guard.started(protocol)
         try:
             if request.method not in METHODS:

@@ -16,7 +16,7 @@ from kiosk.core.store import Store
 from kiosk.web.server import SECURITY_HEADERS, KioskServer
 
 DECK = Shelf().get("innovationslek", "sv")
-ANSWERS = {"level": 3, **{p.id: 4 for p in DECK.model.principles}}
+ANSWERS = {"level": 3, **{p.id: 4 for p in DECK.require_model().principles}}
 
 
 @pytest.fixture
@@ -62,10 +62,10 @@ async def test_join_vote_and_state(room, store):
     v = f"/v/{box.room}"
     status, joined = await post(client, f"{v}/join", {})
     assert status == 200 and joined["language"] == "sv" and joined["state"] == "open" and not joined["voted"]
-    assert [q["id"] for q in joined["questions"]] == ["level", *DECK.model.principle_ids]
-    assert joined["questions"][1]["name"] == DECK.model.principles[0].name
-    assert joined["scale"] == list(DECK.model.scale)
-    assert joined["questions"][0]["statements"][0] == list(DECK.model.levels[0].statements)
+    assert [q["id"] for q in joined["questions"]] == ["level", *DECK.require_model().principle_ids]
+    assert joined["questions"][1]["name"] == DECK.require_model().principles[0].name
+    assert joined["scale"] == list(DECK.require_model().scale)
+    assert joined["questions"][0]["statements"][0] == list(DECK.require_model().levels[0].statements)
     token = joined["token"]
     status, answer = await post(client, f"{v}/ballot", {"token": token, "answers": ANSWERS})
     assert (status, answer) == (200, {"accepted": True})
@@ -123,7 +123,7 @@ async def test_after_the_reveal_results_and_410(room, store):
         state = await response.json()
     assert state["state"] == "revealed" and state["voted"] == 2
     first = state["results"][1]
-    assert first["name"] == DECK.model.principles[0].name and first["counts"] == [0, 0, 0, 2, 0]
+    assert first["name"] == DECK.require_model().principles[0].name and first["counts"] == [0, 0, 0, 2, 0]
     assert first["mean"] == 4.0
     await asyncio.sleep(0.4)  # the room's watcher deletes the tokens once it sees the reveal
     assert store.phone_tokens(box.session.id) == {}
@@ -138,7 +138,7 @@ async def test_event_stream_sends_coalesced_counts(room):
         first = await asyncio.wait_for(stream.content.readline(), 2)
         assert json.loads(first.removeprefix(b"data: ")) == {"state": "open", "voted": 0}
         await asyncio.gather(*(post(client, f"{v}/ballot", {"token": t, "answers": ANSWERS}) for t in tokens))
-        seen = []
+        seen: list[dict] = []
         while not seen or seen[-1]["voted"] < 5:
             line = await asyncio.wait_for(stream.content.readline(), 2)
             if line.startswith(b"data: "):

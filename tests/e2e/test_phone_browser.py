@@ -109,13 +109,13 @@ async def test_a_phone_votes_sees_thanks_and_results(served):
     driver = await asyncio.to_thread(phone_browser)
     try:
         seen = await asyncio.to_thread(vote_in_browser, driver, url, box)
-        assert seen["legends"][1].endswith(DECK.model.principles[0].name)
-        assert DECK.model.levels[0].statements[0] in seen["statements"]
+        assert seen["legends"][1].endswith(DECK.require_model().principles[0].name)
+        assert DECK.require_model().levels[0].statements[0] in seen["statements"]
         assert min(seen["target_heights"]) >= 44  # big enough for a thumb
         assert "1 har röstat" in seen["waiting"] and "Medel" not in seen["waiting"]  # no results yet
         assert box.session.votes_cast == 1 and box.phone_ballots == 1
         stored = box.session.round.entries[0].answers
-        assert stored["level"] == "innovative" and stored[DECK.model.principles[0].id] == 4
+        assert stored["level"] == "innovative" and stored[DECK.require_model().principles[0].id] == 4
 
         # A reload keeps the token: the phone is back on the waiting page, not the ballot.
         await asyncio.to_thread(driver.refresh)
@@ -126,7 +126,7 @@ async def test_a_phone_votes_sees_thanks_and_results(served):
         box.session.round.reveal()  # the facilitator shows the results
         await asyncio.to_thread(wait_text, driver, "title", "Resultat", 3.0)
         body = await asyncio.to_thread(lambda: driver.find_element("tag name", "body").text)
-        assert DECK.model.principles[0].name in body and "Medel 4 av 5" in body
+        assert DECK.require_model().principles[0].name in body and "Medel 4 av 5" in body
         await asyncio.to_thread(check_both_schemes, driver, "results")
 
         # Landscape: the same page still works.

@@ -4,6 +4,7 @@ current one marked, and the time left as the largest thing on screen at every si
 from __future__ import annotations
 
 import pytest
+from textual.widget import Widget
 
 from kiosk.ui.screens.exercise import ExerciseScreen
 from kiosk.ui.widgets.bigdigits import BigDigits
@@ -20,8 +21,8 @@ async def open_exercise(app, pilot, pick=lambda session: session.hand[0].id):
     return app.screen
 
 
-def largest_thing(screen) -> object:
-    leaves = [w for w in screen.query("*") if not w.children and w.display and w.region.area]
+def largest_thing(screen) -> Widget:
+    leaves: list[Widget] = [w for w in screen.query("*") if not w.children and w.display and w.region.area]
     return max(leaves, key=lambda w: w.region.area)
 
 

@@ -41,7 +41,7 @@ def test_bars_thicken_on_a_projector():
 def test_longest_name_is_over_all_languages():
     shelf = Shelf()
     decks = [shelf.get("innovationslek", lang) for lang in shelf.languages("innovationslek")]
-    assert longest_principle_name(decks) == max(len(p.name) for d in decks for p in d.model.principles)
+    assert longest_principle_name(decks) == max(len(p.name) for d in decks for p in d.require_model().principles)
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
@@ -83,7 +83,7 @@ async def test_follow_up_results_keep_names_whole_and_start_at_the_top(make_app,
     from kiosk.ui.widgets.trend import TrendTable
 
     deck = make_app().shelf.get("innovationslek", "sv")
-    ids = deck.model.principle_ids
+    ids = deck.require_model().principle_ids
     first = Session(store=store, deck=deck, settings=SessionSettings(mode="workshop", team="Bygglov"))
     first.cast({"level": "limited", **{p: 2 for p in ids}})
     code = first.save_plan(first.make_plan([Action(what="Prova nytt formulär")], date(2027, 1, 10)))
@@ -97,7 +97,7 @@ async def test_follow_up_results_keep_names_whole_and_start_at_the_top(make_app,
         await pilot.pause()
         screen = app.screen
         assert type(screen).__name__ == "ResultsScreen"
-        names = [p.name for p in deck.model.principles]
+        names = [p.name for p in deck.require_model().principles]
         for widget in (screen.query_one(BarChart), screen.query_one(TrendTable)):
             text = widget.render().plain
             assert "..." not in text

@@ -7,6 +7,7 @@ and look at the report before committing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
@@ -50,7 +51,7 @@ def earlier_workshop(store: Store, *, open_at: list[str] | None = None) -> str:
     """A workshop of two ballots in the store: ended with a plan (its code returned), or
     left open at the steps ``open_at`` as after a crash."""
     deck = Shelf().get("innovationslek", "sv")
-    ids = deck.model.principle_ids
+    ids = deck.require_model().principle_ids
     store.now = lambda: datetime(2026, 11, 24, 8, 0, tzinfo=UTC)  # the screens show when it began
     session = Session(store=store, deck=deck, settings=SessionSettings(mode="workshop", team="Bygglov"),
                       now=lambda: datetime(2026, 11, 24, 8, 0, tzinfo=UTC))
@@ -81,7 +82,7 @@ def workshop_open(store: Store) -> list[str]:
 
 # Screens outside the main path: (mode, keys, config, store preparation returning more keys).
 FOLLOW_UP_VOTE = ["enter", "enter", "2", *"444444444", "enter", "r"]
-MORE = {
+MORE: dict[str, tuple[str, list[str], dict[str, object], Callable[[Store], list[str]] | None]] = {
     "facilitator": ("workshop", ["f12"], {}, None),
     "dayview": ("workshop", ["f12", "shift+tab", "shift+tab", "shift+tab", "enter"], {}, workshop_done),
     "pin": ("walkup", ["f12", "1", "2"], {"kiosk": True, "pin_hash": hash_pin("2468")}, None),
@@ -153,6 +154,7 @@ def test_more_screens(name, size, tmp_path, snap_compare, monkeypatch):
             await pilot.press(key)
             await pilot.pause()
         if name == "stillthere":
+            assert isinstance(app.clock, FakeClock)
             app.clock.advance(21)
             app.check_visitor_idle()
         await pilot.pause()

@@ -28,7 +28,8 @@ def test_own_theme_in_the_data_directory_can_be_chosen(tmp_path):
     (own / "town.toml").write_text(
         'name = "town-hall"\nprimary = "#224488"\nbackground = "#ffffff"\nforeground = "#000000"\ndark = false\n',
         encoding="utf-8")
-    assert resolve_theme("town-hall", user_dir=own).name == "town-hall"
+    found = resolve_theme("town-hall", user_dir=own)
+    assert found is not None and found.name == "town-hall"
 
 
 def test_a_deck_that_uses_another_takes_it_from_the_shelf(tmp_path):

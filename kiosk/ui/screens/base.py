@@ -36,6 +36,7 @@ class KioskScreen(Screen):
         super().__init__()
         self.language = language
         self.session = session
+        self._guard_for: Input | None = None  # the field whose problem the status line says
         translate_bindings(self, language)
 
     def t(self, key: str, **values: object) -> str:
@@ -105,7 +106,7 @@ class KioskScreen(Screen):
             self.say(self.t(f"guard.{issue[0]}", **issue[1]))
             self._guard_for = field
             return True
-        if getattr(self, "_guard_for", None) is field:  # this field's problem is solved
+        if self._guard_for is field:  # this field's problem is solved
             self.say("")
             self._guard_for = None
         return False
@@ -122,3 +123,11 @@ class KioskScreen(Screen):
 
 def is_free_text(field: Input) -> bool:
     return bool(field.max_length) and not field.restrict and not field.password and field.type == "text"
+
+
+class SessionScreen(KioskScreen):
+    """A flow screen that shows part of the open session: it is always given one."""
+
+    def __init__(self, language: str, session: Session) -> None:
+        super().__init__(language, session)
+        self.session: Session = session

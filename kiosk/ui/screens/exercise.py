@@ -10,6 +10,7 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
+from textual.timer import Timer
 from textual.widgets import Static
 
 from ...core.countdown import Countdown
@@ -19,7 +20,7 @@ from ..widgets.bigdigits import BigDigits
 from ..widgets.footer import KioskFooter
 from ..widgets.progress import ProgressLine
 from ..widgets.steplist import StepList
-from .base import KioskScreen
+from .base import SessionScreen
 
 
 def clock_face(seconds: int) -> str:
@@ -29,9 +30,9 @@ def clock_face(seconds: int) -> str:
     return f"{sign}{seconds // 60:02d}:{seconds % 60:02d}"
 
 
-class ExerciseScreen(KioskScreen):
+class ExerciseScreen(SessionScreen):
     BINDINGS = [
-        Binding("space", "toggle", "t:key.pause", show=True),
+        Binding("space", "pause_or_resume", "t:key.pause", show=True),
         Binding("plus,equals_sign", "add(1)", "t:key.add", show=True, key_display="+"),
         Binding("minus", "add(-1)", "t:key.remove", show=True, key_display="-"),
         Binding("n", "next", "t:key.next", show=True),
@@ -57,7 +58,7 @@ class ExerciseScreen(KioskScreen):
                  seconds_per_minute: float = 60.0) -> None:
         super().__init__(language, session)
         self.card_id = card_id
-        self.card = session.deck.card(card_id)
+        self.card = session.deck.method(card_id)
         self.clock = clock
         self.seconds_per_minute = seconds_per_minute
         self.countdown = Countdown.for_card(self.card, seconds_per_minute=seconds_per_minute, clock=clock)
@@ -65,7 +66,7 @@ class ExerciseScreen(KioskScreen):
         self.started_at = 0.0
         self._shown: tuple | None = None
         self._texts: dict[str, str] = {}
-        self._timer = None
+        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="exercise"):
@@ -146,7 +147,7 @@ class ExerciseScreen(KioskScreen):
         self._shown = None
         self.tick()
 
-    def action_toggle(self) -> None:
+    def action_pause_or_resume(self) -> None:
         self.countdown.toggle()
         self._changed()
 

@@ -46,7 +46,8 @@ class HandsScreen(SessionScreen):
             yield Static("", id="progress", classes="hint")
         yield KioskFooter()
 
-    async def on_mount(self) -> None:
+    # Textual runs each class's own on_mount (the base's first), so this one may be async.
+    async def on_mount(self) -> None:  # type: ignore[override]
         await self.show_question()
 
     def question_label(self, qid: str) -> tuple[str, tuple[str, ...]]:

@@ -16,10 +16,10 @@ from ..phones import PhoneVote
 from ..widgets.bigdigits import BigDigits
 from ..widgets.footer import KioskFooter
 from ..widgets.phonejoin import PhoneJoin
-from .base import KioskScreen
+from .base import SessionScreen
 
 
-class LobbyScreen(KioskScreen):
+class LobbyScreen(SessionScreen):
     BINDINGS = [
         Binding("enter,v", "vote", "t:key.vote", show=True, key_display="Enter"),
         Binding("u", "undo", "t:key.undo", show=True),
@@ -91,8 +91,9 @@ class LobbyScreen(KioskScreen):
         label = self.t("phone.count", n=n, total=group) if group else self.t("phone.count_open", n=n)
         self.query_one("#count-label", Static).update(label)
         phones = self.query_one(PhoneJoin)
-        if self.join_base is not None:
-            phones.show_join(self.join_url())
+        url = self.join_url()
+        if url is not None:
+            phones.show_join(url)
             phones.show_tokens(self.t("phone.tokens", issued=box.issued, cap=box.cap, group=box.group_size,
                                       margin=box.margin, ballots=box.phone_ballots)
                                + ("\n" + self.t("phone.strict") if box.strict else ""))

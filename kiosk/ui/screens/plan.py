@@ -17,10 +17,10 @@ from ...core.session import Session
 from ..intents import Done
 from ..plain import plain
 from ..widgets.footer import KioskFooter
-from .base import KioskScreen
+from .base import SessionScreen
 
 
-class PlanScreen(KioskScreen):
+class PlanScreen(SessionScreen):
     BINDINGS = [Binding("ctrl+s", "save", "t:key.save", show=True, priority=True)]
     HELP_KEYS = [("Tab", "help.tab"), ("Enter", "help.plan_enter"), ("Ctrl+S", "help.plan_save")]
     DEFAULT_CSS = """
@@ -45,19 +45,29 @@ class PlanScreen(KioskScreen):
         cards = ", ".join(card_title(session.deck, c.id) for c in session.chosen_cards())
         with VerticalScroll(id="plan"):
             yield Static(self.t("plan.heading"), classes="title")
-            yield Static(plain(self.t("plan.hint", cards=cards) if cards else self.t("plan.hint_nocards")), classes="hint")
+            yield Static(
+                plain(self.t("plan.hint", cards=cards) if cards else self.t("plan.hint_nocards")), classes="hint"
+            )
             if self.carried:
-                yield Static(plain(self.t("plan.carried") + "\n" + "\n".join(f"- {a.what}" for a in self.carried)),
-                             id="carried", classes="hint")
+                yield Static(
+                    plain(self.t("plan.carried") + "\n" + "\n".join(f"- {a.what}" for a in self.carried)),
+                    id="carried",
+                    classes="hint",
+                )
             with Grid():
                 for name in self.FIELDS:
                     yield Label(self.t(f"plan.{name}"))
                     value = self.t("plan.prefill_what", cards=cards) if name == "what" and cards else ""
-                    yield Input(value[: TEXT_LIMITS[name]], placeholder=self.t(f"plan.{name}_hint"), id=name,
-                                max_length=TEXT_LIMITS[name])
+                    yield Input(
+                        value[: TEXT_LIMITS[name]],
+                        placeholder=self.t(f"plan.{name}_hint"),
+                        id=name,
+                        max_length=TEXT_LIMITS[name],
+                    )
                 yield Label(self.t("plan.follow_up"))
-                yield Input(placeholder=self.t("plan.date_hint", example=self.today.isoformat()),
-                            id="follow_up", max_length=10)
+                yield Input(
+                    placeholder=self.t("plan.date_hint", example=self.today.isoformat()), id="follow_up", max_length=10
+                )
             yield Button(self.t("plan.save"), id="save", variant="primary")
         yield KioskFooter()
 

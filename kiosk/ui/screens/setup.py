@@ -52,16 +52,26 @@ class SetupScreen(KioskScreen):
                 yield Label(self.t("setup.deck"))
                 yield Choice(decks, v["deck"], id="deck")
                 yield Label(self.t("setup.minutes"))
-                yield Choice([(self.t("setup.no_limit"), None)] + [(self.t("setup.minutes_n", n=n), n) for n in TIME_BOXES],
-                             v["minutes"], id="minutes")
+                yield Choice(
+                    [(self.t("setup.no_limit"), None)] + [(self.t("setup.minutes_n", n=n), n) for n in TIME_BOXES],
+                    v["minutes"],
+                    id="minutes",
+                )
                 yield Label(self.t("setup.group"))
-                yield Input(str(v["group"]), placeholder=self.t("setup.group_hint"), id="group",
-                            restrict=r"[0-9]*", max_length=3, type="integer")
+                yield Input(
+                    str(v["group"]),
+                    placeholder=self.t("setup.group_hint"),
+                    id="group",
+                    restrict=r"[0-9]*",
+                    max_length=3,
+                    type="integer",
+                )
                 yield Label(self.t("setup.challenge"))
                 yield Choice([(self.t("setup.no_challenge"), None), *challenges], v["challenge"], id="challenge")
                 yield Label(self.t("setup.voting"))
-                yield Choice([(self.t("setup.secret"), "secret"), (self.t("setup.hands"), "hands")], v["secret"],
-                             id="secret")
+                yield Choice(
+                    [(self.t("setup.secret"), "secret"), (self.t("setup.hands"), "hands")], v["secret"], id="secret"
+                )
             yield Button(self.t("setup.start"), id="start", variant="primary")
         yield KioskFooter()
 
@@ -109,11 +119,16 @@ class SetupScreen(KioskScreen):
         if not v["deck"]:
             self.say(self.t("setup.no_deck"))
             return
-        self.post_message(Done(self, {
-            "deck": str(v["deck"]),
-            "team": str(v["team"]).strip(),
-            "challenge": str(v["challenge"] or ""),
-            "minutes": v["minutes"],
-            "group_size": group,
-            "secret": v["secret"] == "secret",
-        }))
+        self.post_message(
+            Done(
+                self,
+                {
+                    "deck": str(v["deck"]),
+                    "team": str(v["team"]).strip(),
+                    "challenge": str(v["challenge"] or ""),
+                    "minutes": v["minutes"],
+                    "group_size": group,
+                    "secret": v["secret"] == "secret",
+                },
+            )
+        )

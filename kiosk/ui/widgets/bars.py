@@ -9,9 +9,12 @@ between them, so the chart reads from the back of a room. Works in 16 colours.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual.app import App
+from textual.geometry import Size
 from textual.widget import Widget
 
 from ...core.text import clip
@@ -36,7 +39,7 @@ def split_width(counts: tuple[int, ...], width: int) -> list[int]:
     if total == 0 or width <= 0:
         return [0] * len(counts)
     raw = [c * width / total for c in counts]
-    cells = [max(1, int(r)) if c else 0 for r, c in zip(raw, counts)]
+    cells = [max(1, int(r)) if c else 0 for r, c in zip(raw, counts, strict=True)]
     # Hand out (or take back) the rounding difference, largest remainders first.
     order = sorted(range(len(counts)), key=lambda i: raw[i] - int(raw[i]), reverse=True)
     i = 0
@@ -51,7 +54,7 @@ def split_width(counts: tuple[int, ...], width: int) -> list[int]:
     return cells
 
 
-def tags_width(tags) -> int:
+def tags_width(tags: Sequence[str]) -> int:
     """Cells for a row's tags: a space, then chips " weakest " with a space between them."""
     return sum(len(tag) + 3 for tag in tags) if tags else 0
 
@@ -83,7 +86,7 @@ def bar_shape(screen_height: int) -> tuple[int, int]:
     return 1, 0
 
 
-def legend(app, scale: tuple[str, ...] | list[str]) -> Text:
+def legend(app: App, scale: tuple[str, ...] | list[str]) -> Text:
     """The scale in the bars' own colours: "1 Limited  2 Weak ..."."""
     text = Text(no_wrap=False)
     for n, label in enumerate(scale):
@@ -108,7 +111,7 @@ class BarChart(Widget):
         own_tags = max((tags_width([t for t, _ in r.tags]) for r in rows), default=0)
         self.tag_width = max(tag_width or 0, own_tags)
 
-    def get_content_height(self, container, viewport, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         thick, gap = bar_shape(viewport.height)
         return len(self.rows) * thick + max(0, len(self.rows) - 1) * gap
 
@@ -125,7 +128,7 @@ class BarChart(Widget):
                 label = clip(row.label, cols.label) if on_middle else ""
                 text.append(label.ljust(cols.label) + " ", style="bold" if row.tags and on_middle else "")
                 used = 0
-                for step, (count, size) in enumerate(zip(row.counts, cells)):
+                for step, (count, size) in enumerate(zip(row.counts, cells, strict=True)):
                     if not size:
                         continue
                     background = theme_colour(self.app, STEP_VARIABLES[step % len(STEP_VARIABLES)], "grey")

@@ -55,8 +55,13 @@ class PhoneJoin(Vertical):
         yield Static("", id="join-tokens", classes="phone-line")
         if self.wifi:
             ssid, password = self.wifi
-            yield QRWidget(wifi_qr_text(ssid, password), t(self.language, "phone.wifi_text", ssid=ssid, password=password),
-                           id="wifi-qr", caption=t(self.language, "phone.wifi", ssid=ssid), link_in_text=False)
+            yield QRWidget(
+                wifi_qr_text(ssid, password),
+                t(self.language, "phone.wifi_text", ssid=ssid, password=password),
+                id="wifi-qr",
+                caption=t(self.language, "phone.wifi", ssid=ssid),
+                link_in_text=False,
+            )
 
     def on_resize(self) -> None:
         # The join code comes first; the Wi-Fi code gets a share only on a tall screen,

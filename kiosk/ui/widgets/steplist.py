@@ -11,8 +11,8 @@ from __future__ import annotations
 import textwrap
 
 from rich.text import Text
+from textual.geometry import Size
 from textual.widget import Widget
-
 
 MARK = "►"
 SHORT_SCREEN = 34  # rows: below this, steps other than the current one take one line
@@ -61,7 +61,7 @@ class StepList(Widget):
                 out.append((n, head + line.ljust(text_width) + tail))
         return out
 
-    def get_content_height(self, container, viewport, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.lines(width, viewport.height))
 
     def render(self) -> Text:
