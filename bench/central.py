@@ -57,10 +57,14 @@ def bare_insert(url: str, folder: Path) -> None:
     batches = list(outbox.batches("baseline", batch_rows=10**9))
     outbox.close()
     with psycopg.connect(url) as conn:
-        conn.execute("CREATE TABLE IF NOT EXISTS s (k uuid, i bigint, mode text, deck text, lang text, team text, "
-                     "ch text, started timestamptz, ended timestamptz, status text, state jsonb)")
-        conn.execute("CREATE TABLE IF NOT EXISTS b (k uuid, i bigint, s bigint, r int, kind text, a jsonb, "
-                     "cast_at timestamptz, undone timestamptz)")
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS s (k uuid, i bigint, mode text, deck text, lang text, team text, "
+            "ch text, started timestamptz, ended timestamptz, status text, state jsonb)"
+        )
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS b (k uuid, i bigint, s bigint, r int, kind text, a jsonb, "
+            "cast_at timestamptz, undone timestamptz)"
+        )
         with conn.cursor() as cur:
             for batch in batches:
                 cur.executemany("INSERT INTO s VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)", batch.sessions)

@@ -30,7 +30,7 @@ def variants(cards: int) -> dict[str, str]:
     duplicated = clean
     for i in range(half):  # card-(half+i) becomes card-i: every id of the first half used twice
         duplicated = duplicated.replace(f'id = "card-{half + i}"\n', f'id = "card-{i}"\n', 1)
-    emoji = clean.replace('title = "Kort ', 'title = "\U0001F680 Kort ')
+    emoji = clean.replace('title = "Kort ', 'title = "\U0001f680 Kort ')
     return {"clean": clean, "duplicates": duplicated, "emoji": emoji}
 
 

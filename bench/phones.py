@@ -54,12 +54,27 @@ class Lobby:
 
     def __init__(self, data: Path, group: int, margin: int):
         self.data = data
-        (data / "kiosk.toml").write_text(f'[network]\nadvertise = "127.0.0.1"\ntoken_margin = {margin}\n',
-                                         encoding="utf-8")
+        (data / "kiosk.toml").write_text(
+            f'[network]\nadvertise = "127.0.0.1"\ntoken_margin = {margin}\n', encoding="utf-8"
+        )
         self.port = free_port()
-        self.prog = PtyProgram([sys.executable, str(ROOT / "run.py"), "--data-dir", str(data), "--config",
-                                str(data / "kiosk.toml"), "--mode", "workshop", "--listen", f"127.0.0.1:{self.port}"],
-                               width=120, height=40, cwd=ROOT)
+        self.prog = PtyProgram(
+            [
+                sys.executable,
+                str(ROOT / "run.py"),
+                "--data-dir",
+                str(data),
+                "--config",
+                str(data / "kiosk.toml"),
+                "--mode",
+                "workshop",
+                "--listen",
+                f"127.0.0.1:{self.port}",
+            ],
+            width=120,
+            height=40,
+            cwd=ROOT,
+        )
         self.prog.wait_for_text("Förbered workshopen")
         self.prog.drain(0.3)
         for _ in range(4):  # to the group size field, one key at a time
@@ -162,9 +177,12 @@ async def bench_room(phones: int) -> list[str]:
                 joined = await join_all(client, lobby.base, phones)
                 answers = {q["id"]: 2 for q in joined[0]["questions"]}
                 results = await vote_spread(client, lobby.base, [j["token"] for j in joined], answers, 1.0)
-                again = await asyncio.gather(*(client.post(f"{lobby.base}/ballot",
-                                                           json={"token": j["token"], "answers": answers})
-                                               for j in joined[:50]))
+                again = await asyncio.gather(
+                    *(
+                        client.post(f"{lobby.base}/ballot", json={"token": j["token"], "answers": answers})
+                        for j in joined[:50]
+                    )
+                )
                 doubles_refused = sum(1 for r in again if r.status == 409)
                 for r in again:
                     r.release()
@@ -182,11 +200,13 @@ async def bench_room(phones: int) -> list[str]:
             stored = lobby.stored()
         finally:
             lobby.stop()
-    return [f"{phones} phones within 1 s: ballot sent to count drawn",
-            f"p50 {percentile(latencies, 50):.0f} ms, p95 {percentile(latencies, 95):.0f} ms, "
-            f"max {max(latencies):.0f} ms ({len(latencies)} measured)",
-            f"answered 200: {ok}, stored: {stored}, lost: {ok - stored if stored < ok else 0}, "
-            f"double: {max(0, stored - phones)}, second ballots refused: {doubles_refused} of 50"]
+    return [
+        f"{phones} phones within 1 s: ballot sent to count drawn",
+        f"p50 {percentile(latencies, 50):.0f} ms, p95 {percentile(latencies, 95):.0f} ms, "
+        f"max {max(latencies):.0f} ms ({len(latencies)} measured)",
+        f"answered 200: {ok}, stored: {stored}, lost: {ok - stored if stored < ok else 0}, "
+        f"double: {max(0, stored - phones)}, second ballots refused: {doubles_refused} of 50",
+    ]
 
 
 async def bench_keys_while_voting(presses: int) -> list[str]:
@@ -202,16 +222,18 @@ async def bench_keys_while_voting(presses: int) -> list[str]:
                 per_round = max(1, len(tokens) // presses)
                 for i in range(presses):  # interleaved: idle presses, then the same during a burst
                     idle.append(await asyncio.to_thread(lambda: prog.first_output_after(TAB) * 1000))
-                    burst = tokens[i * per_round:(i + 1) * per_round]
+                    burst = tokens[i * per_round : (i + 1) * per_round]
                     voting = asyncio.create_task(vote_spread(client, lobby.base, burst, answers, 0.3))
                     await asyncio.sleep(0.02)
                     busy.append(await asyncio.to_thread(lambda: prog.first_output_after(TAB) * 1000))
                     await voting
         finally:
             lobby.stop()
-    return ["lobby key to screen while 300 phones vote",
-            f"Tab: median {statistics.median(busy):.1f} ms (idle lobby {statistics.median(idle):.1f} ms, "
-            f"ratio {statistics.median(busy) / statistics.median(idle):.2f}), {presses} presses each"]
+    return [
+        "lobby key to screen while 300 phones vote",
+        f"Tab: median {statistics.median(busy):.1f} ms (idle lobby {statistics.median(idle):.1f} ms, "
+        f"ratio {statistics.median(busy) / statistics.median(idle):.2f}), {presses} presses each",
+    ]
 
 
 async def bench_memory(phones: int, joining: int) -> list[str]:
@@ -234,9 +256,11 @@ async def bench_memory(phones: int, joining: int) -> list[str]:
         finally:
             lobby.stop()
     how = "all joining at once" if joining == 0 else f"joining {joining} at a time"
-    return [f"memory with {phones} phones connected (event stream open), {how}",
-            f"+{(connected - idle) / 1024:.1f} MiB above the idle lobby"
-            f" ({idle / 1024:.1f} -> {connected / 1024:.1f} MiB RSS)"]
+    return [
+        f"memory with {phones} phones connected (event stream open), {how}",
+        f"+{(connected - idle) / 1024:.1f} MiB above the idle lobby"
+        f" ({idle / 1024:.1f} -> {connected / 1024:.1f} MiB RSS)",
+    ]
 
 
 async def main() -> int:

@@ -21,8 +21,9 @@ class PtyProgram:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
         full_env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(width), LINES=str(height), **(env or {}))
         self.started = time.perf_counter()
-        self.proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=full_env, cwd=cwd,
-                                     start_new_session=True)
+        self.proc = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, env=full_env, cwd=cwd, start_new_session=True
+        )
         os.close(slave)
         # A real terminal emulator keeps the screen, since Textual only redraws what changed.
         self.screen = pyte.Screen(width, height)

@@ -81,8 +81,16 @@ def bench_startup(pairs: int) -> list[Row]:
     for name, runs in results.items():
         median_paints = statistics.median(p for _, p, _ in runs)
         title = f"start-up to first complete screen: {name} ({median_paints:g} paints)"
-        rows.append(Row(title, [s for s, _, _ in runs],
-                        "ms", statistics.median(baselines), "<= 1.3x", ratios=[r for _, _, r in runs]))
+        rows.append(
+            Row(
+                title,
+                [s for s, _, _ in runs],
+                "ms",
+                statistics.median(baselines),
+                "<= 1.3x",
+                ratios=[r for _, _, r in runs],
+            )
+        )
     return rows
 
 
@@ -192,24 +200,40 @@ def workshop_plan(plan):
     from kiosk.core.plan import Action, Plan
 
     actions = [
-        Action(what="Kartlägg tre sökandes väg till beslut", how="Tjänsteresa med två handläggare",
-               when="Vecka 50", who="Amina och Jonas"),
-        Action(what="Testa en checklista för kompletta ansökningar", how="Pappersprototyp i receptionen",
-               when="Januari", who="Lena"),
+        Action(
+            what="Kartlägg tre sökandes väg till beslut",
+            how="Tjänsteresa med två handläggare",
+            when="Vecka 50",
+            who="Amina och Jonas",
+        ),
+        Action(
+            what="Testa en checklista för kompletta ansökningar",
+            how="Pappersprototyp i receptionen",
+            when="Januari",
+            who="Lena",
+        ),
     ]
-    return Plan(**{**plan.__dict__, "challenge": "Hur kan vi korta väntetiden för enkla bygglov?",
-                   "actions": actions})
+    return Plan(**{**plan.__dict__, "challenge": "Hur kan vi korta väntetiden för enkla bygglov?", "actions": actions})
 
 
 def fuller_plan(plan):
     """The example plan plus a challenge and a second full action: a busy workshop's plan."""
     from kiosk.core.plan import Action, Plan
 
-    extra = Action(what="Testa en checklista för kompletta ansökningar på webben",
-                   how="Pappersprototyp i receptionen, fem besökare per dag", when="Januari",
-                   who="Lena och en kollega från kundtjänst", competences="Klarspråk")
-    return Plan(**{**plan.__dict__, "challenge": "Hur kan vi korta väntetiden för enkla bygglov?",
-                   "actions": [*plan.actions, extra]})
+    extra = Action(
+        what="Testa en checklista för kompletta ansökningar på webben",
+        how="Pappersprototyp i receptionen, fem besökare per dag",
+        when="Januari",
+        who="Lena och en kollega från kundtjänst",
+        competences="Klarspråk",
+    )
+    return Plan(
+        **{
+            **plan.__dict__,
+            "challenge": "Hur kan vi korta väntetiden för enkla bygglov?",
+            "actions": [*plan.actions, extra],
+        }
+    )
 
 
 def bench_link(repeats: int) -> list[Row]:

@@ -47,8 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", metavar="FILE", help="a kiosk.toml (flags override it)")
     parser.add_argument("--seed", type=int, metavar="N", help="reproducible card deals")
     parser.add_argument("--idle", type=_seconds, dest="idle_seconds", metavar="SECONDS")
-    parser.add_argument("--listen", type=_listen, metavar="HOST:PORT",
-                        help="where the kiosk's web server listens (default 0.0.0.0:8765; port 0: any free one)")
+    parser.add_argument(
+        "--listen",
+        type=_listen,
+        metavar="HOST:PORT",
+        help="where the kiosk's web server listens (default 0.0.0.0:8765; port 0: any free one)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = sub.add_parser("check", help="validate decks, themes and config files")
     check.add_argument("paths", nargs="+", metavar="PATH")
@@ -58,19 +62,29 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--bundle", metavar="FILE", help="one file for a central database (innovationslek import)")
     export.add_argument("--since", type=_date, metavar="DATE", help="only sessions from this day on (YYYY-MM-DD)")
     set_pin = sub.add_parser("set-pin", help="set the facilitator PIN (stored as a salted hash)")
-    set_pin.add_argument("--config", dest="pin_config", metavar="FILE",
-                         help="the config file to write (default: kiosk.toml in the data directory)")
+    set_pin.add_argument(
+        "--config",
+        dest="pin_config",
+        metavar="FILE",
+        help="the config file to write (default: kiosk.toml in the data directory)",
+    )
     plan = sub.add_parser("plan", help="a saved plan's link or QR code; the viewer page")
     plan_sub = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
     for name, text in (("link", "print the plan's link"), ("qr", "print the plan's QR code (half blocks)")):
         one = plan_sub.add_parser(name, help=text)
         one.add_argument("file", metavar="FILE.toml")
-        one.add_argument("--base", metavar="URL", help="the viewer's address (default: viewer_url of the "
-                         "config, else this machine's own viewer server)")
+        one.add_argument(
+            "--base",
+            metavar="URL",
+            help="the viewer's address (default: viewer_url of the config, else this machine's own viewer server)",
+        )
     show = plan_sub.add_parser("show", help="print a plan as text in its language, from its link, file or code")
-    show.add_argument("reference", metavar="LINK|FILE|CODE",
-                      help="the plan's link (or the part after #), a saved plan file, or its six-letter code "
-                           "(looked up in the data directory)")
+    show.add_argument(
+        "reference",
+        metavar="LINK|FILE|CODE",
+        help="the plan's link (or the part after #), a saved plan file, or its six-letter code "
+        "(looked up in the data directory)",
+    )
     viewer = plan_sub.add_parser("viewer", help="write the viewer page, to host it yourself (viewer_url)")
     viewer.add_argument("--out", required=True, metavar="FILE.html")
     cards = sub.add_parser("cards", help="list the cards that fit a workshop, one line each")
@@ -142,9 +156,14 @@ def resolve_config(args: argparse.Namespace) -> tuple[Config, list[str]]:
         config, problems = load_config(path)
         messages = [str(p) for p in problems]
     config = config.with_overrides(
-        mode=args.mode, kiosk=args.kiosk, language=args.language,
-        decks=tuple(args.decks) if args.decks else None, theme=args.theme,
-        data_dir=args.data_dir, seed=args.seed, idle_seconds=args.idle_seconds,
+        mode=args.mode,
+        kiosk=args.kiosk,
+        language=args.language,
+        decks=tuple(args.decks) if args.decks else None,
+        theme=args.theme,
+        data_dir=args.data_dir,
+        seed=args.seed,
+        idle_seconds=args.idle_seconds,
         viewer_host=args.listen[0] if getattr(args, "listen", None) else None,
         viewer_port=args.listen[1] if getattr(args, "listen", None) else None,
     )
@@ -189,15 +208,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         deck = None
         with contextlib.suppress(Exception):  # the summary then names principles and cards by id
             deck = Shelf().get(config.decks[0], config.language)
-        result = export_all(store, Path(args.out), since=args.since, deck=deck,
-                            walkup_text=config.export_walkup_text)
+        result = export_all(store, Path(args.out), since=args.since, deck=deck, walkup_text=config.export_walkup_text)
     except OSError as exc:
         print(f"innovationslek: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     finally:
         store.close()
-    print(f"exported {result.sessions} sessions, {result.ballots} ballots and {result.plans} plans to {result.folder}",
-          file=sys.stderr)
+    print(
+        f"exported {result.sessions} sessions, {result.ballots} ballots and {result.plans} plans to {result.folder}",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -255,8 +275,9 @@ def _viewer_base(args: argparse.Namespace, config: Config) -> str:
 
     host = config.advertise_host or public_host(config.viewer_host)
     if not host:
-        raise Unreachable("phones cannot reach this machine: set viewer_url or connect to a network "
-                          "(or give --base URL)")
+        raise Unreachable(
+            "phones cannot reach this machine: set viewer_url or connect to a network (or give --base URL)"
+        )
     if config.viewer_port == 0:
         raise Unreachable("the server's port is chosen when the app starts (port 0): give --base URL")
     return base_url(host, config.viewer_port)
@@ -414,8 +435,9 @@ def _deck_for_cards(args: argparse.Namespace) -> Deck | None:
         print(f"innovationslek: cannot read {args.card_deck}: {exc.strerror or exc}", file=sys.stderr)
         return None
     if deck.language != args.card_lang:
-        print(f"innovationslek: deck '{deck.id}' has no {args.card_lang} file; showing {deck.language}",
-              file=sys.stderr)
+        print(
+            f"innovationslek: deck '{deck.id}' has no {args.card_lang} file; showing {deck.language}", file=sys.stderr
+        )
     return deck
 
 
@@ -427,8 +449,10 @@ def cmd_cards(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     model = deck.model
     if args.principle and model is not None and args.principle not in model.principle_ids:
-        print(f"innovationslek: no principle '{args.principle}' in '{deck.id}' "
-              f"(known: {', '.join(model.principle_ids)})", file=sys.stderr)
+        print(
+            f"innovationslek: no principle '{args.principle}' in '{deck.id}' (known: {', '.join(model.principle_ids)})",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     cards = fitting_cards(deck, people=args.people, minutes=args.minutes, principle=args.principle)
     for line in card_lines(cards, deck):
@@ -488,8 +512,14 @@ def cmd_central(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    commands = {"check": cmd_check, "export": cmd_export, "set-pin": cmd_set_pin, "plan": cmd_plan,
-                "cards": cmd_cards, "print": cmd_print}
+    commands = {
+        "check": cmd_check,
+        "export": cmd_export,
+        "set-pin": cmd_set_pin,
+        "plan": cmd_plan,
+        "cards": cmd_cards,
+        "print": cmd_print,
+    }
     commands.update(dict.fromkeys(("sync", "import", "central", "report", "demo"), cmd_central))
     try:
         return commands.get(args.command, cmd_run)(args)

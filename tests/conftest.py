@@ -8,7 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-SMALL_DECK = '''schema = 1
+SMALL_DECK = """schema = 1
 
 [deck]
 id = "mini"
@@ -102,7 +102,7 @@ why = "Väntan kostar."
 measure = "Mediantid"
 horizon_months = 12
 cards = ["crazy-8", "paret"]
-'''
+"""
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ BOTTOM_INK = set("█▄")
 
 QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 
+
 def lines_to_image(lines: list[str], scale: int = 6, margin: int = 4) -> Image.Image:
     """One module per character column, two per line: dark where the glyph has ink."""
     rows: list[list[bool]] = []

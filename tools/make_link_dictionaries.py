@@ -131,7 +131,7 @@ def build(language: str) -> str:
     if len(raw) > LIMIT:  # keep the end, where the common words are
         raw = raw[-LIMIT:]
         text = raw.decode("utf-8", errors="ignore")
-        text = text[text.index("\n") + 1:]
+        text = text[text.index("\n") + 1 :]
     return text
 
 

@@ -54,9 +54,14 @@ def write_bundle(data_dir: Path | str, out: Path | str, settings: CentralSetting
         for batch in outbox.batches(NO_CENTRAL):
             for name in TABLES:
                 tables[name].extend(list(row) for row in getattr(batch, name))
-        doc = {"format": MAGIC, "version": VERSION, "kiosk_id": outbox.kiosk_id,
-               "created": datetime.now(UTC).isoformat(timespec="seconds"),
-               "tables": tables, "sha256": _digest(tables)}
+        doc = {
+            "format": MAGIC,
+            "version": VERSION,
+            "kiosk_id": outbox.kiosk_id,
+            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            "tables": tables,
+            "sha256": _digest(tables),
+        }
         payload = gzip.compress(json.dumps(doc, ensure_ascii=False).encode(), mtime=0)
         write_atomic(Path(out), payload)
         return BundleInfo(outbox.kiosk_id, {k: len(v) for k, v in tables.items()})
@@ -83,8 +88,7 @@ def read_bundle(path: Path | str) -> tuple[str, dict[str, list]]:
         raise BundleError(f"{path} is damaged (its checksum does not match)")
     for name, width in WIDTHS.items():
         rows = tables.get(name)
-        if not isinstance(rows, list) or any(not isinstance(r, list) or len(r) != width or r[0] != kiosk
-                                             for r in rows):
+        if not isinstance(rows, list) or any(not isinstance(r, list) or len(r) != width or r[0] != kiosk for r in rows):
             raise BundleError(f"{path} is damaged (table {name})")
     return kiosk, tables
 

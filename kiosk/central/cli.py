@@ -83,9 +83,12 @@ def cmd_sync(args: argparse.Namespace, config: Config) -> int:
     except StoreError as exc:
         _say(str(exc))
         return EXIT_PROBLEMS
-    print(f"synced {result.sent.get('sessions', 0)} sessions, {result.sent.get('ballots', 0)} ballots and "
-          f"{result.sent.get('plans', 0)} plans in {result.batches} batches ({result.new} rows new to the central "
-          f"database); {result.waiting} waiting", file=sys.stderr)
+    print(
+        f"synced {result.sent.get('sessions', 0)} sessions, {result.sent.get('ballots', 0)} ballots and "
+        f"{result.sent.get('plans', 0)} plans in {result.batches} batches ({result.new} rows new to the central "
+        f"database); {result.waiting} waiting",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -103,8 +106,11 @@ def cmd_export_bundle(args: argparse.Namespace, config: Config) -> int:
     except OSError as exc:
         _say(f"cannot write {args.bundle}: {exc.strerror or exc}")
         return EXIT_PROBLEMS
-    print(f"bundle written to {args.bundle}: {info.counts['sessions']} sessions, {info.counts['ballots']} ballots, "
-          f"{info.counts['plans']} plans", file=sys.stderr)
+    print(
+        f"bundle written to {args.bundle}: {info.counts['sessions']} sessions, {info.counts['ballots']} ballots, "
+        f"{info.counts['plans']} plans",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -120,8 +126,7 @@ def cmd_import(args: argparse.Namespace, config: Config) -> int:
     except CentralError as exc:
         _say(f"{exc}; what was imported stays, importing the file again completes it")
         return EXIT_PROBLEMS
-    print(f"imported {args.file}: {result.rows} rows in {result.batches} batches, {result.new} new",
-          file=sys.stderr)
+    print(f"imported {args.file}: {result.rows} rows in {result.batches} batches, {result.new} new", file=sys.stderr)
     return EXIT_OK
 
 
@@ -151,8 +156,11 @@ def cmd_report(args: argparse.Namespace, config: Config) -> int:
     except OSError as exc:
         _say(f"cannot write to {args.out}: {exc.strerror or exc}")
         return EXIT_PROBLEMS
-    print(f"report written to {result.folder}: {result.sessions} sessions, {result.ballots} ballots, "
-          f"{result.teams} teams", file=sys.stderr)
+    print(
+        f"report written to {result.folder}: {result.sessions} sessions, {result.ballots} ballots, "
+        f"{result.teams} teams",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -165,8 +173,10 @@ def cmd_demo(args: argparse.Namespace, config: Config) -> int:
     except StoreError as exc:
         _say(str(exc))
         return EXIT_PROBLEMS
-    print(f"demo data in {result.folder}: {result.sessions} sessions, {result.ballots} ballots, {result.plans} plans",
-          file=sys.stderr)
+    print(
+        f"demo data in {result.folder}: {result.sessions} sessions, {result.ballots} ballots, {result.plans} plans",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 

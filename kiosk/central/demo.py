@@ -22,15 +22,34 @@ from ..core.shelf import Shelf
 from ..core.store import Store
 from ..core.votes import LEVEL_OPTIONS, LEVEL_QUESTION, Entry
 
-UNITS = ["Bygglov", "Skola Norr", "Hemtjänst Väst", "IT-enheten", "Biblioteket", "Socialtjänsten", "Ekonomi",
-         "Kultur och fritid", "Miljö och hälsa", "HR-stöd", "Kundcenter", "Äldreomsorg Syd", "Gata och park",
-         "Vatten och avlopp", "Förskola Öst", "Upphandling", "Kommunikation", "Räddningstjänsten"]
-ACTIONS = [("Testa ett nytt mötesformat", "Två korta möten i stället för ett långt"),
-           ("Intervjua fem brukare", "Enkla frågor, anteckningar delas i teamet"),
-           ("Prova en idé i liten skala", "En vecka, ett kontor"),
-           ("Bjud in en annan enhet", "Gemensam workshop om en delad utmaning"),
-           ("Dela ett misslyckande på APT", "Fem minuter, vad lärde vi oss?"),
-           ("Kartlägg ett ärendeflöde", "Post-it på väggen, följ ett ärende")]
+UNITS = [
+    "Bygglov",
+    "Skola Norr",
+    "Hemtjänst Väst",
+    "IT-enheten",
+    "Biblioteket",
+    "Socialtjänsten",
+    "Ekonomi",
+    "Kultur och fritid",
+    "Miljö och hälsa",
+    "HR-stöd",
+    "Kundcenter",
+    "Äldreomsorg Syd",
+    "Gata och park",
+    "Vatten och avlopp",
+    "Förskola Öst",
+    "Upphandling",
+    "Kommunikation",
+    "Räddningstjänsten",
+]
+ACTIONS = [
+    ("Testa ett nytt mötesformat", "Två korta möten i stället för ett långt"),
+    ("Intervjua fem brukare", "Enkla frågor, anteckningar delas i teamet"),
+    ("Prova en idé i liten skala", "En vecka, ett kontor"),
+    ("Bjud in en annan enhet", "Gemensam workshop om en delad utmaning"),
+    ("Dela ett misslyckande på APT", "Fem minuter, vad lärde vi oss?"),
+    ("Kartlägg ett ärendeflöde", "Post-it på väggen, följ ett ärende"),
+]
 PEOPLE = ["Anna", "Erik", "Fatima", "Johan", "Maria", "Ola", "Sara", "Ali"]
 
 
@@ -67,8 +86,16 @@ def _team_names(n: int, kiosk_no: int) -> list[str]:
     return names
 
 
-def generate(folder: Path | str, *, teams: int = 3, months: int = 6, seed: int = 1, end: date | None = None,
-             deck: Deck | None = None, kiosk_no: int | None = None) -> DemoResult:
+def generate(
+    folder: Path | str,
+    *,
+    teams: int = 3,
+    months: int = 6,
+    seed: int = 1,
+    end: date | None = None,
+    deck: Deck | None = None,
+    kiosk_no: int | None = None,
+) -> DemoResult:
     """Add ``months`` months of activity (ending at ``end``, default today) to the store in
     ``folder``. ``kiosk_no`` picks the team names (default: from the seed)."""
     rng = random.Random(seed)
@@ -91,8 +118,9 @@ def generate(folder: Path | str, *, teams: int = 3, months: int = 6, seed: int =
             events.append((start + timedelta(days=30 * quarter + rng.uniform(0, 80)), WORKSHOP.name, team))
     for month in range(months):
         for _ in range(rng.randint(1, 4)):
-            events.append((start + timedelta(days=30 * month + rng.uniform(0, 29), hours=rng.uniform(8, 16)),
-                           WALKUP.name, ""))
+            events.append(
+                (start + timedelta(days=30 * month + rng.uniform(0, 29), hours=rng.uniform(8, 16)), WALKUP.name, "")
+            )
     events.sort()
     level = {team: {p: rng.uniform(1.5, 3.5) for p in principles} for team in sorted({e[2] for e in events})}
     size = {team: rng.randint(5, 9) for team in level}
@@ -104,8 +132,9 @@ def generate(folder: Path | str, *, teams: int = 3, months: int = 6, seed: int =
             team_level = {p: v + 0.08 * elapsed_months for p, v in level[team].items()}
             if mode == CHECKIN.name and team in last_plan and rng.random() < 0.6:
                 mode = FOLLOWUP.name
-            _one_session(store, clock, rng, deck, mode, team, team_level, size[team], card_ids, principles,
-                         last_plan, counts)
+            _one_session(
+                store, clock, rng, deck, mode, team, team_level, size[team], card_ids, principles, last_plan, counts
+            )
     finally:
         store.db.execute("PRAGMA synchronous=FULL")
         store.close()
@@ -161,14 +190,29 @@ def _one_session(store, clock, rng, deck, mode, team, team_level, group, card_id
     clock.advance(minutes=rng.uniform(3, 10))
     actions = []
     for what, how in rng.sample(ACTIONS, rng.randint(1, 3) if mode != WALKUP.name else 1):
-        actions.append(Action(what=what, how=how if mode != WALKUP.name else "", when="inom en månad",
-                              who=rng.choice(PEOPLE) if mode != WALKUP.name else ""))
+        actions.append(
+            Action(
+                what=what,
+                how=how if mode != WALKUP.name else "",
+                when="inom en månad",
+                who=rng.choice(PEOPLE) if mode != WALKUP.name else "",
+            )
+        )
     vote_summary = {p: votes[p] for p in principles}
     if sum(level_votes):
         vote_summary[LEVEL_QUESTION] = level_votes
-    plan = Plan(deck=deck.id, language=deck.language, mode=mode, created=clock(), cards=chosen, votes=vote_summary,
-                actions=actions, follow_up=(clock() + timedelta(days=rng.randint(28, 56))).date() if team else None,
-                team=team, follows=follows)
+    plan = Plan(
+        deck=deck.id,
+        language=deck.language,
+        mode=mode,
+        created=clock(),
+        cards=chosen,
+        votes=vote_summary,
+        actions=actions,
+        follow_up=(clock() + timedelta(days=rng.randint(28, 56))).date() if team else None,
+        team=team,
+        follows=follows,
+    )
     code = store.save_plan(plan, sid)
     counts["plans"] += 1
     store.end_session(sid, "completed")

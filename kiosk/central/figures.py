@@ -220,8 +220,17 @@ def compute(data: Dataset, questions_order: list[str] | None = None) -> Figures:
                 follow[key].reviewed.update(r for r in s.review if r in REVIEW_STATUSES)
 
     return Figures(
-        questions=questions, months=months, ladder=ladder, teams=teams, participation=participation,
-        ballots_per_month=Counter({p.first: p.ballots for p in ladder}), cards=chosen.most_common(),
-        follow_through=dict(follow), sessions=len(data.sessions), ballots=sum(p.ballots for p in ladder),
-        kiosks=len(data.kiosks), suppressed=suppressed, merged_teams=merged_teams,
+        questions=questions,
+        months=months,
+        ladder=ladder,
+        teams=teams,
+        participation=participation,
+        ballots_per_month=Counter({p.first: p.ballots for p in ladder}),
+        cards=chosen.most_common(),
+        follow_through=dict(follow),
+        sessions=len(data.sessions),
+        ballots=sum(p.ballots for p in ladder),
+        kiosks=len(data.kiosks),
+        suppressed=suppressed,
+        merged_teams=merged_teams,
     )

@@ -70,8 +70,14 @@ def redact_plan(document: str, mode: str, settings: CentralSettings) -> str:
 
 
 class Outbox:
-    def __init__(self, data_dir: Path | str, settings: CentralSettings | None = None, *,
-                 now: Callable[[], datetime] = lambda: datetime.now(UTC), timeout: float = 10.0):
+    def __init__(
+        self,
+        data_dir: Path | str,
+        settings: CentralSettings | None = None,
+        *,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        timeout: float = 10.0,
+    ):
         # Its own connection, not Store.open: the running kiosk may hold the data directory.
         self.path = Path(data_dir) / DB_NAME
         if not self.path.is_file():
@@ -95,23 +101,34 @@ class Outbox:
 
     # -- what waits -------------------------------------------------------------------------
     def pending_sessions(self, central: str) -> list[int]:
-        return [r[0] for r in self.db.execute(
-            "SELECT id FROM sessions s WHERE (status != 'open' OR started < ?) AND NOT EXISTS ("
-            " SELECT 1 FROM central_acks a WHERE a.central = ? AND a.kind = 'session' AND a.local_id = s.id)"
-            " ORDER BY id", (self._stale_before(), central))]
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT id FROM sessions s WHERE (status != 'open' OR started < ?) AND NOT EXISTS ("
+                " SELECT 1 FROM central_acks a WHERE a.central = ? AND a.kind = 'session' AND a.local_id = s.id)"
+                " ORDER BY id",
+                (self._stale_before(), central),
+            )
+        ]
 
     def pending_plans(self, central: str) -> list[int]:
         """Plans not acknowledged whose session has gone (or that have none)."""
-        return [r[0] for r in self.db.execute(
-            "SELECT p.id FROM plans p WHERE NOT EXISTS ("
-            " SELECT 1 FROM central_acks a WHERE a.central = ? AND a.kind = 'plan' AND a.local_id = p.id)"
-            " AND (p.session_id IS NULL OR EXISTS (SELECT 1 FROM central_acks a WHERE a.central = ?"
-            "  AND a.kind = 'session' AND a.local_id = p.session_id)) ORDER BY p.id", (central, central))]
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT p.id FROM plans p WHERE NOT EXISTS ("
+                " SELECT 1 FROM central_acks a WHERE a.central = ? AND a.kind = 'plan' AND a.local_id = p.id)"
+                " AND (p.session_id IS NULL OR EXISTS (SELECT 1 FROM central_acks a WHERE a.central = ?"
+                "  AND a.kind = 'session' AND a.local_id = p.session_id)) ORDER BY p.id",
+                (central, central),
+            )
+        ]
 
     def last_central(self) -> tuple[str, str] | None:
         """(central id, when) of the most recent successful sync, if any."""
-        row = self.db.execute("SELECT central, last_synced FROM central_syncs ORDER BY last_synced DESC LIMIT 1"
-                              ).fetchone()
+        row = self.db.execute(
+            "SELECT central, last_synced FROM central_syncs ORDER BY last_synced DESC LIMIT 1"
+        ).fetchone()
         return (row[0], row[1]) if row else None
 
     def waiting(self) -> int:

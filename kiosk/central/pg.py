@@ -47,9 +47,17 @@ def _reason(exc: BaseException) -> str:
         return "connection refused (is the server running, and is this its address and port?)"
     for line in lines:
         low = line.lower()
-        for known in ("password authentication failed", "connection refused", "does not exist",
-                      "no password supplied", "timeout expired", "could not translate host name",
-                      "no such file or directory", "server closed the connection", "terminating connection"):
+        for known in (
+            "password authentication failed",
+            "connection refused",
+            "does not exist",
+            "no password supplied",
+            "timeout expired",
+            "could not translate host name",
+            "no such file or directory",
+            "server closed the connection",
+            "terminating connection",
+        ):
             if known in low:
                 return line.split("FATAL:")[-1].strip().rstrip(".")
     return (lines[-1] if lines else type(exc).__name__).split("FATAL:")[-1].strip()
@@ -63,8 +71,9 @@ def connect(url: str) -> Any:
     except ImportError:
         raise CentralError("the PostgreSQL driver is not installed (pip install 'psycopg[binary]')") from None
     try:
-        return psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT_SECONDS, application_name="innovationslek",
-                               autocommit=True)
+        return psycopg.connect(
+            url, connect_timeout=CONNECT_TIMEOUT_SECONDS, application_name="innovationslek", autocommit=True
+        )
     except psycopg.Error as exc:
         raise CentralError(f"cannot connect to {redacted(url)}: {_reason(exc)}", _reason(exc).split(" (")[0]) from None
     except ValueError as exc:  # e.g. a malformed option in the URL

@@ -126,8 +126,9 @@ def _cell(text: str, **attrs: object) -> tuple[str, dict[str, object]]:
 MAX_COLUMNS = 12  # periods per table that fit across A4; older ones are in the CSV
 
 
-def _period_table(periods: list[Period], questions: list[str], names: Names, lang: str, figure: str,
-                  label_key: str) -> str:
+def _period_table(
+    periods: list[Period], questions: list[str], names: Names, lang: str, figure: str, label_key: str
+) -> str:
     hidden = len(periods) > MAX_COLUMNS
     periods = periods[-MAX_COLUMNS:]
     header = [t(lang, "central.col_principle")] + [p.label for p in periods] + [t(lang, "central.col_change"), ""]

@@ -95,38 +95,45 @@ def _filters(since: str | None, team: str | None, placeholder: str, prefix: str 
 Rows = Iterable[tuple[Any, ...]]
 
 
-def _fill(data: Dataset, kiosk_of: Callable[[Any], str], sessions: Rows, ballots: Rows, events: Rows,
-          plans: Rows) -> Dataset:
+def _fill(
+    data: Dataset, kiosk_of: Callable[[Any], str], sessions: Rows, ballots: Rows, events: Rows, plans: Rows
+) -> Dataset:
     for kiosk, sid, mode, deck, team, started, status, state in sessions:
         key = (kiosk_of(kiosk), sid)
         review = _json(state).get("review", []) if mode == FOLLOWUP.name else []
-        data.sessions[key] = SessionRecord(key, mode, deck, team, _moment(started), status,
-                                           tuple(r for r in review if isinstance(r, str)))
+        data.sessions[key] = SessionRecord(
+            key, mode, deck, team, _moment(started), status, tuple(r for r in review if isinstance(r, str))
+        )
         data.kiosks.add(key[0])
     data.ballots = [BallotRecord((kiosk_of(k), s), kind, _json(a)) for k, s, kind, a in ballots]
     data.card_events = [((kiosk_of(k), s), card, event) for k, s, card, event in events]
-    data.plans = [PlanRecord((kiosk_of(k), s) if s is not None else None, team, _actions(doc))
-                  for k, s, team, doc in plans]
+    data.plans = [
+        PlanRecord((kiosk_of(k), s) if s is not None else None, team, _actions(doc)) for k, s, team, doc in plans
+    ]
     return data
 
 
 QUERIES = {
     "sessions": "SELECT {ks}, s.{id}, s.mode, s.deck, s.team, s.started, s.status, s.state FROM sessions s "
-                "WHERE 1=1{where} ORDER BY s.started",
+    "WHERE 1=1{where} ORDER BY s.started",
     "ballots": "SELECT {kb}, b.session_id, b.kind, b.answers FROM ballots b JOIN sessions s ON s.{id} = "
-               "b.session_id{same} WHERE b.undone_at IS NULL{where} ORDER BY b.{id}",
+    "b.session_id{same} WHERE b.undone_at IS NULL{where} ORDER BY b.{id}",
     "events": "SELECT {kc}, c.session_id, c.card_id, c.event FROM card_events c JOIN sessions s ON s.{id} = "
-              "c.session_id{same_c} WHERE c.event IN ('chosen', 'unchosen'){where} ORDER BY c.{id}",
+    "c.session_id{same_c} WHERE c.event IN ('chosen', 'unchosen'){where} ORDER BY c.{id}",
     "plans": "SELECT {kp}, p.session_id, p.team, p.document FROM plans p LEFT JOIN sessions s ON s.{id} = "
-             "p.session_id{same_p} WHERE 1=1{where_p} ORDER BY p.{id}",
+    "p.session_id{same_p} WHERE 1=1{where_p} ORDER BY p.{id}",
 }
 
 
 def _query(name: str, *, central: bool, where: str, where_p: str) -> str:
     if central:
-        parts = {"id": "local_id", "same": " AND s.kiosk_id = b.kiosk_id",
-                 "same_c": " AND s.kiosk_id = c.kiosk_id", "same_p": " AND s.kiosk_id = p.kiosk_id",
-                 **{f"k{a}": f"{a}.kiosk_id::text" for a in "sbcp"}}
+        parts = {
+            "id": "local_id",
+            "same": " AND s.kiosk_id = b.kiosk_id",
+            "same_c": " AND s.kiosk_id = c.kiosk_id",
+            "same_p": " AND s.kiosk_id = p.kiosk_id",
+            **{f"k{a}": f"{a}.kiosk_id::text" for a in "sbcp"},
+        }
     else:  # a kiosk file has no kiosk column: every row is this kiosk's
         parts = {"id": "id", "same": "", "same_c": "", "same_p": "", **{f"k{a}": "''" for a in "sbcp"}}
     return QUERIES[name].format(where=where, where_p=where_p, **parts)
@@ -184,8 +191,10 @@ def _load_file(path: Path, since: str | None, team: str | None) -> Dataset:
             kiosk = db.execute("SELECT id FROM kiosk_identity").fetchone()[0] if has_id else "local"
             where, values = _filters(since, team, "?")
             where_p, values_p = _plans_filter(since, team, "?")
-            rows = {name: db.execute(_query(name, central=False, where=where, where_p=""), values).fetchall()
-                    for name in ("sessions", "ballots", "events")}
+            rows = {
+                name: db.execute(_query(name, central=False, where=where, where_p=""), values).fetchall()
+                for name in ("sessions", "ballots", "events")
+            }
             rows["plans"] = db.execute(_query("plans", central=False, where="", where_p=where_p), values_p).fetchall()
         finally:
             db.close()

@@ -127,7 +127,9 @@ def init(url: str) -> tuple[int, int]:
                         cur.execute(statement)
                     cur.execute(
                         "INSERT INTO central_meta (key, value) VALUES ('schema_version', %s) "
-                        "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (str(target + 1),))
+                        "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                        (str(target + 1),),
+                    )
         return before, SCHEMA_VERSION
     except driver_errors() as exc:
         raise lost(exc, url) from None
@@ -138,7 +140,8 @@ def init(url: str) -> tuple[int, int]:
 def newer(version: int) -> CentralError:
     return CentralError(
         f"the central database has schema {version}, made by a newer version of innovationslek "
-        f"(this one knows {SCHEMA_VERSION}); update this kiosk's software")
+        f"(this one knows {SCHEMA_VERSION}); update this kiosk's software"
+    )
 
 
 def ready(conn: Any) -> str:
@@ -149,7 +152,8 @@ def ready(conn: Any) -> str:
     if version < SCHEMA_VERSION:
         raise CentralError(
             f"the central database has schema {version}, this kiosk needs {SCHEMA_VERSION}; "
-            "run: innovationslek central init --db URL")
+            "run: innovationslek central init --db URL"
+        )
     with conn.cursor() as cur:
         cur.execute("SELECT value FROM central_meta WHERE key = 'database_id'")
         database_id = cur.fetchone()[0]

@@ -21,15 +21,15 @@ from .settings import CentralSettings
 
 INSERTS = {
     "sessions": "INSERT INTO sessions (kiosk_id, local_id, mode, deck, language, team, challenge, started, ended, "
-                "status, state) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+    "status, state) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
     "ballots": "INSERT INTO ballots (kiosk_id, local_id, session_id, round, kind, answers, cast_at, undone_at) "
-               "VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
     "card_events": "INSERT INTO card_events (kiosk_id, local_id, session_id, card_id, event, slot, at) "
-                   "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+    "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
     "exercises": "INSERT INTO exercises (kiosk_id, local_id, session_id, card_id, started, ended, planned_seconds, "
-                 "actual_seconds) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+    "actual_seconds) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
     "plans": "INSERT INTO plans (kiosk_id, local_id, session_id, code, created, team, document) "
-             "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+    "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
 }
 
 # Called between the steps of a batch: ("sent", n) before the COMMIT, ("committed", n) after it
@@ -56,8 +56,10 @@ def deliver(conn: Any, kiosk_id: str, batch: Batch) -> int:
         # The kiosk records the batch as acknowledged after the COMMIT returns, so the COMMIT
         # must mean "on disk", whatever the server's default.
         cur.execute("SET LOCAL synchronous_commit = on")
-        cur.execute("INSERT INTO kiosks (kiosk_id) VALUES (%s) ON CONFLICT (kiosk_id) DO UPDATE SET last_sync = now()",
-                    (kiosk_id,))
+        cur.execute(
+            "INSERT INTO kiosks (kiosk_id) VALUES (%s) ON CONFLICT (kiosk_id) DO UPDATE SET last_sync = now()",
+            (kiosk_id,),
+        )
         for table, statement in INSERTS.items():
             rows = getattr(batch, table)
             if rows:
@@ -66,8 +68,15 @@ def deliver(conn: Any, kiosk_id: str, batch: Batch) -> int:
     return new
 
 
-def send_batches(conn: Any, url: str, kiosk_id: str, batches: Iterable[Batch], result: SyncResult,
-                 acknowledge: Callable[[Batch], None], hook: Hook | None = None) -> None:
+def send_batches(
+    conn: Any,
+    url: str,
+    kiosk_id: str,
+    batches: Iterable[Batch],
+    result: SyncResult,
+    acknowledge: Callable[[Batch], None],
+    hook: Hook | None = None,
+) -> None:
     for number, batch in enumerate(batches, start=1):
         try:
             with conn.transaction():
@@ -84,8 +93,15 @@ def send_batches(conn: Any, url: str, kiosk_id: str, batches: Iterable[Batch], r
             result.sent[table] = result.sent.get(table, 0) + n
 
 
-def sync(data_dir: Path | str, url: str, settings: CentralSettings | None = None, *, batch_rows: int = BATCH_ROWS,
-         hook: Hook | None = None, outbox: Outbox | None = None) -> SyncResult:
+def sync(
+    data_dir: Path | str,
+    url: str,
+    settings: CentralSettings | None = None,
+    *,
+    batch_rows: int = BATCH_ROWS,
+    hook: Hook | None = None,
+    outbox: Outbox | None = None,
+) -> SyncResult:
     """Send everything ready that this central database has not acknowledged."""
     own = outbox is None
     outbox = outbox or Outbox(data_dir, settings)
@@ -98,8 +114,15 @@ def sync(data_dir: Path | str, url: str, settings: CentralSettings | None = None
                 raise lost(exc, url) from None
             result = SyncResult()
             hint = redacted(url)
-            send_batches(conn, url, outbox.kiosk_id, outbox.batches(central, batch_rows), result,
-                         lambda b: outbox.acknowledge(central, b, url_hint=hint), hook)
+            send_batches(
+                conn,
+                url,
+                outbox.kiosk_id,
+                outbox.batches(central, batch_rows),
+                result,
+                lambda b: outbox.acknowledge(central, b, url_hint=hint),
+                hook,
+            )
             outbox.mark_synced(central, hint)
             result.waiting = outbox.waiting()
             return result

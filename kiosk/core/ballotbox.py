@@ -54,15 +54,20 @@ def phone_questions(model: Model, session: Session) -> list[dict[str, Any]]:
     questions = []
     for question in session.round.questions:
         if question.id == LEVEL_QUESTION:
-            questions.append({
-                "id": question.id, "name": model.question, "help": "",
-                "options": [lv.name for lv in model.levels] + [model.both],
-                "statements": [list(lv.statements) for lv in model.levels] + [[]],
-            })
+            questions.append(
+                {
+                    "id": question.id,
+                    "name": model.question,
+                    "help": "",
+                    "options": [lv.name for lv in model.levels] + [model.both],
+                    "statements": [list(lv.statements) for lv in model.levels] + [[]],
+                }
+            )
         else:
             principle = model.principle(question.id)
-            questions.append({"id": question.id, "name": principle.name, "help": principle.description,
-                              "options": list(model.scale)})
+            questions.append(
+                {"id": question.id, "name": principle.name, "help": principle.description, "options": list(model.scale)}
+            )
     return questions
 
 
@@ -132,8 +137,11 @@ class BallotBox:
             raise PhoneRefusal(410, "voting is closed")
         if isinstance(token, str) and token_hash(token) in self.tokens:
             return Joined(token, self.tokens[token_hash(token)])  # the same phone, back again
-        if self.strict and not (isinstance(admission, str) and admission.isascii()
-                                and secrets.compare_digest(admission.upper(), self.admission)):
+        if self.strict and not (
+            isinstance(admission, str)
+            and admission.isascii()
+            and secrets.compare_digest(admission.upper(), self.admission)
+        ):
             raise PhoneRefusal(403, "scan the join code on the screen again")
         if self.issued >= self.cap:
             raise PhoneRefusal(429, "every place in this vote is taken; ask the facilitator")
@@ -149,8 +157,11 @@ class BallotBox:
     def check(self, payload: Any) -> tuple[str, Entry]:
         """A ballot request's body (already parsed JSON) as (token hash, entry); raises the
         refusal the request gets."""
-        if not isinstance(payload, dict) or not isinstance(payload.get("token"), str) \
-                or not isinstance(payload.get("answers"), dict):
+        if (
+            not isinstance(payload, dict)
+            or not isinstance(payload.get("token"), str)
+            or not isinstance(payload.get("answers"), dict)
+        ):
             raise PhoneRefusal(400, 'expected {"token": "...", "answers": {"<question id>": <step>}}')
         if self.state != "open":
             raise PhoneRefusal(410, "voting is closed")
@@ -199,7 +210,13 @@ class BallotBox:
         for question in phone_questions(self.session.deck.require_model(), self.session):
             tally = tallies[question["id"]]
             options = self.session.round.by_id[question["id"]].options
-            out.append({"id": question["id"], "name": question["name"], "options": question["options"],
-                        "counts": [tally.counts[o] for o in options],
-                        "mean": round(tally.mean, 2) if tally.mean is not None else None})
+            out.append(
+                {
+                    "id": question["id"],
+                    "name": question["name"],
+                    "options": question["options"],
+                    "counts": [tally.counts[o] for o in options],
+                    "mean": round(tally.mean, 2) if tally.mean is not None else None,
+                }
+            )
         return out

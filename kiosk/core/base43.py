@@ -41,8 +41,10 @@ def decode(text: str) -> bytes:
     if len(values) % 3 == 1:
         raise ValueError("base43 text has a stray character at the end")
     whole = len(values) // 3 * 3
-    groups = [a + b * BASE + c * BASE * BASE
-              for a, b, c in zip(values[0:whole:3], values[1:whole:3], values[2:whole:3], strict=True)]
+    groups = [
+        a + b * BASE + c * BASE * BASE
+        for a, b, c in zip(values[0:whole:3], values[1:whole:3], values[2:whole:3], strict=True)
+    ]
     if groups and max(groups) > 0xFFFF:
         raise ValueError("base43 group out of range")
     out = struct.pack(f">{len(groups)}H", *groups)

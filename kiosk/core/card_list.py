@@ -11,8 +11,9 @@ from .deck import Card, Deck, MethodCard, ReflectionCard
 from .i18n import t
 
 
-def fitting_cards(deck: Deck, *, people: int | None = None, minutes: int | None = None,
-                  principle: str | None = None) -> list[Card]:
+def fitting_cards(
+    deck: Deck, *, people: int | None = None, minutes: int | None = None, principle: str | None = None
+) -> list[Card]:
     cards: list[Card] = []
     for card in deck.cards:
         if isinstance(card, MethodCard) and not card.fits(minutes=minutes, group=people):

@@ -20,8 +20,21 @@ from .theme_file import COLOUR_KEYS, ThemeSpec, load_theme
 from .tomlfile import TomlSource, read_toml
 
 DECK_KEYS = {"schema", "deck", "model", "phases", "cards", "reflections", "challenges"}
-CONFIG_KEYS = {"mode", "kiosk", "language", "decks", "theme", "idle_seconds", "share_idle_seconds", "data_dir",
-               "pin_hash", "viewer_url", "viewer_host", "viewer_port", "export_walkup_text"}
+CONFIG_KEYS = {
+    "mode",
+    "kiosk",
+    "language",
+    "decks",
+    "theme",
+    "idle_seconds",
+    "share_idle_seconds",
+    "data_dir",
+    "pin_hash",
+    "viewer_url",
+    "viewer_host",
+    "viewer_port",
+    "export_walkup_text",
+}
 KINDS = "a deck, theme, plan or config file"
 
 # (key, message) pairs for a theme that loads but that the app could not use; the UI
@@ -74,8 +87,13 @@ def check_paths(paths: list[str], theme_check: ThemeCheck | None = None) -> list
             problems.extend(load_config(path)[1])
         else:
             known = ", ".join(sorted(data)[:5])
-            problems.append(Problem(name, 1, f"not {KINDS} (it has {known}; a deck has [deck], a theme "
-                                             "primary, a plan format and created)"))
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    f"not {KINDS} (it has {known}; a deck has [deck], a theme primary, a plan format and created)",
+                )
+            )
     if decks:
         loaded, found = load_decks(decks)
         problems.extend(found)
@@ -94,14 +112,19 @@ def _numbering_problems(decks: list[Deck]) -> list[Problem]:
     for deck in decks:
         other = keys.setdefault(deck_key(deck, numbers_of(deck)), deck.id)
         if other != deck.id:
-            problems.append(Problem(deck.path, 0, f"[deck]: the ids '{deck.id}' and '{other}' share a link key "
-                                                  "(a 16-bit checksum); give one deck another id"))
+            problems.append(
+                Problem(
+                    deck.path,
+                    0,
+                    f"[deck]: the ids '{deck.id}' and '{other}' share a link key "
+                    "(a 16-bit checksum); give one deck another id",
+                )
+            )
         folder = Path(deck.path).parent
         if (deck.id, folder) in seen:
             continue
         seen.add((deck.id, folder))
-        problems.extend(p for p in check_numbers(deck.id, list(deck.card_ids), folder, deck.path)
-                        if p not in problems)
+        problems.extend(p for p in check_numbers(deck.id, list(deck.card_ids), folder, deck.path) if p not in problems)
     return problems
 
 

@@ -80,8 +80,9 @@ def load_config(path: Path | str) -> tuple[Config, list[Problem]]:
         pin_hash=f.text("pin_hash", required=False),
         viewer_url=f.text("viewer_url", required=False),
         viewer_host=network.get("host") or f.text("viewer_host", required=False) or base.viewer_host,
-        viewer_port=network.get("port", f.integer("viewer_port", required=False, minimum=0, maximum=65535,
-                                                  default=base.viewer_port)),
+        viewer_port=network.get(
+            "port", f.integer("viewer_port", required=False, minimum=0, maximum=65535, default=base.viewer_port)
+        ),
         advertise_host=network.get("advertise", ""),
         wifi_ssid=network.get("wifi_ssid", ""),
         wifi_password=network.get("wifi_password", ""),
@@ -143,15 +144,14 @@ def host_is_usable(host: str) -> bool:
     except ValueError:
         pass
     labels = host.rstrip(".").split(".")
-    return (0 < len(host) <= 253 and all(_HOST_LABEL.match(label) for label in labels)
-            and not labels[-1].isdigit())
+    return 0 < len(host) <= 253 and all(_HOST_LABEL.match(label) for label in labels) and not labels[-1].isdigit()
 
 
 def viewer_url_problem(url: str) -> str | None:
     """Why the plan links cannot be built on ``url``, or None."""
     if not url.startswith(("https://", "http://")):
         return "must start with https:// (or http:// on a local network)"
-    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7f for ch in url):
+    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in url):
         return "must not hold spaces, line breaks or control characters"
     parts = urlsplit(url)
     if parts.fragment or "#" in url:
@@ -198,7 +198,8 @@ def _network(f: Fields, source: TomlSource, problems: list[Problem], base: Confi
         n.report("strict_join", "must be true or false")
         strict = False
     found["strict_join"] = strict
-    found["token_margin"] = n.integer("token_margin", required=False, minimum=0, maximum=1000,
-                                      default=base.token_margin)
+    found["token_margin"] = n.integer(
+        "token_margin", required=False, minimum=0, maximum=1000, default=base.token_margin
+    )
     n.finish()
     return found

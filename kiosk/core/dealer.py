@@ -65,7 +65,8 @@ class Dealer:
         span = high - low
         scores = [
             (self.weights[p] - low) / span if span else 1.0
-            for p in getattr(card, "principles", ()) if p in self.weights
+            for p in getattr(card, "principles", ())
+            if p in self.weights
         ]
         return 1.0 + BOOST * max(scores, default=0.0)
 

@@ -44,11 +44,13 @@ def check_deck_rules(decks: list[Deck]) -> list[Problem]:
         for challenge in deck.challenges:
             if not set(challenge.cards) & idea_cards:
                 span = source.entry_range("challenges", anchor_id=challenge.id)
-                problems.append(source.problem(
-                    source.key_line("cards", span),
-                    f"challenge card '{challenge.id}', field 'cards': suggests no idea card "
-                    f"(a card in phase {', '.join(sorted(idea_phases))} of '{used.id}')",
-                ))
+                problems.append(
+                    source.problem(
+                        source.key_line("cards", span),
+                        f"challenge card '{challenge.id}', field 'cards': suggests no idea card "
+                        f"(a card in phase {', '.join(sorted(idea_phases))} of '{used.id}')",
+                    )
+                )
     for key, ids in sorted(suggested.items()):
         method_deck = by_key.get(key)
         if method_deck is None:
@@ -58,9 +60,11 @@ def check_deck_rules(decks: list[Deck]) -> list[Problem]:
         for card in method_deck.methods:
             if card.id not in ids and card.phase not in exempt:
                 span = source.entry_range("cards", anchor_id=card.id)
-                problems.append(source.problem(
-                    source.key_line("id", span),
-                    f"method card '{card.id}': no challenge suggests it (only cards in an opening "
-                    "or closing phase may be left out)",
-                ))
+                problems.append(
+                    source.problem(
+                        source.key_line("id", span),
+                        f"method card '{card.id}': no challenge suggests it (only cards in an opening "
+                        "or closing phase may be left out)",
+                    )
+                )
     return problems

@@ -79,8 +79,9 @@ class ExportData:
         return next((p for p in self.plans if p.session_id == session_id), None)
 
 
-def collect(store: Store, *, since: str | None = None, deck: Deck | None = None,
-            walkup_text: bool = False) -> ExportData:
+def collect(
+    store: Store, *, since: str | None = None, deck: Deck | None = None, walkup_text: bool = False
+) -> ExportData:
     sessions = store.sessions(since=since)
     steps = len(deck.model.scale) if deck is not None and deck.model is not None else SCALE_STEPS
     entries = {row.id: store.entries(row.id) for row in sessions}

@@ -26,9 +26,7 @@ class FollowUpError(ValueError):
         self.values = values
 
 
-def find_plan(
-    reference: str, store: Store, decode_link: Callable[[str], Plan] | None = None
-) -> tuple[Plan, str]:
+def find_plan(reference: str, store: Store, decode_link: Callable[[str], Plan] | None = None) -> tuple[Plan, str]:
     """The earlier plan from what a person typed or pasted: its short code (as shown on
     the share screen), the path of a saved plan file, or the plan's link. Returns the plan
     and its code ("" when it did not come from this kiosk's store)."""
@@ -71,7 +69,8 @@ def compare(earlier_votes: dict[str, list[int]], tallies: dict[str, Tally]) -> l
     """Per principle: the earlier mean (from the plan's vote summary) and the new one."""
     return [
         Change(qid, mean_of(earlier_votes[qid]) if qid in earlier_votes else None, tally.mean)
-        for qid, tally in tallies.items() if qid != LEVEL_QUESTION
+        for qid, tally in tallies.items()
+        if qid != LEVEL_QUESTION
     ]
 
 

@@ -23,8 +23,10 @@ class DataDirInUse(RuntimeError):
     def __init__(self, folder: Path, pid: int | None):
         self.folder, self.pid = folder, pid
         who = f"process {pid}" if pid else "another process"
-        super().__init__(f"the data directory {folder} is in use by another kiosk ({who}); "
-                         "stop that one first, or give this one another --data-dir")
+        super().__init__(
+            f"the data directory {folder} is in use by another kiosk ({who}); "
+            "stop that one first, or give this one another --data-dir"
+        )
 
 
 class InstanceLock:

@@ -268,15 +268,26 @@ class LinkCodec:
         action_count = r.get("action_count")
         if not r.padding_is_zero():
             raise _damaged("the link is damaged")
-        texts = self._texts(data[r.byte_end():], language)
+        texts = self._texts(data[r.byte_end() :], language)
         if len(texts) != len(TEXTS) + len(ACTION_FIELDS) * action_count:
             raise _damaged("the link's texts do not match its actions")
-        plain = dict(zip(TEXTS, texts[:len(TEXTS)], strict=True))
-        rest = texts[len(TEXTS):]
-        actions = [Action(**dict(zip(ACTION_FIELDS, rest[i:i + len(ACTION_FIELDS)], strict=True)))
-                   for i in range(0, len(rest), len(ACTION_FIELDS))]
-        return Plan(deck=deck.id, language=language, mode=MODES[mode], created=created, cards=cards,
-                    votes=votes, actions=actions, follow_up=follow_up, **plain)
+        plain = dict(zip(TEXTS, texts[: len(TEXTS)], strict=True))
+        rest = texts[len(TEXTS) :]
+        actions = [
+            Action(**dict(zip(ACTION_FIELDS, rest[i : i + len(ACTION_FIELDS)], strict=True)))
+            for i in range(0, len(rest), len(ACTION_FIELDS))
+        ]
+        return Plan(
+            deck=deck.id,
+            language=language,
+            mode=MODES[mode],
+            created=created,
+            cards=cards,
+            votes=votes,
+            actions=actions,
+            follow_up=follow_up,
+            **plain,
+        )
 
     @staticmethod
     def _read_votes(r: BitReader, deck: Deck) -> dict[str, list[int]]:

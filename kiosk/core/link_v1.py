@@ -39,12 +39,28 @@ MAX_MINUTES = int((datetime(2100, 1, 1, tzinfo=UTC) - EPOCH).total_seconds() // 
 MAX_DAYS = (date(2100, 1, 1) - EPOCH.date()).days
 
 SCHEMA = {
-    "format": FORMAT, "epoch": EPOCH.isoformat(), "languages": LANGUAGES, "modes": MODES,
+    "format": FORMAT,
+    "epoch": EPOCH.isoformat(),
+    "languages": LANGUAGES,
+    "modes": MODES,
     "flags": ["language:2", "mode:3", "follow_up:1", "votes:1", "level:1"],
-    "body": ["fingerprint:>I", "flags:B", "created:varint", "follow_up:varint?", "cards:varint*",
-             "mask:varint?", "counts:nibbles|varints", "level:nibbles|varints?", "team", "challenge", "follows",
-             "actions:varint*"],
-    "action_fields": ACTION_FIELDS, "scale": SCALE, "level_counts": LEVEL_COUNTS,
+    "body": [
+        "fingerprint:>I",
+        "flags:B",
+        "created:varint",
+        "follow_up:varint?",
+        "cards:varint*",
+        "mask:varint?",
+        "counts:nibbles|varints",
+        "level:nibbles|varints?",
+        "team",
+        "challenge",
+        "follows",
+        "actions:varint*",
+    ],
+    "action_fields": ACTION_FIELDS,
+    "scale": SCALE,
+    "level_counts": LEVEL_COUNTS,
 }
 SCHEMA_HASH = hashlib.sha256(json.dumps(SCHEMA, sort_keys=True).encode("utf-8")).hexdigest()[:16]
 
@@ -68,7 +84,7 @@ class _Reader:
     def take(self, n: int) -> bytes:
         if self.pos + n > len(self.data):
             raise self.damaged("the link is cut short")
-        chunk = self.data[self.pos:self.pos + n]
+        chunk = self.data[self.pos : self.pos + n]
         self.pos += n
         return chunk
 
@@ -112,8 +128,12 @@ def inflate(data: bytes, damaged: Callable[[str], Exception]) -> bytes:
     return body
 
 
-def read(body: bytes, find_deck: Callable[[int, str], tuple[Deck, tuple[str, ...]] | None],
-         damaged: Callable[[str], Exception], unknown_deck: Callable[[str], Exception]) -> Plan:
+def read(
+    body: bytes,
+    find_deck: Callable[[int, str], tuple[Deck, tuple[str, ...]] | None],
+    damaged: Callable[[str], Exception],
+    unknown_deck: Callable[[str], Exception],
+) -> Plan:
     """The plan in an inflated format-1 body. ``find_deck(fingerprint, language)`` gives the
     deck and the card ids its indexes meant, or None."""
     r = _Reader(body, damaged)
@@ -149,7 +169,7 @@ def read(body: bytes, find_deck: Callable[[int, str], tuple[Deck, tuple[str, ...
         mask = r.varint()
         present = [pid for i, pid in enumerate(principle_ids) if mask >> i & 1]
         counts = r.counts(SCALE * len(present))
-        votes = {pid: counts[SCALE * k:SCALE * k + SCALE] for k, pid in enumerate(present)}
+        votes = {pid: counts[SCALE * k : SCALE * k + SCALE] for k, pid in enumerate(present)}
     if flags & 1 << 7:
         votes["level"] = r.counts(LEVEL_COUNTS)
     team, challenge, follows = r.text(), r.text(), r.text()
@@ -158,5 +178,16 @@ def read(body: bytes, find_deck: Callable[[int, str], tuple[Deck, tuple[str, ...
         actions.append(Action(*(r.text() for _ in ACTION_FIELDS)))
     if r.pos != len(r.data):
         raise damaged("the link has extra data")
-    return Plan(deck=deck.id, language=language, mode=MODES[flags >> 2 & 7], created=created, cards=cards,
-                votes=votes, actions=actions, follow_up=follow_up, team=team, challenge=challenge, follows=follows)
+    return Plan(
+        deck=deck.id,
+        language=language,
+        mode=MODES[flags >> 2 & 7],
+        created=created,
+        cards=cards,
+        votes=votes,
+        actions=actions,
+        follow_up=follow_up,
+        team=team,
+        challenge=challenge,
+        follows=follows,
+    )

@@ -43,18 +43,18 @@ LANGUAGE_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 HEAD: tuple[tuple[str, str, int], ...] = (
     ("language", "u", 10),
     ("mode", "u", 4),
-    ("deck", "u", 16),            # a 16-bit checksum of the deck id (see deck_key in link.py)
-    ("created", "u", 25),         # minutes since EPOCH: until the year 2087
+    ("deck", "u", 16),  # a 16-bit checksum of the deck id (see deck_key in link.py)
+    ("created", "u", 25),  # minutes since EPOCH: until the year 2087
     ("has_follow_up", "u", 1),
-    ("follow_up", "u", 12),       # days from the created day, plus FOLLOW_UP_OFFSET
+    ("follow_up", "u", 12),  # days from the created day, plus FOLLOW_UP_OFFSET
     ("card_count", "v", 3),
-    ("card", "v", 6),             # the card's number in the deck's numbering
+    ("card", "v", 6),  # the card's number in the deck's numbering
     ("principle_count", "u", 5),  # principles in the model (0: no principle votes)
-    ("scale", "u", 4),            # counts per principle: the model's scale length
-    ("voted", "u", 1),            # one bit per principle, in model order
-    ("same_total", "u", 1),       # every voted principle has the same number of votes
-    ("total", "v", 4),            # votes on a principle (once when same_total)
-    ("count", "k", 0),            # votes per scale step but the last (the rest is the last)
+    ("scale", "u", 4),  # counts per principle: the model's scale length
+    ("voted", "u", 1),  # one bit per principle, in model order
+    ("same_total", "u", 1),  # every voted principle has the same number of votes
+    ("total", "v", 4),  # votes on a principle (once when same_total)
+    ("count", "k", 0),  # votes per scale step but the last (the rest is the last)
     ("has_level", "u", 1),
     ("level_total", "v", 4),
     ("level_count", "k", 0),

@@ -50,8 +50,14 @@ def parse_numbers(text: str, path: str) -> tuple[list[str], list[Problem]]:
             problems.append(Problem(path, line_no, f"{value!r} is not a card id (lower-case letters, digits, - and _)"))
             continue
         if value in first_line:
-            problems.append(Problem(path, line_no, f"card '{value}' already has number {ids.index(value)} "
-                                    f"(line {first_line[value]}); a card is numbered once"))
+            problems.append(
+                Problem(
+                    path,
+                    line_no,
+                    f"card '{value}' already has number {ids.index(value)} "
+                    f"(line {first_line[value]}); a card is numbered once",
+                )
+            )
             continue
         first_line[value] = line_no
         ids.append(value)
@@ -80,14 +86,25 @@ def check_numbers(deck_id: str, card_ids: list[str], decks_dir: Path, deck_path:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return [Problem(deck_path, 0, f"the deck has no card numbers: add {path.name} beside it, one card id "
-                                      "per line (plan links name cards by these numbers)")]
+        return [
+            Problem(
+                deck_path,
+                0,
+                f"the deck has no card numbers: add {path.name} beside it, one card id "
+                "per line (plan links name cards by these numbers)",
+            )
+        ]
     except (OSError, UnicodeDecodeError) as exc:
         return [Problem(str(path), 0, f"cannot read the card numbers: {exc}")]
     ids, problems = parse_numbers(text, str(path))
     numbered = set(ids)
     missing = [cid for cid in card_ids if cid not in numbered]
     if missing:
-        problems.append(Problem(str(path), 0, f"cards without a number: {', '.join(missing)} "
-                                              "(add each as a new line at the end; never reuse a line)"))
+        problems.append(
+            Problem(
+                str(path),
+                0,
+                f"cards without a number: {', '.join(missing)} (add each as a new line at the end; never reuse a line)",
+            )
+        )
     return problems

@@ -72,8 +72,9 @@ def verify_pin(pin: str, stored: str) -> bool:
         scheme, n, r, p, salt, digest = stored.split("$")
         if scheme != SCHEME:
             return False
-        actual = hashlib.scrypt(pin.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p),
-                                dklen=len(bytes.fromhex(digest)))
+        actual = hashlib.scrypt(
+            pin.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p), dklen=len(bytes.fromhex(digest))
+        )
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(actual.hex(), digest)

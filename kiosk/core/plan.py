@@ -118,9 +118,7 @@ class Plan:
             doc["follow_up"] = self.follow_up
         if self.votes:
             doc["votes"] = {k: list(v) for k, v in self.votes.items()}
-        doc["actions"] = [
-            {k: getattr(a, k) for k in Action.FIELDS if getattr(a, k)} for a in self.actions
-        ]
+        doc["actions"] = [{k: getattr(a, k) for k in Action.FIELDS if getattr(a, k)} for a in self.actions]
         return doc
 
     def to_toml(self) -> str:
@@ -147,11 +145,17 @@ class Plan:
                     raise PlanError(f"unknown action field(s): {', '.join(sorted(unknown))}")
                 actions.append(Action(**{k: str(raw.get(k, "")) for k in Action.FIELDS}))
             plan = cls(
-                deck=str(doc["deck"]), language=str(doc["language"]), mode=str(doc["mode"]),
-                created=created, cards=[str(c) for c in doc.get("cards", [])],
+                deck=str(doc["deck"]),
+                language=str(doc["language"]),
+                mode=str(doc["mode"]),
+                created=created,
+                cards=[str(c) for c in doc.get("cards", [])],
                 votes={str(k): list(v) for k, v in doc.get("votes", {}).items()},
-                actions=actions, follow_up=follow_up, team=str(doc.get("team", "")),
-                challenge=str(doc.get("challenge", "")), follows=str(doc.get("follows", "")),
+                actions=actions,
+                follow_up=follow_up,
+                team=str(doc.get("team", "")),
+                challenge=str(doc.get("challenge", "")),
+                follows=str(doc.get("follows", "")),
             )
         except KeyError as exc:
             raise PlanError(f"the plan has no '{exc.args[0]}'") from None
@@ -208,13 +212,18 @@ def parse_follow_up(text: str, today: date) -> date:
             except ValueError:
                 raise PlanError(f"'{value}' is not a date in the calendar", "date_invalid", value=value) from None
         if day < today:
-            raise PlanError(f"{day.isoformat()} is in the past; pick today or a later day", "date_past",
-                            date=day.isoformat())
+            raise PlanError(
+                f"{day.isoformat()} is in the past; pick today or a later day", "date_past", date=day.isoformat()
+            )
         if day > today + timedelta(days=MAX_FOLLOW_UP_DAYS):
             raise PlanError(f"{day.isoformat()} is more than two years away", "date_far", date=day.isoformat())
         return day
-    raise PlanError(f"'{value}' is not a date; write it like {today.isoformat()}", "date_format",
-                    value=value, example=today.isoformat())
+    raise PlanError(
+        f"'{value}' is not a date; write it like {today.isoformat()}",
+        "date_format",
+        value=value,
+        example=today.isoformat(),
+    )
 
 
 def render_markdown(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> str:
@@ -241,9 +250,13 @@ def render_markdown(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> st
     principle_votes = {k: v for k, v in plan.votes.items() if k != LEVEL_QUESTION}
     if principle_votes:
         steps = max(len(counts) for counts in principle_votes.values())
-        lines += ["", f"## {labels['plan.votes']}", "",
-                  f"| | {labels['plan.mean']} | " + " | ".join(str(n) for n in range(1, steps + 1)) + " |",
-                  "|---|---|" + "---|" * steps]
+        lines += [
+            "",
+            f"## {labels['plan.votes']}",
+            "",
+            f"| | {labels['plan.mean']} | " + " | ".join(str(n) for n in range(1, steps + 1)) + " |",
+            "|---|---|" + "---|" * steps,
+        ]
         for qid, counts in principle_votes.items():
             mean = mean_of(counts)
             shown = "-" if mean is None else f"{mean:.1f}"

@@ -50,8 +50,11 @@ def plan_lines(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> list[Li
         lines.append(Line("heading", value=labels["plan.actions"]))
         for action in plan.actions:
             lines.append(Line("action", value=action.what))
-            lines += [Line("detail", labels[f"plan.{name}"], getattr(action, name))
-                      for name in Action.FIELDS[1:] if getattr(action, name)]
+            lines += [
+                Line("detail", labels[f"plan.{name}"], getattr(action, name))
+                for name in Action.FIELDS[1:]
+                if getattr(action, name)
+            ]
     if plan.cards:
         lines.append(Line("heading", value=labels["plan.cards"]))
         lines += [Line("card", value=card_title(deck, card_id)) for card_id in plan.cards]

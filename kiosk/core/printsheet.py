@@ -135,8 +135,10 @@ def back(card: Card, deck: Deck) -> str:
     names = _principles(card, deck)
     if names:
         parts.append(_p(t(lang, "card.principles"), names))
-    parts.append(f'<div class="deck">{escape(deck.title)} · {t(lang, "deck2.number", n=card_number(card, deck))}'
-                 f' · {escape(deck.licence)}</div>')
+    parts.append(
+        f'<div class="deck">{escape(deck.title)} · {t(lang, "deck2.number", n=card_number(card, deck))}'
+        f" · {escape(deck.licence)}</div>"
+    )
     return f'<div class="card back" data-id="{escape(card.id)}">{"".join(parts)}</div>'
 
 
@@ -148,7 +150,7 @@ def sheet_html(deck: Deck, used: Deck | None = None) -> str:
     empty = '<div class="card empty"></div>'
     two_sided = bool(deck.methods)
     for start in range(0, len(cards), CARDS_PER_SIDE):
-        group = cards[start:start + CARDS_PER_SIDE]
+        group = cards[start : start + CARDS_PER_SIDE]
         fronts = [front(c, deck, used) for c in group] + [empty] * (CARDS_PER_SIDE - len(group))
         sheets.append(f'<section class="sheet">{"".join(fronts)}</section>')
         if two_sided:

@@ -47,8 +47,9 @@ class ResultsView:
     team: str
 
 
-def results_view(session: Session, *, trend: list[TrendPoint] | None = None,
-                 earlier: Plan | None = None) -> ResultsView:
+def results_view(
+    session: Session, *, trend: list[TrendPoint] | None = None, earlier: Plan | None = None
+) -> ResultsView:
     model = session.deck.model
     assert model is not None
     tallies = session.tallies()
@@ -58,8 +59,9 @@ def results_view(session: Session, *, trend: list[TrendPoint] | None = None,
     for principle in model.principles:
         tally = tallies[principle.id]
         counts = tuple(tally.counts[o] for o in session.round.by_id[principle.id].options)
-        principles.append(PrincipleResult(principle.name, counts, tally.mean, principle.id in weakest,
-                                          principle.id in divided))
+        principles.append(
+            PrincipleResult(principle.name, counts, tally.mean, principle.id in weakest, principle.id in divided)
+        )
     level = []
     if LEVEL_QUESTION in tallies and tallies[LEVEL_QUESTION].n:
         names = [lv.name for lv in model.levels] + [model.both]
@@ -68,14 +70,26 @@ def results_view(session: Session, *, trend: list[TrendPoint] | None = None,
     since_plan = []
     if earlier is not None:
         changes = {c.question: c for c in compare(earlier.votes, tallies)}
-        since_plan = [HistoryRow(p.name, [changes[p.id].before, changes[p.id].after], changes[p.id].delta)
-                      for p in model.principles]
+        since_plan = [
+            HistoryRow(p.name, [changes[p.id].before, changes[p.id].after], changes[p.id].delta)
+            for p in model.principles
+        ]
     points = trend or []
-    history = [HistoryRow(p.name, series(points, p.id), change(points, p.id)) for p in model.principles] \
-        if len(points) >= 2 else []
+    history = (
+        [HistoryRow(p.name, series(points, p.id), change(points, p.id)) for p in model.principles]
+        if len(points) >= 2
+        else []
+    )
     return ResultsView(
-        votes=tallies[model.principles[0].id].n, principles=principles, scale=list(model.scale),
-        level_question=model.question, level=level,
-        weakest=[model.principle(p).name for p in weakest], divided=[model.principle(p).name for p in divided],
-        since_plan=since_plan, trend=history, trend_sessions=len(points), team=session.settings.team,
+        votes=tallies[model.principles[0].id].n,
+        principles=principles,
+        scale=list(model.scale),
+        level_question=model.question,
+        level=level,
+        weakest=[model.principle(p).name for p in weakest],
+        divided=[model.principle(p).name for p in divided],
+        since_plan=since_plan,
+        trend=history,
+        trend_sessions=len(points),
+        team=session.settings.team,
     )

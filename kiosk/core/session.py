@@ -81,8 +81,13 @@ class Session:
         """Remember the steps the flow has taken and how it was set up, so a workshop or
         check-in can resume after a crash or a power cut by replaying them."""
         s = self.settings
-        settings = {"minutes": s.minutes, "group_size": s.group_size, "secret": s.secret, "with_level": s.with_level,
-                    "follows": s.follows}
+        settings = {
+            "minutes": s.minutes,
+            "group_size": s.group_size,
+            "secret": s.secret,
+            "with_level": s.with_level,
+            "follows": s.follows,
+        }
         state = {"steps": list(steps), "settings": settings}
         if self.review:
             state["review"] = list(self.review)
@@ -92,14 +97,26 @@ class Session:
         self.review = list(statuses)
 
     @classmethod
-    def resume(cls, store: Store, deck: Deck, row: SessionRow, *, seed: int | None = None,
-               now: Callable[[], datetime] | None = None) -> Session:
+    def resume(
+        cls,
+        store: Store,
+        deck: Deck,
+        row: SessionRow,
+        *,
+        seed: int | None = None,
+        now: Callable[[], datetime] | None = None,
+    ) -> Session:
         """Rebuild an open session from the store: its settings, every live ballot, the
         cards on the table and the chosen ones."""
         saved = row.state.get("settings", {})
         known = {"minutes", "group_size", "secret", "with_level", "follows"}
-        settings = SessionSettings(mode=row.mode, language=row.language, team=row.team, challenge=row.challenge,
-                                   **{k: v for k, v in saved.items() if k in known})
+        settings = SessionSettings(
+            mode=row.mode,
+            language=row.language,
+            team=row.team,
+            challenge=row.challenge,
+            **{k: v for k, v in saved.items() if k in known},
+        )
         session = cls(store=store, deck=deck, settings=settings, seed=seed, id=row.id, now=now or _utc_now)
         session.round.entries = store.entries(row.id)
         ids = set(deck.card_ids)
@@ -250,9 +267,17 @@ class Session:
     def make_plan(self, actions: list[Action], follow_up: date | None) -> Plan:
         s = self.settings
         plan = Plan(
-            deck=self.deck.id, language=self.deck.language, mode=s.mode, created=self.now(),
-            cards=list(self.chosen), votes=self.vote_summary(), actions=actions, follow_up=follow_up,
-            team=s.team, challenge=s.challenge, follows=s.follows,
+            deck=self.deck.id,
+            language=self.deck.language,
+            mode=s.mode,
+            created=self.now(),
+            cards=list(self.chosen),
+            votes=self.vote_summary(),
+            actions=actions,
+            follow_up=follow_up,
+            team=s.team,
+            challenge=s.challenge,
+            follows=s.follows,
         )
         plan.check()
         return plan

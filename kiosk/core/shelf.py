@@ -23,8 +23,7 @@ FALLBACK = {
 
 
 class Shelf:
-    def __init__(self, decks_dir: Path = DECKS_DIR, extra: list[Path] | None = None,
-                 user_dir: Path | None = None):
+    def __init__(self, decks_dir: Path = DECKS_DIR, extra: list[Path] | None = None, user_dir: Path | None = None):
         """Shipped decks from ``decks_dir``, then the organisation's own from ``user_dir``
         (a file there with the same deck id and language replaces the shipped one)."""
         self.decks_dir = decks_dir

@@ -580,8 +580,9 @@ def _statements(script: str) -> list[str]:
 
 def _session_row(row: tuple) -> SessionRow:
     session_id, mode, deck, language, team, challenge, started, ended, status, state = row[:10]
-    return SessionRow(session_id, mode, deck, language, team, challenge, started, ended, status,
-                      state=json.loads(state or "{}"))
+    return SessionRow(
+        session_id, mode, deck, language, team, challenge, started, ended, status, state=json.loads(state or "{}")
+    )
 
 
 @dataclass(frozen=True)

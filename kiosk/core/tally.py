@@ -54,7 +54,7 @@ def ladders(entries: Iterable[Entry], steps: int) -> dict[str, list[int]]:
     entries = list(entries)
     questions: dict[str, None] = {}
     for entry in entries:
-        for question in (entry.answers if entry.kind == "ballot" else entry.counts):
+        for question in entry.answers if entry.kind == "ballot" else entry.counts:
             if question != LEVEL_QUESTION:
                 questions[question] = None
     return {q: ladder(entries, steps, q) for q in questions}

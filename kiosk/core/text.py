@@ -71,8 +71,9 @@ def escape_controls(value: str) -> str:
     so that showing or printing it can never act on the terminal."""
     if _ACTIVE.search(value) is None:
         return value
-    return _ACTIVE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
-                       value)
+    return _ACTIVE.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", value
+    )
 
 
 def field_issue(value: str, limit: int | None = None) -> tuple[str, dict[str, object]] | None:

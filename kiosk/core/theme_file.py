@@ -15,8 +15,17 @@ from .problems import Problem
 from .tomlfile import read_toml
 
 COLOUR_KEYS = (
-    "primary", "secondary", "warning", "error", "success", "accent",
-    "foreground", "background", "surface", "panel", "boost",
+    "primary",
+    "secondary",
+    "warning",
+    "error",
+    "success",
+    "accent",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "boost",
 )
 _COLOUR_RE = re.compile(
     r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{4}|#[0-9a-fA-F]{6}|#[0-9a-fA-F]{8}|ansi_[a-z_]+|[a-z]+|rgba?\([0-9., %]+\))$"

@@ -54,7 +54,7 @@ class TomlSource:
             if name != section:
                 continue
             end = hi
-            for i, other in headers[k + 1:]:
+            for i, other in headers[k + 1 :]:
                 if not other.startswith(section + "."):
                     end = i
                     break
@@ -87,8 +87,9 @@ class TomlSource:
                 found.setdefault(match.group(2), []).append(i + 1)
         return found
 
-    def entry_range(self, section: str, *, anchor_id: str | None = None, nth: int = 0,
-                    within: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    def entry_range(
+        self, section: str, *, anchor_id: str | None = None, nth: int = 0, within: tuple[int, int] | None = None
+    ) -> tuple[int, int] | None:
         """0-based [start, end) of one entry of an array of tables such as ``cards``:
         the one whose ``id`` is ``anchor_id``, or else the ``nth`` one. The entry runs up
         to the next header that is not one of its own sub-tables (``[[cards.steps]]``)."""
@@ -153,16 +154,16 @@ def read_toml(path: Path | str) -> tuple[TomlSource | None, dict[str, Any] | Non
     return parse_toml_bytes(path, raw)
 
 
-def parse_toml_bytes(
-    path: Path | str, raw: bytes
-) -> tuple[TomlSource | None, dict[str, Any] | None, list[Problem]]:
+def parse_toml_bytes(path: Path | str, raw: bytes) -> tuple[TomlSource | None, dict[str, Any] | None, list[Problem]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, None, [
-            Problem(str(path), line, f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")
-        ]
+        return (
+            None,
+            None,
+            [Problem(str(path), line, f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")],
+        )
     if text.startswith("\ufeff"):
         text = text[1:]
     source = TomlSource(path, text)
@@ -251,8 +252,9 @@ class _TextFinder:
 def _probes(value: str) -> list[str]:
     """How the value may be written in the file: as it is, or with TOML escapes
     (``\\u001b`` or ``\\u001B``) for the characters a file cannot hold raw."""
+
     def escaped(form: str) -> str:
-        return "".join(form.format(ord(ch)) if ord(ch) < 0x20 or 0x7f <= ord(ch) < 0xa0 else ch for ch in value)
+        return "".join(form.format(ord(ch)) if ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 else ch for ch in value)
 
     lower = escaped("\\u{:04x}")
     return [value] if lower == value else [value, lower, escaped("\\u{:04X}")]

@@ -18,8 +18,9 @@ class TrendPoint:
     means: dict[str, float]  # principle id -> mean of that check-in
 
 
-def team_trend(store: Store, team: str, steps: int, *, mode: str = CHECKIN.name,
-               length: int = TREND_LENGTH) -> list[TrendPoint]:
+def team_trend(
+    store: Store, team: str, steps: int, *, mode: str = CHECKIN.name, length: int = TREND_LENGTH
+) -> list[TrendPoint]:
     """The last ``length`` sessions of ``team`` in ``mode`` that have votes, oldest first
     (``steps``: the length of the scale)."""
     if not team:

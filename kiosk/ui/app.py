@@ -262,9 +262,13 @@ class KioskApp(App, inherit_bindings=False):
             from ..web.server import KioskServer
             from ..web.viewer import viewer_html
 
-            self.viewer_server = KioskServer(viewer_html(self.shelf), self.config.viewer_host,
-                                             self.config.viewer_port, plan_link=self.plan_link_for,
-                                             advertise=self.config.advertise_host).open()
+            self.viewer_server = KioskServer(
+                viewer_html(self.shelf),
+                self.config.viewer_host,
+                self.config.viewer_port,
+                plan_link=self.plan_link_for,
+                advertise=self.config.advertise_host,
+            ).open()
         return self.viewer_server
 
     def open_phone_vote(self, session: Session) -> PhoneVote:

@@ -9,7 +9,7 @@ def theme_colour(app: App, name: str, default: str = "white") -> str:
     """A theme variable as a colour Rich understands. Textual names the 16 terminal
     colours ``ansi_red`` and so on (the console theme uses them); Rich calls them ``red``."""
     value = app.theme_variables.get(name, default)
-    return value[len("ansi_"):] if value.startswith("ansi_") else value
+    return value[len("ansi_") :] if value.startswith("ansi_") else value
 
 
 def ink(app: App) -> str:

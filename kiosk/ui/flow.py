@@ -52,7 +52,7 @@ def attract_lines(app: KioskApp) -> list[str]:
         return []
     if model is None:
         return []
-    lines = [f"{lv.name}: \"{s}\"" for lv in model.levels for s in lv.statements]
+    lines = [f'{lv.name}: "{s}"' for lv in model.levels for s in lv.statements]
     return lines or [p.name for p in model.principles]
 
 
@@ -69,7 +69,6 @@ def voting_decks(app: KioskApp, language: str) -> list[tuple[str, str]]:
     return decks
 
 
-
 def names_width(shelf: Shelf, deck: Deck) -> int:
     """The longest principle name of the deck in any language it has (a broken file of
     another language is left out), so the results never cut a name after a switch."""
@@ -80,6 +79,7 @@ def names_width(shelf: Shelf, deck: Deck) -> int:
         except (FileProblems, KeyError):
             continue
     return longest_principle_name(decks)
+
 
 class FlowRouter:
     def __init__(self, app: KioskApp) -> None:
@@ -224,8 +224,12 @@ class FlowRouter:
         if step == "setup":
             from .screens.setup import SetupScreen
 
-            return SetupScreen(lang, decks=voting_decks(app, lang), challenges=[
-                (c.title, c.id) for c in app.shelf.challenges(lang)], values=value or self._setup_defaults())
+            return SetupScreen(
+                lang,
+                decks=voting_decks(app, lang),
+                challenges=[(c.title, c.id) for c in app.shelf.challenges(lang)],
+                values=value or self._setup_defaults(),
+            )
         if step == "team":
             from .screens.team import TeamScreen
 
@@ -259,9 +263,11 @@ class FlowRouter:
             session.round.reveal()
             steps = len(session.deck.model.scale) if session.deck.model else 0
             trend = team_trend(app.store, session.settings.team, steps, mode=spec.name) if spec.results_trend else []
-            return ResultsScreen(lang, results_view(session, trend=trend,
-                                                    earlier=self.follows if spec.results_compare else None),
-                                 label_width=names_width(app.shelf, session.deck))
+            return ResultsScreen(
+                lang,
+                results_view(session, trend=trend, earlier=self.follows if spec.results_compare else None),
+                label_width=names_width(app.shelf, session.deck),
+            )
         if step == "review":
             from .screens.review import ReviewScreen
 
@@ -293,8 +299,14 @@ class FlowRouter:
 
     def _setup_defaults(self) -> dict[str, object]:
         assert self.spec is not None
-        return {"team": "", "deck": self.app.deck_id, "minutes": None, "group": "", "challenge": None,
-                "secret": "secret" if self.spec.secret_default else "hands"}
+        return {
+            "team": "",
+            "deck": self.app.deck_id,
+            "minutes": None,
+            "group": "",
+            "challenge": None,
+            "secret": "secret" if self.spec.secret_default else "hands",
+        }
 
     def _share_screen(self) -> KioskScreen:
         """The plan's link points at the configured viewer, or at the kiosk's own server
@@ -325,9 +337,16 @@ class FlowRouter:
                 else:
                     reachable = False
                     note = t(app.language, "phone.unreachable")
-        return ShareScreen(app.language, link=encode_link(session.plan, session.deck, base), plan=session.plan,
-                           code=session.plan_code, deck=session.deck, note=note, short_link=short,
-                           reachable=reachable)
+        return ShareScreen(
+            app.language,
+            link=encode_link(session.plan, session.deck, base),
+            plan=session.plan,
+            code=session.plan_code,
+            deck=session.deck,
+            note=note,
+            short_link=short,
+            reachable=reachable,
+        )
 
     def day_view(self) -> KioskScreen:
         """Today's numbers, for the facilitator menu."""
@@ -372,9 +391,13 @@ class FlowRouter:
         settings.setdefault("with_level", self.spec.level_question)
         settings.setdefault("secret", self.spec.secret_default)
         app.close_phone_vote()
-        self.session = Session(store=app.store, deck=app.deck(),
-                               settings=SessionSettings(mode=self.spec.name, language=app.language, **settings),
-                               seed=app.config.seed, now=app.now)
+        self.session = Session(
+            store=app.store,
+            deck=app.deck(),
+            settings=SessionSettings(mode=self.spec.name, language=app.language, **settings),
+            seed=app.config.seed,
+            now=app.now,
+        )
         self._next(self.spec.first_step)
 
     def _follow_up_found(self, screen: KioskScreen, reference: str) -> None:
@@ -384,8 +407,9 @@ class FlowRouter:
         app = self.app
         say = screen.say
         try:
-            plan, code = find_plan(reference, app.store,
-                                   lambda link: LinkCodec(app.shelf.all_decks()).decode_link(link))
+            plan, code = find_plan(
+                reference, app.store, lambda link: LinkCodec(app.shelf.all_decks()).decode_link(link)
+            )
         except FollowUpError as exc:
             say(t(app.language, exc.key, **exc.values))
             return
@@ -570,4 +594,3 @@ class FlowRouter:
         "card": _timer,
         "setup": _setup_language,
     }
-

@@ -19,7 +19,6 @@ def translate_bindings(node: DOMNode, language: str) -> None:
     table = node._bindings.key_to_bindings
     for key, bindings in table.items():
         table[key] = [
-            replace(b, description=t(language, b.description[len(PREFIX):]))
-            if b.description.startswith(PREFIX) else b
+            replace(b, description=t(language, b.description[len(PREFIX) :])) if b.description.startswith(PREFIX) else b
             for b in bindings
         ]

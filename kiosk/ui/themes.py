@@ -47,8 +47,7 @@ def shipped_specs(themes_dir: Path = THEMES_DIR, user_dir: Path | None = None) -
     return specs
 
 
-def resolve_theme(name_or_path: str, themes_dir: Path = THEMES_DIR,
-                  user_dir: Path | None = None) -> ThemeSpec | None:
+def resolve_theme(name_or_path: str, themes_dir: Path = THEMES_DIR, user_dir: Path | None = None) -> ThemeSpec | None:
     """The theme a user asked for; raises FileProblems with a clear message when it is
     missing or broken. None means: choose automatically."""
     if not name_or_path:

@@ -46,8 +46,10 @@ class PhoneRoom:
         self.streams = 0
         self.stopped = False
         loop = asyncio.get_running_loop()
-        self.tasks = [loop.create_task(self._write(), name="phone-writer"),
-                      loop.create_task(self._watch(), name="phone-watch")]
+        self.tasks = [
+            loop.create_task(self._write(), name="phone-writer"),
+            loop.create_task(self._watch(), name="phone-watch"),
+        ]
 
     def stop(self) -> None:
         self.stopped = True
@@ -118,11 +120,17 @@ def add_phone_routes(app: web.Application, server: KioskServer) -> None:
             raise _refusal(exc.status, exc.reason) from None
         box = room.box
         model = box.session.deck.require_model()
-        return web.json_response({
-            "token": joined.token, "voted": joined.voted, "language": box.session.settings.language,
-            "questions": phone_questions(model, box.session), "scale": list(model.scale),
-            "state": box.state, "voted_count": box.session.votes_cast,
-        })
+        return web.json_response(
+            {
+                "token": joined.token,
+                "voted": joined.voted,
+                "language": box.session.settings.language,
+                "questions": phone_questions(model, box.session),
+                "scale": list(model.scale),
+                "state": box.state,
+                "voted_count": box.session.votes_cast,
+            }
+        )
 
     async def ballot(request: web.Request) -> web.Response:
         room = room_of(request)
@@ -175,9 +183,16 @@ def add_phone_routes(app: web.Application, server: KioskServer) -> None:
 
 
 def _refusal(status: int, reason: str) -> web.HTTPException:
-    kinds = {400: web.HTTPBadRequest, 403: web.HTTPForbidden, 404: web.HTTPNotFound, 409: web.HTTPConflict,
-             410: web.HTTPGone, 413: web.HTTPRequestEntityTooLarge, 429: web.HTTPTooManyRequests,
-             503: web.HTTPServiceUnavailable}
+    kinds = {
+        400: web.HTTPBadRequest,
+        403: web.HTTPForbidden,
+        404: web.HTTPNotFound,
+        409: web.HTTPConflict,
+        410: web.HTTPGone,
+        413: web.HTTPRequestEntityTooLarge,
+        429: web.HTTPTooManyRequests,
+        503: web.HTTPServiceUnavailable,
+    }
     body = json.dumps({"error": reason})
     if status == 413:
         return web.HTTPRequestEntityTooLarge(max_size=0, actual_size=0, text=body, content_type="application/json")
@@ -187,6 +202,7 @@ def _refusal(status: int, reason: str) -> web.HTTPException:
 async def _json_body(request: web.Request, limits: Limits, *, allow_empty: bool = False) -> Any:
     if request.content_length is not None and request.content_length > limits.max_body:
         raise _refusal(413, f"the body is over {limits.max_body} bytes")
+
     async def read_capped() -> bytes:
         chunks, total = [], 0
         while total <= limits.max_body:
@@ -213,8 +229,9 @@ async def _json_body(request: web.Request, limits: Limits, *, allow_empty: bool 
 
 def phone_page(box: BallotBox) -> bytes:
     """The page with the session language's texts filled in as JSON."""
-    texts = {k.removeprefix("phone."): v for k, v in labels(box.session.settings.language).items()
-             if k.startswith("phone.")}
+    texts = {
+        k.removeprefix("phone."): v for k, v in labels(box.session.settings.language).items() if k.startswith("phone.")
+    }
     page = PAGE.read_text(encoding="utf-8")
     page = page.replace("/*TEXTS*/{}", json.dumps(texts, ensure_ascii=False).replace("</", "<\\/"), 1)
     page = page.replace('lang="sv"', f'lang="{box.session.settings.language}"', 1)
@@ -224,6 +241,8 @@ def phone_page(box: BallotBox) -> bytes:
 def unknown_room_page() -> bytes:
     """A short page for an old or mistyped join address, in Swedish and English."""
     sv, en = labels("sv")["phone.unknown"], labels("en")["phone.unknown"]
-    return (f'<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" '
-            f'content="width=device-width, initial-scale=1"><title>Innovationslek</title></head><body><main>'
-            f'<h1>{html.escape(sv)}</h1><p lang="en">{html.escape(en)}</p></main></body></html>').encode()
+    return (
+        f'<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" '
+        f'content="width=device-width, initial-scale=1"><title>Innovationslek</title></head><body><main>'
+        f'<h1>{html.escape(sv)}</h1><p lang="en">{html.escape(en)}</p></main></body></html>'
+    ).encode()

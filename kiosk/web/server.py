@@ -38,8 +38,10 @@ if TYPE_CHECKING:  # phone_api imports this module; it is imported when a room o
 
 log = logging.getLogger("kiosk.web")
 
-CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
-       "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+CSP = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -144,8 +146,9 @@ class _GuardedHandler(RequestHandler):
         if self._manager is not None and self.transport is not None:
             super().connection_lost(exc)
 
-    def handle_error(self, request: web.BaseRequest, status: int = 500, exc: BaseException | None = None,
-                     message: str | None = None) -> web.StreamResponse:
+    def handle_error(
+        self, request: web.BaseRequest, status: int = 500, exc: BaseException | None = None, message: str | None = None
+    ) -> web.StreamResponse:
         """Answers to requests that never reached a route (a request the parser refused)
         and to our own failures: a short text with the security headers. Refused
         requests are not logged (they are the room's noise, and the log would name the
@@ -200,9 +203,17 @@ class KioskServer:
     """Bind with ``open()`` (synchronous: the real port is known at once), then the
     server runs as a task in the running loop; ``close()`` stops it."""
 
-    def __init__(self, viewer_page: str, host: str = "0.0.0.0", port: int = 8765, *,
-                 limits: Limits = Limits(), plan_link: Callable[[str], str | None] | None = None,
-                 probes: tuple[str, ...] | None = None, advertise: str = ""):
+    def __init__(
+        self,
+        viewer_page: str,
+        host: str = "0.0.0.0",
+        port: int = 8765,
+        *,
+        limits: Limits = Limits(),
+        plan_link: Callable[[str], str | None] | None = None,
+        probes: tuple[str, ...] | None = None,
+        advertise: str = "",
+    ):
         self.viewer_page = viewer_page.encode("utf-8")
         self.host = host
         self.port = port
@@ -222,8 +233,12 @@ class KioskServer:
     def open(self) -> KioskServer:
         """Bind the socket now; serving starts in the running asyncio loop."""
         fd_limit = _raise_fd_limit()
-        self.limits = Limits(**{**self.limits.__dict__,
-                                "max_connections": max(8, min(self.limits.max_connections, fd_limit - FD_RESERVE))})
+        self.limits = Limits(
+            **{
+                **self.limits.__dict__,
+                "max_connections": max(8, min(self.limits.max_connections, fd_limit - FD_RESERVE)),
+            }
+        )
         self._sock = _bind(self.host, self.port)
         self.port = self._sock.getsockname()[1]
         loop = asyncio.get_running_loop()
@@ -248,9 +263,16 @@ class KioskServer:
 
         def protocol() -> RequestHandler:
             return _GuardedHandler(
-                manager, loop=loop, guard=guard, access_log=None, keepalive_timeout=limits.idle_timeout,
-                max_line_size=limits.max_line, max_field_size=limits.max_field, max_headers=limits.max_headers,
-                lingering_time=1.0)
+                manager,
+                loop=loop,
+                guard=guard,
+                access_log=None,
+                keepalive_timeout=limits.idle_timeout,
+                max_line_size=limits.max_line,
+                max_field_size=limits.max_field,
+                max_headers=limits.max_headers,
+                lingering_time=1.0,
+            )
 
         if self._sock is None:
             raise ViewerServerError("the server's socket is not bound")
@@ -316,8 +338,9 @@ class KioskServer:
 
     # -- requests --------------------------------------------------------------------------
     @web.middleware
-    async def _middleware(self, request: web.Request,
-                          handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> web.StreamResponse:
+    async def _middleware(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
         guard, protocol = self.guard, request.protocol
         if guard is None:  # set by start() before the first request can arrive
             raise web.HTTPServiceUnavailable(text="starting\n")

@@ -68,9 +68,15 @@ def link_constants() -> dict:
     constants["alphabet"] = base43.ALPHABET
     constants["scale_steps"] = SCALE_STEPS
     constants["v1"] = {
-        "format": link_v1.FORMAT, "languages": list(link_v1.LANGUAGES), "modes": list(link_v1.MODES),
-        "action_fields": list(link_v1.ACTION_FIELDS), "scale": link_v1.SCALE, "level_counts": link_v1.LEVEL_COUNTS,
-        "max_minutes": link_v1.MAX_MINUTES, "max_days": link_v1.MAX_DAYS, "max_body": link_v1.MAX_BODY,
+        "format": link_v1.FORMAT,
+        "languages": list(link_v1.LANGUAGES),
+        "modes": list(link_v1.MODES),
+        "action_fields": list(link_v1.ACTION_FIELDS),
+        "scale": link_v1.SCALE,
+        "level_counts": link_v1.LEVEL_COUNTS,
+        "max_minutes": link_v1.MAX_MINUTES,
+        "max_days": link_v1.MAX_DAYS,
+        "max_body": link_v1.MAX_BODY,
     }
     return constants
 

@@ -29,8 +29,10 @@ def _terminate_syncs(admin_url: str) -> None:
     import psycopg
 
     with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                     "WHERE application_name = 'innovationslek' AND pid <> pg_backend_pid()")
+        conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE application_name = 'innovationslek' AND pid <> pg_backend_pid()"
+        )
 
 
 @pytest.fixture(scope="module")
@@ -55,9 +57,22 @@ def test_fifty_kiosks_sync_through_interruptions(fifty, central_url, pg_server):
             fault = "restart"
         at = rng.randint(1, 3)
         if fault == "sigkill":
-            proc = subprocess.Popen([sys.executable, "-m", "kiosk.cli", "sync", "--to", central_url,
-                                     "--data-dir", str(folder), "--batch-rows", "40"], cwd=ROOT,
-                                    stderr=subprocess.DEVNULL)
+            proc = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "kiosk.cli",
+                    "sync",
+                    "--to",
+                    central_url,
+                    "--data-dir",
+                    str(folder),
+                    "--batch-rows",
+                    "40",
+                ],
+                cwd=ROOT,
+                stderr=subprocess.DEVNULL,
+            )
             time.sleep(rng.uniform(0.3, 0.9))  # start-up takes about half of this: killed before, during or after
             proc.send_signal(signal.SIGKILL)
             proc.wait()

@@ -19,16 +19,23 @@ from kiosk.core.votes import Entry
 
 
 def _plan(mode="checkin", who="Anna och Erik"):
-    return Plan(deck="innovationslek", language="sv", mode=mode, created=datetime(2026, 11, 1, tzinfo=UTC),
-                actions=[Action(what="Intervjua fem brukare", how="Korta samtal", when="i december", who=who)],
-                team="Bygglov" if mode != "walkup" else "")
+    return Plan(
+        deck="innovationslek",
+        language="sv",
+        mode=mode,
+        created=datetime(2026, 11, 1, tzinfo=UTC),
+        actions=[Action(what="Intervjua fem brukare", how="Korta samtal", when="i december", who=who)],
+        team="Bygglov" if mode != "walkup" else "",
+    )
 
 
 def test_an_existing_database_gets_a_kiosk_id_and_keeps_its_rows(tmp_path):
     db = sqlite3.connect(tmp_path / DB_NAME)
     db.executescript(MIGRATIONS[0] + "; PRAGMA user_version = 1;")
-    db.execute("INSERT INTO sessions (mode, deck, language, started) VALUES ('checkin', 'innovationslek', 'sv', "
-               "'2026-01-01T10:00:00+00:00')")
+    db.execute(
+        "INSERT INTO sessions (mode, deck, language, started) VALUES ('checkin', 'innovationslek', 'sv', "
+        "'2026-01-01T10:00:00+00:00')"
+    )
     db.commit()
     db.close()
     store = Store.open(tmp_path)
@@ -95,8 +102,11 @@ def test_plans_in_a_batch_are_redacted(tmp_path):
 
 def test_central_settings_from_kiosk_toml(tmp_path):
     path = tmp_path / "kiosk.toml"
-    path.write_text('export_walkup_text = true\n[central]\nurl = "postgresql://k:p@db.example/org"\n'
-                    "interval_minutes = 5\nsend_who = true\n", encoding="utf-8")
+    path.write_text(
+        'export_walkup_text = true\n[central]\nurl = "postgresql://k:p@db.example/org"\n'
+        "interval_minutes = 5\nsend_who = true\n",
+        encoding="utf-8",
+    )
     settings, problems = load_central(path)
     assert problems == []
     assert settings == CentralSettings("postgresql://k:p@db.example/org", 5, True, True)

@@ -62,8 +62,9 @@ def raw_means(files: list[Path]) -> dict[tuple[str, str], tuple[float, int]]:
     for file in files:
         db = sqlite3.connect(file / DB_NAME)
         for started, answers in db.execute(
-                "SELECT s.started, b.answers FROM ballots b JOIN sessions s ON s.id = b.session_id "
-                "WHERE b.undone_at IS NULL AND b.kind = 'ballot'"):
+            "SELECT s.started, b.answers FROM ballots b JOIN sessions s ON s.id = b.session_id "
+            "WHERE b.undone_at IS NULL AND b.kind = 'ballot'"
+        ):
             month = started[:7]
             for q, v in json.loads(answers).items():
                 if q != "level":
@@ -99,8 +100,7 @@ def test_report_from_a_kiosk_file_matches_its_ballots(tmp_path):
     assert result.teams == 3 and figures.scripts == 0
     html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert "<svg" in html and "size: A4" in html and "färre än 3 röster" in html
-    for name in ("report.md", "ladder.csv", "team_trend.csv", "participation.csv", "cards.csv",
-                 "follow_through.csv"):
+    for name in ("report.md", "ladder.csv", "team_trend.csv", "participation.csv", "cards.csv", "follow_through.csv"):
         assert (tmp_path / "out" / name).read_text(encoding="utf-8-sig").strip(), name
 
 
@@ -111,8 +111,13 @@ def test_report_from_the_central_database_matches_every_kiosk(tmp_path, central_
         generate(folder, teams=2, months=4, seed=40 + i, kiosk_no=i + 1)
         sync(folder, central_url)
         folders.append(folder)
-    result = subprocess.run([sys.executable, "-m", "kiosk.cli", "report", "--db", central_url, "--out",
-                             str(tmp_path / "out")], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk.cli", "report", "--db", central_url, "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     figures = page(tmp_path / "out")
     assert check_ladder(figures, raw_means(folders)) > 20
@@ -184,8 +189,13 @@ def test_since_leaves_out_earlier_months(tmp_path):
 @pytest.mark.parametrize("source", ["missing.sqlite3", "not-a-db.sqlite3"])
 def test_a_bad_report_source_is_a_one_line_message(tmp_path, source):
     (tmp_path / "not-a-db.sqlite3").write_text("hello")
-    result = subprocess.run([sys.executable, "-m", "kiosk.cli", "report", "--db", str(tmp_path / source), "--out",
-                             str(tmp_path / "out")], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk.cli", "report", "--db", str(tmp_path / source), "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert result.returncode == 1 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
 

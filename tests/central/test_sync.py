@@ -81,8 +81,13 @@ KILLER = textwrap.dedent("""
 def test_a_sync_killed_mid_batch_is_completed_by_the_next(kiosk, central_url, stage):
     """SIGKILL inside batch 3's transaction (nothing of it arrives) or just after its COMMIT
     and before the kiosk recorded it (it arrives, and is sent again by the next sync)."""
-    killed = subprocess.run([sys.executable, "-c", KILLER, str(kiosk), central_url, stage, "3"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=60)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLER, str(kiosk), central_url, stage, "3"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert killed.returncode == -signal.SIGKILL
     outbox = Outbox(kiosk)
     acked = outbox.db.execute("SELECT COUNT(*) FROM central_acks WHERE kind = 'session'").fetchone()[0]
@@ -131,8 +136,15 @@ def test_ten_kiosks_syncing_at_once(tmp_path, central_url):
     folders = [tmp_path / f"k{i}" for i in range(10)]
     for i, folder in enumerate(folders):
         generate(folder, teams=1, months=3, seed=100 + i, kiosk_no=i + 1)
-    procs = [subprocess.Popen([*CLI, "sync", "--to", central_url, "--data-dir", str(f), "--batch-rows", "60"],
-                              cwd=ROOT, stderr=subprocess.PIPE, text=True) for f in folders]
+    procs = [
+        subprocess.Popen(
+            [*CLI, "sync", "--to", central_url, "--data-dir", str(f), "--batch-rows", "60"],
+            cwd=ROOT,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for f in folders
+    ]
     for proc in procs:
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err
@@ -214,17 +226,23 @@ def test_a_newer_central_schema_is_refused_and_left_alone(kiosk, central_url):
     assert all(not rows for rows in central_rows(central_url).values())
 
 
-@pytest.mark.parametrize("url, expected", [
-    ("mysql://central@127.0.0.1/x", "not a PostgreSQL URL"),
-    ("postgresql://central:x@127.0.0.1:notaport/x", "not a PostgreSQL URL"),
-    ("postgresql://central@127.0.0.1:{port}/x?sslmode=bogus", "sslmode"),
-    ("postgresql://central:wrong-password@127.0.0.1:{port}/postgres", "password authentication failed"),
-    ("postgresql://central:{password}@127.0.0.1:{port}/no_such_db", "does not exist"),
-])
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("mysql://central@127.0.0.1/x", "not a PostgreSQL URL"),
+        ("postgresql://central:x@127.0.0.1:notaport/x", "not a PostgreSQL URL"),
+        ("postgresql://central@127.0.0.1:{port}/x?sslmode=bogus", "sslmode"),
+        ("postgresql://central:wrong-password@127.0.0.1:{port}/postgres", "password authentication failed"),
+        ("postgresql://central:{password}@127.0.0.1:{port}/no_such_db", "does not exist"),
+    ],
+)
 def test_bad_urls_and_passwords_are_one_line_messages(kiosk, pg_server, url, expected):
     url = url.format(port=pg_server.port, password=PASSWORD)
-    for args in (["sync", "--to", url, "--data-dir", str(kiosk)], ["central", "init", "--db", url],
-                 ["report", "--db", url, "--out", str(kiosk / "report")]):
+    for args in (
+        ["sync", "--to", url, "--data-dir", str(kiosk)],
+        ["central", "init", "--db", url],
+        ["report", "--db", url, "--out", str(kiosk / "report")],
+    ):
         result = _cli(*args)
         assert result.returncode == 1, result.stderr
         assert expected in result.stderr, result.stderr
@@ -237,7 +255,9 @@ def test_bad_urls_and_passwords_are_one_line_messages(kiosk, pg_server, url, exp
 
 
 def test_psycopg_is_not_imported_by_the_app_or_a_plain_export(tmp_path):
-    code = ("import sys, kiosk.cli, kiosk.ui.app, kiosk.central.settings, kiosk.core.config\n"
-            "print('psycopg' in sys.modules)")
+    code = (
+        "import sys, kiosk.cli, kiosk.ui.app, kiosk.central.settings, kiosk.core.config\n"
+        "print('psycopg' in sys.modules)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.stdout.strip() == "False", result.stderr

@@ -9,8 +9,14 @@ import tempfile
 import pytest
 
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--virtual-time-budget=5000",
 ]
 
@@ -25,7 +31,11 @@ def chromium() -> str:
 
 def dump_dom(url: str, timeout: float = 60.0) -> str:
     with tempfile.TemporaryDirectory() as profile:
-        result = subprocess.run([chromium(), *FLAGS, f"--user-data-dir={profile}", "--dump-dom", url],
-                                capture_output=True, text=True, timeout=timeout)
+        result = subprocess.run(
+            [chromium(), *FLAGS, f"--user-data-dir={profile}", "--dump-dom", url],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout

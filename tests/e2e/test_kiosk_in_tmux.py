@@ -19,8 +19,9 @@ pytestmark = pytest.mark.e2e
 
 def kiosk_pid(data_dir) -> int:
     # The newest match is the Python process (the shell that started it matches too).
-    out = subprocess.run(["pgrep", "-n", "-f", "--", f"run.py .*--data-dir {data_dir}"],
-                         capture_output=True, text=True).stdout.split()
+    out = subprocess.run(
+        ["pgrep", "-n", "-f", "--", f"run.py .*--data-dir {data_dir}"], capture_output=True, text=True
+    ).stdout.split()
     assert out, "the kiosk process was not found"
     return int(out[0])
 

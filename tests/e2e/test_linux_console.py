@@ -11,20 +11,29 @@ from tests.e2e.tmux import TmuxSession
 
 pytestmark = pytest.mark.e2e
 
-CP437 = set(bytes(range(128, 256)).decode("cp437")) | {chr(c) for c in range(32, 127)} | set(
-    "☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼"
+CP437 = (
+    set(bytes(range(128, 256)).decode("cp437"))
+    | {chr(c) for c in range(32, 127)}
+    | set("☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼")
 )
 
 
 def test_every_screen_uses_console_glyphs(tmp_path):
     foreign: dict[str, set[str]] = {}
     steps = [
-        ("setup", []), ("lobby", ["C-s"]), ("ballot", ["Enter"]),
-        ("results", [*"3123451234", "Enter", "r"]), ("deal", ["Enter"]), ("card", ["Enter"]),
-        ("exercise", ["t"]), ("plan", ["Escape", "Escape", "c"]), ("help", ["F1"]),
+        ("setup", []),
+        ("lobby", ["C-s"]),
+        ("ballot", ["Enter"]),
+        ("results", [*"3123451234", "Enter", "r"]),
+        ("deal", ["Enter"]),
+        ("card", ["Enter"]),
+        ("exercise", ["t"]),
+        ("plan", ["Escape", "Escape", "c"]),
+        ("help", ["F1"]),
     ]
-    with TmuxSession(["--mode", "workshop", "--data-dir", str(tmp_path), "--seed", "5"], width=80, height=24,
-                     env={"TERM": "linux"}) as term:
+    with TmuxSession(
+        ["--mode", "workshop", "--data-dir", str(tmp_path), "--seed", "5"], width=80, height=24, env={"TERM": "linux"}
+    ) as term:
         term.wait_for("Förbered workshopen")
         for name, keys in steps:
             if keys:

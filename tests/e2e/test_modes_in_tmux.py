@@ -30,8 +30,9 @@ def test_mode_starts(mode, tmp_path):
 
 
 def test_english_and_linux_console(tmp_path):
-    with TmuxSession(["--mode", "workshop", "--lang", "en", "--data-dir", str(tmp_path)],
-                     env={"TERM": "linux"}) as term:
+    with TmuxSession(
+        ["--mode", "workshop", "--lang", "en", "--data-dir", str(tmp_path)], env={"TERM": "linux"}
+    ) as term:
         screen = term.wait_for("Prepare the workshop")
         assert "Traceback" not in screen
 

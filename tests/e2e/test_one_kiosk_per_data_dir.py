@@ -21,8 +21,13 @@ def test_second_kiosk_on_the_same_data_dir_exits_with_the_first_ones_pid(tmp_pat
         first.wait_for("Förbered workshopen")
         holder = int((data / "innovationslek.lock").read_text().strip())
         os.kill(holder, 0)  # the running kiosk
-        second = subprocess.run([sys.executable, str(ROOT / "run.py"), "--mode", "workshop", "--data-dir", str(data)],
-                                capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+        second = subprocess.run(
+            [sys.executable, str(ROOT / "run.py"), "--mode", "workshop", "--data-dir", str(data)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            stdin=subprocess.DEVNULL,
+        )
         assert second.returncode == 1
         lines = second.stderr.strip().splitlines()
         assert len(lines) == 1 and "in use by another kiosk" in lines[0] and f"process {holder}" in lines[0]

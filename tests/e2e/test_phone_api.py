@@ -84,7 +84,10 @@ async def test_refusals(room):
     v = f"/v/{box.room}"
     token = (await post(client, f"{v}/join", {}))[1]["token"]
     bad = [
-        b"{not json", b"[]", {"token": token}, {"token": 5, "answers": ANSWERS},
+        b"{not json",
+        b"[]",
+        {"token": token},
+        {"token": 5, "answers": ANSWERS},
         {"token": token, "answers": {**ANSWERS, "nonsense": 1}},
         {"token": token, "answers": {k: v for k, v in ANSWERS.items() if k != "level"}},
         {"token": token, "answers": {**ANSWERS, "level": 4}},  # the level question has three options

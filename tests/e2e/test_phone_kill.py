@@ -30,8 +30,19 @@ def free_port() -> int:
 
 def start(data, port: int, pidfile) -> TmuxSession:
     program = ["bash", "-c", f'echo $$ > {pidfile}; exec "$0" "$@"', sys.executable, str(ROOT / "run.py")]
-    return TmuxSession(["--data-dir", str(data), "--config", str(data / "kiosk.toml"), "--mode", "workshop",
-                        "--listen", f"127.0.0.1:{port}"], program=program)
+    return TmuxSession(
+        [
+            "--data-dir",
+            str(data),
+            "--config",
+            str(data / "kiosk.toml"),
+            "--mode",
+            "workshop",
+            "--listen",
+            f"127.0.0.1:{port}",
+        ],
+        program=program,
+    )
 
 
 def ballots_in(data) -> int:
@@ -48,8 +59,6 @@ def room_of(data) -> str:
         return db.execute("SELECT room FROM phone_rooms").fetchone()[0]
     finally:
         db.close()
-
-
 
 
 async def storm(base: str, tokens: list[str], answers: dict, kill) -> dict[str, int]:

@@ -30,9 +30,18 @@ A4_POINTS = (595.3, 841.9)
 def print_to_pdf(html_file: Path, pdf_file: Path) -> None:
     with tempfile.TemporaryDirectory() as profile:
         result = subprocess.run(
-            [chromium(), *FLAGS, f"--user-data-dir={profile}", "--no-pdf-header-footer",
-             f"--print-to-pdf={pdf_file}", html_file.as_uri()],
-            capture_output=True, text=True, timeout=120)
+            [
+                chromium(),
+                *FLAGS,
+                f"--user-data-dir={profile}",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={pdf_file}",
+                html_file.as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     assert result.returncode == 0 and pdf_file.is_file(), result.stderr[-2000:]
 
 
@@ -43,8 +52,12 @@ def flat(text: str) -> str:
 @pytest.mark.parametrize("lang", SHELF.languages("innovationslek"))
 def test_printed_deck_has_every_card_front_and_back_on_a4(tmp_path, lang):
     out = tmp_path / f"deck.{lang}.html"
-    result = subprocess.run([sys.executable, str(ROOT / "run.py"), "print", "--deck", "innovationslek",
-                             "--lang", lang, "--out", str(out)], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), "print", "--deck", "innovationslek", "--lang", lang, "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     deck = SHELF.get("innovationslek", lang)
     assert deck.cards == deck.methods  # the method deck: every card has a title and steps
@@ -56,7 +69,7 @@ def test_printed_deck_has_every_card_front_and_back_on_a4(tmp_path, lang):
     for page in pages:
         assert [round(float(v), 1) for v in page.mediabox[2:]] == pytest.approx(A4_POINTS, abs=1)
     for sheet in range(sheets):
-        cards = deck.methods[sheet * CARDS_PER_SIDE:(sheet + 1) * CARDS_PER_SIDE]
+        cards = deck.methods[sheet * CARDS_PER_SIDE : (sheet + 1) * CARDS_PER_SIDE]
         front, back = flat(pages[2 * sheet].extract_text()), flat(pages[2 * sheet + 1].extract_text())
         for card in cards:
             assert flat(card.title) in front, (sheet, card.id)

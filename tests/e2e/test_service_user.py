@@ -38,15 +38,20 @@ def unit_command() -> list[str]:
 
 def localise(text: str, etc: Path, var: Path) -> str:
     program = f"{shlex.quote(sys.executable)} {shlex.quote(str(ROOT / 'run.py'))}"
-    return (text.replace("/opt/innovationslek/.venv/bin/innovationslek", program)
-            .replace("/etc/innovationslek", str(etc)).replace("/var/lib/innovationslek", str(var))
-            .replace("-o kiosk", "-o nobody").replace("-g kiosk", "-g nogroup"))
+    return (
+        text.replace("/opt/innovationslek/.venv/bin/innovationslek", program)
+        .replace("/etc/innovationslek", str(etc))
+        .replace("/var/lib/innovationslek", str(var))
+        .replace("-o kiosk", "-o nobody")
+        .replace("-g kiosk", "-g nogroup")
+    )
 
 
 def service_python() -> tuple[str, str]:
     """An interpreter the service user may run, and the PYTHONPATH it needs. This test's
     own interpreter may live in root's home (pyenv); the system's python3 of the same minor
     version then runs the app with this virtualenv's packages (all pure Python)."""
+
     def allowed(path: str) -> bool:
         return subprocess.run(["runuser", "-u", "nobody", "--", "test", "-x", path]).returncode == 0
 
@@ -75,8 +80,14 @@ def test_readme_setup_then_the_service_user_runs_the_kiosk(scratch):
     require_tmux()
     etc, var = scratch / "etc", scratch / "var"
     for line in readme_setup_lines():
-        result = subprocess.run(["bash", "-c", localise(line, etc, var)], cwd=ROOT, input="4711\n",
-                                capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            ["bash", "-c", localise(line, etc, var)],
+            cwd=ROOT,
+            input="4711\n",
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert result.returncode == 0, f"{line}: {result.stderr}"
     config = etc / "kiosk.toml"
     info = os.stat(config)
@@ -90,10 +101,30 @@ def test_readme_setup_then_the_service_user_runs_the_kiosk(scratch):
     session.name, session.socket = f"kiosk-{uuid.uuid4().hex[:8]}", f"kiosk-test-{uuid.uuid4().hex[:8]}"
     python, python_path = service_python()
     program[0] = python
-    shell = (f"runuser -u nobody -- env TERM=linux HOME=/nonexistent PYTHONPATH={shlex.quote(python_path)} "
-             + " ".join(shlex.quote(p) for p in program) + "; echo EXITED:$?; sleep 30")
-    subprocess.run(["tmux", "-L", session.socket, "new-session", "-d", "-s", session.name, "-x", "100", "-y", "30",
-                    "bash", "-c", f"cd {shlex.quote(str(ROOT))} && {shell}"], check=True)
+    shell = (
+        f"runuser -u nobody -- env TERM=linux HOME=/nonexistent PYTHONPATH={shlex.quote(python_path)} "
+        + " ".join(shlex.quote(p) for p in program)
+        + "; echo EXITED:$?; sleep 30"
+    )
+    subprocess.run(
+        [
+            "tmux",
+            "-L",
+            session.socket,
+            "new-session",
+            "-d",
+            "-s",
+            session.name,
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "bash",
+            "-c",
+            f"cd {shlex.quote(str(ROOT))} && {shell}",
+        ],
+        check=True,
+    )
     with session:
         screen = session.wait_for("Innovationslek", timeout=30)
         assert "EXITED" not in screen and "Permission denied" not in screen

@@ -24,11 +24,17 @@ DECK = SHELF.get("innovationslek", "sv")
 
 
 def plan(**changes) -> Plan:
-    p = Plan(deck=DECK.id, language="sv", mode="workshop", created=datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
-             cards=[DECK.methods[3].id, DECK.methods[7].id],
-             votes={p: [1, 2, 0, 3, 1] for p in DECK.require_model().principle_ids},
-             actions=[Action(what="Testa blanketten med fem invånare", who="Åsa och Øystein", when="vecka 50")],
-             follow_up=date(2027, 1, 15), team="Bygglov Kiruna")
+    p = Plan(
+        deck=DECK.id,
+        language="sv",
+        mode="workshop",
+        created=datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
+        cards=[DECK.methods[3].id, DECK.methods[7].id],
+        votes={p: [1, 2, 0, 3, 1] for p in DECK.require_model().principle_ids},
+        actions=[Action(what="Testa blanketten med fem invånare", who="Åsa och Øystein", when="vecka 50")],
+        follow_up=date(2027, 1, 15),
+        team="Bygglov Kiruna",
+    )
     for key, value in changes.items():
         setattr(p, key, value)
     return p
@@ -68,18 +74,34 @@ def test_format_2_link_is_what_the_kiosk_writes(page_file):
     assert base43.decode(link.split("#")[1])[0] == 2
 
 
-@pytest.mark.parametrize("deck_id,language", [("kultur-for-innovasjon", "nb"), ("ledelse-af-innovation", "da"),
-                                               ("innovationslek", "en")])
+@pytest.mark.parametrize(
+    "deck_id,language", [("kultur-for-innovasjon", "nb"), ("ledelse-af-innovation", "da"), ("innovationslek", "en")]
+)
 def test_format_2_in_every_dictionary_language(page_file, deck_id, language):
     deck = SHELF.get(deck_id, language)
-    p = Plan(deck=deck.id, language=language, mode="checkin", created=datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
-             cards=list(deck.card_ids[-2:]), votes={pid: [0, 1, 2, 3, 4] for pid in deck.require_model().principle_ids},
-             actions=[Action(what="Vi tester skjemaet med fem innbyggere på mandag", who="Søren og Åse")],
-             follow_up=date(2027, 2, 1), team="Team Ærø", challenge="Hvordan kan vi korte ned ventetiden?")
+    p = Plan(
+        deck=deck.id,
+        language=language,
+        mode="checkin",
+        created=datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
+        cards=list(deck.card_ids[-2:]),
+        votes={pid: [0, 1, 2, 3, 4] for pid in deck.require_model().principle_ids},
+        actions=[Action(what="Vi tester skjemaet med fem innbyggere på mandag", who="Søren og Åse")],
+        follow_up=date(2027, 2, 1),
+        team="Team Ærø",
+        challenge="Hvordan kan vi korte ned ventetiden?",
+    )
     dom = dump_dom(encode_link(p, deck, page_file.as_uri()))
     assert 'class="error"' not in dom
-    for text in (p.actions[0].what, "Søren og Åse", "Team Ærø", p.challenge, "2027-02-01",
-                 html.escape(_full_title(deck, p.cards[-1]), quote=False), deck.require_model().principles[-1].name):
+    for text in (
+        p.actions[0].what,
+        "Søren og Åse",
+        "Team Ærø",
+        p.challenge,
+        "2027-02-01",
+        html.escape(_full_title(deck, p.cards[-1]), quote=False),
+        deck.require_model().principles[-1].name,
+    ):
         assert text in dom, text
 
 
@@ -146,9 +168,13 @@ def probe(page_file, tmp_path, script: str) -> str:
 
 
 def test_ics_escapes_a_lone_carriage_return(page_file, tmp_path):
-    title = probe(page_file, tmp_path, """
+    title = probe(
+        page_file,
+        tmp_path,
+        """
 document.title = JSON.stringify(icsText({ followUp: new Date(Date.UTC(2027, 0, 15)), team: "A\\rB",
-  actions: [{ what: "x\\ry" }, { what: "z\\r\\nw" }] }, { "plan.follow_up": "F", "plan.title": "T" }));""")
+  actions: [{ what: "x\\ry" }, { what: "z\\r\\nw" }] }, { "plan.follow_up": "F", "plan.title": "T" }));""",
+    )
     assert "SUMMARY:F: A\\\\nB" in title  # JSON-escaped backslash + n
     assert "x\\\\ny" in title and "z\\\\nw" in title
     assert "\\r" not in title.replace("\\r\\n", "")
@@ -157,10 +183,14 @@ document.title = JSON.stringify(icsText({ followUp: new Date(Date.UTC(2027, 0, 1
 def test_inflate_stops_at_its_cap(page_file, tmp_path):
     bomb = zlib.compressobj(9, zlib.DEFLATED, -15)
     body = bomb.compress(b"\x00" * (64 << 20)) + bomb.flush()  # 64 MiB
-    title = probe(page_file, tmp_path, f"""
-const bomb = Uint8Array.from(atob("{__import__('base64').b64encode(body).decode()}"), (c) => c.charCodeAt(0));
+    title = probe(
+        page_file,
+        tmp_path,
+        f"""
+const bomb = Uint8Array.from(atob("{__import__("base64").b64encode(body).decode()}"), (c) => c.charCodeAt(0));
 inflate(bomb, new Uint8Array(0), 65536).then((out) => {{ document.title = "opened " + out.length; }},
-  (e) => {{ document.title = "refused " + e.key; }});""")
+  (e) => {{ document.title = "refused " + e.key; }});""",
+    )
     assert title == "refused damaged"
 
 

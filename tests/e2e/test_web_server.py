@@ -52,8 +52,16 @@ async def test_serves_the_page_and_short_links_and_nothing_else(server):
     assert (await request(server.port, get("/index.html")))[0] == 200
     status, headers, _ = await request(server.port, get("/p/k7m2qx"))
     assert status == 303 and headers["location"] == "http://k/#PLAN"
-    for path in ("/etc/passwd", "/../README.md", "/viewer.html", "/favicon.ico", "/p/NOPE12", "/v/unknown",
-                 "/%2e%2e/%2e%2e/etc/passwd", "//etc/passwd"):
+    for path in (
+        "/etc/passwd",
+        "/../README.md",
+        "/viewer.html",
+        "/favicon.ico",
+        "/p/NOPE12",
+        "/v/unknown",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "//etc/passwd",
+    ):
         assert (await request(server.port, get(path)))[0] == 404, path
 
 

@@ -23,14 +23,16 @@ def installed(tmp_path_factory):
     wheels = base / "dist"
     built = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels), str(ROOT)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert built.returncode == 0, built.stderr
     (wheel,) = wheels.glob("*.whl")
     env_dir = base / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
-    pip = subprocess.run([str(env_dir / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheel)],
-                         capture_output=True, text=True)
+    pip = subprocess.run(
+        [str(env_dir / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheel)], capture_output=True, text=True
+    )
     if pip.returncode != 0 and "Could not find a version" in pip.stderr:
         pytest.skip("no package index reachable to install the wheel's dependencies")
     assert pip.returncode == 0, pip.stderr
@@ -45,8 +47,9 @@ def test_wheel_carries_decks_and_themes(installed, tmp_path):
         "print(json.dumps({'where': kiosk.__file__, 'decks': s.ids(), 'themes': [t.name for t in shipped_specs()],"
         "'titles': [c.title for c in d.methods]}))"
     )
-    out = subprocess.run([str(installed / "bin" / "python"), "-c", probe], cwd=tmp_path,
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [str(installed / "bin" / "python"), "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True
+    ).stdout
     found = json.loads(out)
     assert str(installed) in found["where"]
     assert "innovationslek" in found["decks"] and "utmaningar" in found["decks"]
@@ -55,14 +58,24 @@ def test_wheel_carries_decks_and_themes(installed, tmp_path):
 
 
 def test_installed_app_starts_and_deals(installed, tmp_path):
-    titles = json.loads(subprocess.run(
-        [str(installed / "bin" / "python"), "-c",
-         "import json; from kiosk.core.shelf import Shelf;"
-         "print(json.dumps([c.title for c in Shelf().get('innovationslek', 'sv').methods]))"],
-        cwd=tmp_path, capture_output=True, text=True, check=True).stdout)
+    titles = json.loads(
+        subprocess.run(
+            [
+                str(installed / "bin" / "python"),
+                "-c",
+                "import json; from kiosk.core.shelf import Shelf;"
+                "print(json.dumps([c.title for c in Shelf().get('innovationslek', 'sv').methods]))",
+            ],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
     program = [str(installed / "bin" / "innovationslek")]
-    with TmuxSession(["--mode", "walkup", "--data-dir", str(tmp_path / "data"), "--seed", "3"],
-                     width=120, height=40, program=program) as term:
+    with TmuxSession(
+        ["--mode", "walkup", "--data-dir", str(tmp_path / "data"), "--seed", "3"], width=120, height=40, program=program
+    ) as term:
         term.wait_for("Enter")
         term.send("Enter")
         term.wait_for("1")

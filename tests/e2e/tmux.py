@@ -21,8 +21,15 @@ def require_tmux() -> None:
 
 
 class TmuxSession:
-    def __init__(self, args: list[str], *, width: int = 120, height: int = 40, env: dict[str, str] | None = None,
-                 program: list[str] | None = None):
+    def __init__(
+        self,
+        args: list[str],
+        *,
+        width: int = 120,
+        height: int = 40,
+        env: dict[str, str] | None = None,
+        program: list[str] | None = None,
+    ):
         """``program`` is the command that starts the app (default: this checkout's run.py)."""
         require_tmux()
         self.name = f"kiosk-{uuid.uuid4().hex[:8]}"
@@ -35,8 +42,22 @@ class TmuxSession:
         term = (env or {}).get("TERM", "xterm-256color")
         shell = f"cd {shlex.quote(str(ROOT))} && env TERM={term} {exports} {command}; echo EXITED:$?; sleep 30"
         subprocess.run(
-            ["tmux", "-L", self.socket, "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height),
-             "bash", "-c", shell],
+            [
+                "tmux",
+                "-L",
+                self.socket,
+                "new-session",
+                "-d",
+                "-s",
+                self.name,
+                "-x",
+                str(width),
+                "-y",
+                str(height),
+                "bash",
+                "-c",
+                shell,
+            ],
             check=True,
         )
 

@@ -29,8 +29,14 @@ def make_app(store, tmp_path):
         config.setdefault("viewer_host", "127.0.0.1")  # tests only ever touch loopback
         config.setdefault("viewer_port", 0)
         config.setdefault("advertise_host", "127.0.0.1")  # links name loopback, as phones would the LAN address
-        app = KioskApp(Config(**config), store, data_dir=tmp_path / "data", clock=FakeClock(),
-                       seconds_per_minute=60.0, today=lambda: TODAY)
+        app = KioskApp(
+            Config(**config),
+            store,
+            data_dir=tmp_path / "data",
+            clock=FakeClock(),
+            seconds_per_minute=60.0,
+            today=lambda: TODAY,
+        )
         return app
 
     return make

@@ -90,4 +90,3 @@ def test_every_rule_has_a_message_in_every_language():
     for lang in ("sv", "en", "nb", "da"):
         for key in keys:
             assert t(lang, f"guard.{key}", n=1, code="U+0000", char="x") != f"guard.{key}"
-

@@ -28,14 +28,38 @@ def earlier_plan(app, store) -> str:
 # Keys that finish each step of a mode's main path (side steps included where the mode
 # needs them: a ballot from the lobby, a card from the deal).
 KEYS = {
-    "walkup": {"attract": ["enter"], "vote": [*"123451234", "enter"], "results": ["enter"],
-               "deal": ["enter", "enter"], "plan": ["enter", "enter"], "share": ["enter"]},
-    "workshop": {"setup": ["ctrl+s"], "vote": ["enter", *"3123451234", "enter", "r"], "results": ["enter"],
-                 "deal": ["space", "c"], "plan": [*"Prova", "ctrl+s"], "share": ["enter"]},
-    "checkin": {"team": [*"Norr", "enter"], "vote": ["enter", *"123451234", "enter", "r"], "results": ["enter"],
-                "deal": ["c"], "plan": ["ctrl+s"], "share": ["enter"]},
-    "followup": {"earlier_plan": ["CODE", "enter"], "vote": ["enter", *"2444444444", "enter", "r"],
-                 "results": ["enter"], "review": ["c"], "plan": [*"Mät", "ctrl+s"], "share": ["enter"]},
+    "walkup": {
+        "attract": ["enter"],
+        "vote": [*"123451234", "enter"],
+        "results": ["enter"],
+        "deal": ["enter", "enter"],
+        "plan": ["enter", "enter"],
+        "share": ["enter"],
+    },
+    "workshop": {
+        "setup": ["ctrl+s"],
+        "vote": ["enter", *"3123451234", "enter", "r"],
+        "results": ["enter"],
+        "deal": ["space", "c"],
+        "plan": [*"Prova", "ctrl+s"],
+        "share": ["enter"],
+    },
+    "checkin": {
+        "team": [*"Norr", "enter"],
+        "vote": ["enter", *"123451234", "enter", "r"],
+        "results": ["enter"],
+        "deal": ["c"],
+        "plan": ["ctrl+s"],
+        "share": ["enter"],
+    },
+    "followup": {
+        "earlier_plan": ["CODE", "enter"],
+        "vote": ["enter", *"2444444444", "enter", "r"],
+        "results": ["enter"],
+        "review": ["c"],
+        "plan": [*"Mät", "ctrl+s"],
+        "share": ["enter"],
+    },
 }
 
 
@@ -104,11 +128,14 @@ async def test_a_ballot_confirmed_twice_is_cast_once_by_the_router(make_app):
         assert app.session.votes_cast == 1 and names(app) == ["TeamScreen", "LobbyScreen"]
 
 
-@pytest.mark.parametrize("saved, expected", [
-    ({"steps": ["vote", "results", "deal", "plan"]}, ["LobbyScreen", "ResultsScreen", "DealScreen", "PlanScreen"]),
-    ({"steps": ["vote"]}, ["LobbyScreen"]),
-    ({"screen": "results"}, ["LobbyScreen", "ResultsScreen"]),  # saved before steps were kept
-])
+@pytest.mark.parametrize(
+    "saved, expected",
+    [
+        ({"steps": ["vote", "results", "deal", "plan"]}, ["LobbyScreen", "ResultsScreen", "DealScreen", "PlanScreen"]),
+        ({"steps": ["vote"]}, ["LobbyScreen"]),
+        ({"screen": "results"}, ["LobbyScreen", "ResultsScreen"]),  # saved before steps were kept
+    ],
+)
 async def test_resume_replays_the_saved_steps(make_app, store, saved, expected):
     deck = make_app().shelf.get("innovationslek", "sv")
     session = Session(store=store, deck=deck, settings=SessionSettings(mode="workshop", team="Syd"))

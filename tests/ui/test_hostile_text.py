@@ -78,8 +78,14 @@ def make_hostile_app(tmp_path: Path, store, **config) -> KioskApp:
     config.setdefault("seed", 42)
     config.setdefault("viewer_host", "127.0.0.1")
     config.setdefault("viewer_port", 0)
-    return KioskApp(Config(**config), store, shelf=Shelf(extra=[deck_path]), data_dir=tmp_path / "data",
-                    clock=FakeClock(), today=lambda: TODAY)
+    return KioskApp(
+        Config(**config),
+        store,
+        shelf=Shelf(extra=[deck_path]),
+        data_dir=tmp_path / "data",
+        clock=FakeClock(),
+        today=lambda: TODAY,
+    )
 
 
 def open_session(app: KioskApp) -> Session:
@@ -230,8 +236,9 @@ async def test_follow_up_reference_and_carried_actions(tmp_path, store):
     deck = app.shelf.get("mini", "sv")
     first = Session(store=store, deck=deck, settings=SessionSettings(mode="workshop", team=TEAM))
     first.cast({"level": "limited", "testa": 2, "samverkan": 2})
-    code = first.save_plan(first.make_plan([Action(what=ACTION, how=HOW), Action(what=f"{SUSPEND} again")],
-                                           date(2027, 1, 10)))
+    code = first.save_plan(
+        first.make_plan([Action(what=ACTION, how=HOW), Action(what=f"{SUSPEND} again")], date(2027, 1, 10))
+    )
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("4")  # follow-up, from the start screen

@@ -201,7 +201,6 @@ async def test_day_view_from_the_facilitator_menu(make_app, store):
         assert f"  3  {deck.methods[2].title}" in str(app.screen.query_one("#day-cards").render())
 
 
-
 async def test_keys_typed_faster_than_a_screen_opens_stay_on_that_screen(make_app):
     """Enter and F1 in one burst on the team screen: the help opens first (F1 is a key
     binding), and the team name submitted just before must not open the lobby over the
@@ -241,7 +240,6 @@ async def test_a_double_enter_on_a_ballot_casts_one_vote(make_app):
         await pilot.pause()
         await pilot.pause()
         assert app.session.votes_cast == 1
-
 
 
 async def test_keys_still_queued_when_the_app_quits_do_no_harm(make_app):

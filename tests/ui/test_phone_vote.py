@@ -100,8 +100,7 @@ async def test_300_phones_vote_at_once_and_the_keyboard_too(make_app, store):
             assert all(status == 200 for status, _ in joined)
             tokens = [body["token"] for _, body in joined]
             assert len(set(tokens)) == 300
-            statuses = await asyncio.gather(*(vote(client, base, t, answers_for(app, n))
-                                              for n, t in enumerate(tokens)))
+            statuses = await asyncio.gather(*(vote(client, base, t, answers_for(app, n)) for n, t in enumerate(tokens)))
             assert statuses == [200] * 300
             again = await asyncio.gather(*(vote(client, base, t, answers_for(app, 0)) for t in tokens[:50]))
             assert again == [409] * 50
@@ -116,8 +115,9 @@ async def test_300_phones_vote_at_once_and_the_keyboard_too(make_app, store):
         assert app.screen.query_one("#count-label").render().plain == app.screen.t("phone.count", n=301, total=301)
         assert "300 har röstat" in app.screen.query_one("#join-tokens").render().plain
         # Stored exactly once each: 301 rows in the database, the phones' answers among them.
-        rows = store.db.execute("SELECT answers FROM ballots WHERE session_id = ? AND undone_at IS NULL",
-                                (app.session.id,)).fetchall()
+        rows = store.db.execute(
+            "SELECT answers FROM ballots WHERE session_id = ? AND undone_at IS NULL", (app.session.id,)
+        ).fetchall()
         assert len(rows) == 301
         assert app.session.votes_cast == 301
         # Undo at the keyboard takes back the keyboard's ballot, never a phone's.
@@ -127,8 +127,9 @@ async def test_300_phones_vote_at_once_and_the_keyboard_too(make_app, store):
         await pilot.press("u")
         await pilot.pause()
         assert app.session.votes_cast == 300
-        live = store.db.execute("SELECT COUNT(*) FROM ballots WHERE session_id = ? AND undone_at IS NULL",
-                                (app.session.id,)).fetchone()[0]
+        live = store.db.execute(
+            "SELECT COUNT(*) FROM ballots WHERE session_id = ? AND undone_at IS NULL", (app.session.id,)
+        ).fetchone()[0]
         assert live == 300
 
 

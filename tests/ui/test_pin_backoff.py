@@ -15,8 +15,14 @@ PIN = hash_pin("2468")
 
 
 def kiosk(store, tmp_path, wall: list[datetime]) -> KioskApp:
-    return KioskApp(Config(mode="walkup", kiosk=True, pin_hash=PIN, viewer_host="127.0.0.1", viewer_port=0), store,
-                    data_dir=tmp_path / "data", clock=FakeClock(), today=lambda: TODAY, now=lambda: wall[0])
+    return KioskApp(
+        Config(mode="walkup", kiosk=True, pin_hash=PIN, viewer_host="127.0.0.1", viewer_port=0),
+        store,
+        data_dir=tmp_path / "data",
+        clock=FakeClock(),
+        today=lambda: TODAY,
+        now=lambda: wall[0],
+    )
 
 
 def fake_clock(app: KioskApp) -> FakeClock:

@@ -11,13 +11,39 @@ import random
 import pytest
 from textual import events
 
-KEYS = (
-    list("abcdefghijklmnopqrstuvwxyz0123456789+-?")
-    + ["enter", "escape", "tab", "shift+tab", "space", "backspace", "delete", "up", "down", "left", "right",
-       "home", "end", "pageup", "pagedown", "f1", "ctrl+s", "ctrl+u", "ctrl+r", "ctrl+a", "ctrl+e"]
-)
-CHARS = {"space": " ", "enter": "\r", "tab": "\t", "backspace": "\x7f", "escape": "\x1b", "question_mark": "?",
-         "plus": "+", "minus": "-"}
+KEYS = list("abcdefghijklmnopqrstuvwxyz0123456789+-?") + [
+    "enter",
+    "escape",
+    "tab",
+    "shift+tab",
+    "space",
+    "backspace",
+    "delete",
+    "up",
+    "down",
+    "left",
+    "right",
+    "home",
+    "end",
+    "pageup",
+    "pagedown",
+    "f1",
+    "ctrl+s",
+    "ctrl+u",
+    "ctrl+r",
+    "ctrl+a",
+    "ctrl+e",
+]
+CHARS = {
+    "space": " ",
+    "enter": "\r",
+    "tab": "\t",
+    "backspace": "\x7f",
+    "escape": "\x1b",
+    "question_mark": "?",
+    "plus": "+",
+    "minus": "-",
+}
 NAMES = {"+": "plus", "-": "minus", "?": "question_mark"}
 PRESSES = 3000
 BURST = 30

@@ -18,8 +18,19 @@ BALLOTS = ["2342312312", "1325214135", "2431325242"]
 def test_order_puts_weakest_then_divided_then_the_rest():
     def view(weakest, divided):
         principles = [PrincipleResult(name, (1,), 1.0, name in weakest, name in divided) for name in "abcde"]
-        return ResultsView(votes=1, principles=principles, scale=["x"], level_question="", level=[], weakest=weakest,
-                           divided=divided, since_plan=[], trend=[], trend_sessions=0, team="")
+        return ResultsView(
+            votes=1,
+            principles=principles,
+            scale=["x"],
+            level_question="",
+            level=[],
+            weakest=weakest,
+            divided=divided,
+            since_plan=[],
+            trend=[],
+            trend_sessions=0,
+            team="",
+        )
 
     assert [p.name for p in first_what_matters(view(["d", "b"], ["b", "e"]))] == ["d", "b", "e", "a", "c"]
     assert [p.name for p in first_what_matters(view([], []))] == list("abcde")
@@ -68,7 +79,7 @@ async def test_names_whole_and_weakest_first_at_80x24(make_app, language):
         weakest = app.session.weakest(3)
         divided = app.session.most_divided(3)
         top = [model.principle(p).name for p in dict.fromkeys([*weakest, *divided])]
-        assert shown[:len(top)] == top
+        assert shown[: len(top)] == top
         assert screen.t("results.weakest") in lines[0]
         # The deal button is on screen without scrolling.
         button = screen.query_one("#deal")

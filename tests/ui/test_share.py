@@ -93,8 +93,9 @@ async def share_example_plan(app, pilot) -> None:
     # The end of a workshop without walking it: a session holding the saved plan, and the
     # router opening its share step (the flow tests walk the whole way with keys).
     app.flow.spec = mode_spec("workshop")
-    app.flow.session = Session(store=app.store, deck=app.deck(),
-                               settings=SessionSettings(mode="workshop", language=plan.language), now=app.now)
+    app.flow.session = Session(
+        store=app.store, deck=app.deck(), settings=SessionSettings(mode="workshop", language=plan.language), now=app.now
+    )
     app.flow.session.save_plan(plan)
     app.flow._open("share")
     await pilot.pause()

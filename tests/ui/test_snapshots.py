@@ -53,16 +53,23 @@ def earlier_workshop(store: Store, *, open_at: list[str] | None = None) -> str:
     deck = Shelf().get("innovationslek", "sv")
     ids = deck.require_model().principle_ids
     store.now = lambda: datetime(2026, 11, 24, 8, 0, tzinfo=UTC)  # the screens show when it began
-    session = Session(store=store, deck=deck, settings=SessionSettings(mode="workshop", team="Bygglov"),
-                      now=lambda: datetime(2026, 11, 24, 8, 0, tzinfo=UTC))
+    session = Session(
+        store=store,
+        deck=deck,
+        settings=SessionSettings(mode="workshop", team="Bygglov"),
+        now=lambda: datetime(2026, 11, 24, 8, 0, tzinfo=UTC),
+    )
     session.cast({"level": "both", **{p: 2 for p in ids}})
     session.cast({"level": "limited", **{p: 4 for p in ids}})
     if open_at is not None:
         session.save_state(open_at)
         session.deal()
         return ""
-    return session.save_plan(session.make_plan([Action(what="Prova nytt formulär"), Action(what="Bjud in invånare")],
-                                               TODAY.replace(year=TODAY.year + 1)))
+    return session.save_plan(
+        session.make_plan(
+            [Action(what="Prova nytt formulär"), Action(what="Bjud in invånare")], TODAY.replace(year=TODAY.year + 1)
+        )
+    )
 
 
 def plan_then(*keys: str):
@@ -98,10 +105,19 @@ def make(tmp_path, mode, **config) -> KioskApp:
     store = Store.open(tmp_path / "data")
     return KioskApp(
         # Loopback only: the lobby says phones cannot join (no address of the machine in a picture).
-        Config(mode=mode or "", seed=7, viewer_url="https://innovationslek.example.org/",
-               viewer_host="127.0.0.1", viewer_port=0, **config), store,
-        data_dir=tmp_path / "data", clock=FakeClock(),
-        today=lambda: TODAY, now=lambda: datetime(2026, 11, 24, 9, 0, tzinfo=UTC),
+        Config(
+            mode=mode or "",
+            seed=7,
+            viewer_url="https://innovationslek.example.org/",
+            viewer_host="127.0.0.1",
+            viewer_port=0,
+            **config,
+        ),
+        store,
+        data_dir=tmp_path / "data",
+        clock=FakeClock(),
+        today=lambda: TODAY,
+        now=lambda: datetime(2026, 11, 24, 9, 0, tzinfo=UTC),
     )
 
 

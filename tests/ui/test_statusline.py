@@ -10,9 +10,11 @@ from kiosk.ui.widgets.statusline import StatusLine
 def overlaps(app, line: StatusLine) -> list[str]:
     """Widgets on the screen whose region shares a cell with the status line."""
     region = line.region
-    return [repr(w) for w in app.screen.query("*")
-            if w is not line and w.display and w.region.area and not w.children
-            and w.region.overlaps(region)]
+    return [
+        repr(w)
+        for w in app.screen.query("*")
+        if w is not line and w.display and w.region.area and not w.children and w.region.overlaps(region)
+    ]
 
 
 async def test_thank_you_stays_on_the_lobby_and_not_over_the_results(make_app):

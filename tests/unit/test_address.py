@@ -69,32 +69,54 @@ def test_no_network_means_no_address():
 
 
 def test_plan_link_without_base_says_phones_cannot_reach(tmp_path):
-    result = in_empty_network(sys.executable, str(ROOT / "run.py"), "--data-dir", str(tmp_path),
-                              "plan", "link", str(EXAMPLE))
+    result = in_empty_network(
+        sys.executable, str(ROOT / "run.py"), "--data-dir", str(tmp_path), "plan", "link", str(EXAMPLE)
+    )
     assert result.returncode == 1 and result.stdout == ""
     assert "phones cannot reach this machine: set viewer_url or connect to a network" in result.stderr
     assert "Traceback" not in result.stderr
     # An explicit --base still works without a network.
-    result = in_empty_network(sys.executable, str(ROOT / "run.py"), "--data-dir", str(tmp_path),
-                              "plan", "link", str(EXAMPLE), "--base", "https://example.org/")
+    result = in_empty_network(
+        sys.executable,
+        str(ROOT / "run.py"),
+        "--data-dir",
+        str(tmp_path),
+        "plan",
+        "link",
+        str(EXAMPLE),
+        "--base",
+        "https://example.org/",
+    )
     assert result.returncode == 0 and result.stdout.startswith("https://example.org/#")
 
 
 def test_plan_link_on_loopback_only_is_refused(tmp_path):
     (tmp_path / "kiosk.toml").write_text('[network]\nhost = "127.0.0.1"\n', encoding="utf-8")
-    result = subprocess.run([sys.executable, str(ROOT / "run.py"), "--data-dir", str(tmp_path), "plan", "link",
-                             str(EXAMPLE)], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), "--data-dir", str(tmp_path), "plan", "link", str(EXAMPLE)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert result.returncode == 1 and "phones cannot reach this machine" in result.stderr
 
 
 def test_network_table_and_listen_flag(tmp_path):
     path = tmp_path / "kiosk.toml"
-    path.write_text('[network]\nhost = "192.168.1.20"\nport = 0\nwifi_ssid = "Verkstad"\n'
-                    'wifi_password = "hemligt123"\nstrict_join = true\ntoken_margin = 5\n', encoding="utf-8")
+    path.write_text(
+        '[network]\nhost = "192.168.1.20"\nport = 0\nwifi_ssid = "Verkstad"\n'
+        'wifi_password = "hemligt123"\nstrict_join = true\ntoken_margin = 5\n',
+        encoding="utf-8",
+    )
     config, problems = load_config(path)
     assert problems == []
-    assert (config.viewer_host, config.viewer_port, config.wifi_ssid, config.wifi_password) == \
-        ("192.168.1.20", 0, "Verkstad", "hemligt123")
+    assert (config.viewer_host, config.viewer_port, config.wifi_ssid, config.wifi_password) == (
+        "192.168.1.20",
+        0,
+        "Verkstad",
+        "hemligt123",
+    )
     assert config.strict_join and config.token_margin == 5
     path.write_text('[network]\nport = 70000\nstrict_join = "ja"\nfoo = 1\n', encoding="utf-8")
     _, problems = load_config(path)
@@ -107,6 +129,11 @@ def test_network_table_and_listen_flag(tmp_path):
 
 
 def test_bad_listen_flag_is_one_line(tmp_path):
-    result = subprocess.run([sys.executable, str(ROOT / "run.py"), "--listen", "nowhere"], capture_output=True,
-                            text=True, cwd=ROOT, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), "--listen", "nowhere"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert result.returncode == 2 and "is not HOST:PORT" in result.stderr and "Traceback" not in result.stderr

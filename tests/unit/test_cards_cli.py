@@ -9,8 +9,14 @@ from tests.conftest import ROOT
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "run.py"), *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=60, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def listed(*args: str) -> dict[str, list[str]]:
@@ -39,8 +45,10 @@ def test_principle_filter():
 
 
 def test_each_line_carries_the_card_number_links_use():
-    numbers = [line.split("#")[0].strip() for line in (ROOT / "decks" / "innovationslek.numbers").read_text(
-        encoding="utf-8").splitlines()]
+    numbers = [
+        line.split("#")[0].strip()
+        for line in (ROOT / "decks" / "innovationslek.numbers").read_text(encoding="utf-8").splitlines()
+    ]
     numbers = [n for n in numbers if n]
     rows = listed()
     assert {cid: int(row[4]) for cid, row in rows.items()} == {cid: numbers.index(cid) for cid in rows}

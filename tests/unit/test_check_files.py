@@ -14,8 +14,14 @@ from tests.conftest import ROOT, SMALL_DECK
 
 
 def check(*paths) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "run.py"), "check", *map(str, paths)], capture_output=True,
-                          text=True, cwd=ROOT, timeout=120, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), "check", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_a_plan_file_is_checked_as_a_plan(tmp_path):

@@ -10,8 +10,14 @@ from tests.conftest import ROOT
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "run.py"), *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=60, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_config_file_and_flags(tmp_path):
@@ -83,8 +89,14 @@ def test_theme_file_checks(tmp_path):
 
 def test_set_pin_writes_a_hash_the_app_reads(tmp_path):
     data = tmp_path / "data"
-    result = subprocess.run([sys.executable, str(ROOT / "run.py"), "--data-dir", str(data), "set-pin"],
-                            input="2468\n", capture_output=True, text=True, cwd=ROOT, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), "--data-dir", str(data), "set-pin"],
+        input="2468\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     text = (data / "kiosk.toml").read_text()
     assert "pin_hash" in text and "2468" not in text
@@ -92,8 +104,15 @@ def test_set_pin_writes_a_hash_the_app_reads(tmp_path):
     config, messages = resolve_config(args)
     assert messages == []
     from kiosk.core.pin import verify_pin
+
     assert verify_pin("2468", config.pin_hash)
-    bad = subprocess.run([sys.executable, str(ROOT / "run.py"), "--data-dir", str(data), "set-pin"],
-                         input="12\n", capture_output=True, text=True, cwd=ROOT, timeout=60)
+    bad = subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), "--data-dir", str(data), "set-pin"],
+        input="12\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert bad.returncode == 1 and "4 to 12 digits" in bad.stderr
     assert (data / "kiosk.toml").read_text() == text

@@ -103,8 +103,18 @@ def test_next_and_previous(clock):
 
 def test_for_card_uses_injected_minute(clock):
     from kiosk.core.deck import MethodCard, Step
-    card = MethodCard(id="x", title="x", phase="p", purpose="p", minutes=3, group_min=1, group_max=2,
-                      principles=("a",), steps=(Step("one", 1), Step("two", 2)))
+
+    card = MethodCard(
+        id="x",
+        title="x",
+        phase="p",
+        purpose="p",
+        minutes=3,
+        group_min=1,
+        group_max=2,
+        principles=("a",),
+        steps=(Step("one", 1), Step("two", 2)),
+    )
     cd = Countdown.for_card(card, seconds_per_minute=0.5, clock=clock)
     assert [s.seconds for s in cd.steps] == [0.5, 1.0]
     assert cd.planned_seconds() == 1.5

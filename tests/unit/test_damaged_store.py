@@ -44,6 +44,7 @@ def run_sql(sql: str):
         db = sqlite3.connect(folder / DB_NAME, isolation_level=None)
         db.execute(sql)
         db.close()
+
     return damage
 
 
@@ -65,8 +66,13 @@ def test_damaged_database_is_refused_with_where_and_how(tmp_path, kind):
     message = str(caught.value)
     assert str(folder / DB_NAME) in message and f"mv {folder / DB_NAME} {folder / DB_NAME}.damaged" in message
     for _ in range(2):  # the same clear answer at every start; systemd does not restart on 11
-        result = subprocess.run([sys.executable, str(ROOT / "run.py"), "--mode", "workshop", "--data-dir", str(folder)],
-                                capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "run.py"), "--mode", "workshop", "--data-dir", str(folder)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            stdin=subprocess.DEVNULL,
+        )
         assert result.returncode == 11, result.stderr
         assert "unexpected error" not in result.stderr and "Traceback" not in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1 and "is damaged" in result.stderr

@@ -6,10 +6,26 @@ from kiosk.core.dealer import Dealer, DealFilter
 from kiosk.core.deck import Card, MethodCard, Step
 
 
-def card(cid: str, principles: tuple[str, ...], minutes: int = 10, group: tuple[int, int] = (1, 10),
-         phase: str = "ide", place: str = "room") -> MethodCard:
-    return MethodCard(id=cid, title=cid, phase=phase, purpose="p", minutes=minutes, group_min=group[0],
-                      group_max=group[1], principles=principles, steps=(Step("s", minutes),), place=place)
+def card(
+    cid: str,
+    principles: tuple[str, ...],
+    minutes: int = 10,
+    group: tuple[int, int] = (1, 10),
+    phase: str = "ide",
+    place: str = "room",
+) -> MethodCard:
+    return MethodCard(
+        id=cid,
+        title=cid,
+        phase=phase,
+        purpose="p",
+        minutes=minutes,
+        group_min=group[0],
+        group_max=group[1],
+        principles=principles,
+        steps=(Step("s", minutes),),
+        place=place,
+    )
 
 
 CARDS = [card(f"a{i}", ("a",)) for i in range(10)] + [card(f"b{i}", ("b",)) for i in range(10)]
@@ -90,15 +106,45 @@ def test_small_pool_gives_a_short_hand():
 
 
 def test_group_size_is_per_working_group_when_groups_run_in_parallel():
-    troika = MethodCard(id="troika", title="t", phase="lara", purpose="p", minutes=30, group_min=3, group_max=4,
-                        principles=("a",), steps=(Step("s", 30),), parallel=True)
+    troika = MethodCard(
+        id="troika",
+        title="t",
+        phase="lara",
+        purpose="p",
+        minutes=30,
+        group_min=3,
+        group_max=4,
+        principles=("a",),
+        steps=(Step("s", 30),),
+        parallel=True,
+    )
     # 3..4 per group: any room of 3 or more splits into such groups, except 5 (3+2 or 4+1).
     assert [n for n in range(1, 31) if troika.fits_people(n)] == [3, 4] + list(range(6, 31))
-    pairs = MethodCard(id="pairs", title="p", phase="start", purpose="p", minutes=10, group_min=2, group_max=2,
-                       principles=("a",), steps=(Step("s", 10),), parallel=True)
+    pairs = MethodCard(
+        id="pairs",
+        title="p",
+        phase="start",
+        purpose="p",
+        minutes=10,
+        group_min=2,
+        group_max=2,
+        principles=("a",),
+        steps=(Step("s", 10),),
+        parallel=True,
+    )
     assert [n for n in range(1, 9) if pairs.fits_people(n)] == [2, 4, 6, 8]  # odd rooms leave one out
-    room = MethodCard(id="room", title="r", phase="lara", purpose="p", minutes=10, group_min=4, group_max=12,
-                      principles=("a",), steps=(Step("s", 10),), parallel=False)
+    room = MethodCard(
+        id="room",
+        title="r",
+        phase="lara",
+        purpose="p",
+        minutes=10,
+        group_min=4,
+        group_max=12,
+        principles=("a",),
+        steps=(Step("s", 10),),
+        parallel=False,
+    )
     assert [n for n in (3, 4, 12, 13) if room.fits_people(n)] == [4, 12]  # one group: the whole room
     dealer = Dealer([troika, pairs, room], seed=1)
     assert {c.id for c in dealer.candidates(DealFilter(group_size=20))} == {"troika", "pairs"}

@@ -7,9 +7,11 @@ from kiosk.core.checking import check_paths
 
 
 def variant(text: str, *, paret_phase_role: str, challenge_cards: str) -> str:
-    text = text.replace('[[phases]]\nid = "ide"\nname = "Idé"\n',
-                        '[[phases]]\nid = "ide"\nname = "Idé"\nrole = "ideas"\n\n'
-                        f'[[phases]]\nid = "annat"\nname = "Annat"\n{paret_phase_role}\n')
+    text = text.replace(
+        '[[phases]]\nid = "ide"\nname = "Idé"\n',
+        '[[phases]]\nid = "ide"\nname = "Idé"\nrole = "ideas"\n\n'
+        f'[[phases]]\nid = "annat"\nname = "Annat"\n{paret_phase_role}\n',
+    )
     text = text.replace(
         'id = "paret"\ntitle = "Paret"\nphase = "ide"', 'id = "paret"\ntitle = "Paret"\nphase = "annat"'
     )

@@ -18,8 +18,13 @@ EXAMPLE = ROOT / "deploy" / "kiosk.toml.example"
 
 
 def set_pin(config, pin: str = "4711") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "run.py"), "set-pin", "--config", str(config)],
-                          input=pin + "\n", capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), "set-pin", "--config", str(config)],
+        input=pin + "\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_set_pin_keeps_comments_mode_owner_and_group(tmp_path):
@@ -48,7 +53,7 @@ def test_set_pin_keeps_comments_mode_owner_and_group(tmp_path):
 
 
 def test_set_pin_puts_the_key_above_the_first_table():
-    text = "# settings\nmode = \"walkup\"\n\n[extra]\nx = 1\n"
+    text = '# settings\nmode = "walkup"\n\n[extra]\nx = 1\n'
     result = set_top_level_key(text, "pin_hash", "scrypt$abc")
     assert tomllib.loads(result) == {"mode": "walkup", "pin_hash": "scrypt$abc", "extra": {"x": 1}}
     assert result.startswith("# settings\n")
@@ -69,8 +74,12 @@ def test_new_files_follow_the_umask_and_replaced_files_keep_their_mode(tmp_path)
 
 def test_viewer_page_is_readable_by_a_web_server(tmp_path):
     out = tmp_path / "index.html"
-    result = subprocess.run([sys.executable, str(ROOT / "run.py"), "plan", "viewer", "--out", str(out)],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), "plan", "viewer", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert os.stat(out).st_mode & stat.S_IROTH
 
@@ -79,4 +88,3 @@ def test_the_unit_raises_the_open_files_limit():
     unit = (ROOT / "deploy" / "innovationslek-kiosk.service").read_text(encoding="utf-8")
     limits = [line.split("=", 1)[1] for line in unit.splitlines() if line.startswith("LimitNOFILE=")]
     assert limits and int(limits[0]) >= 4096
-

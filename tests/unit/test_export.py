@@ -23,7 +23,7 @@ def read_csv(path):
 
 
 def test_neutralises_formulas():
-    assert safe_cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert safe_cell('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
     for start in "+-@\t\r":
         assert safe_cell(start + "1") == "'" + start + "1"
     assert safe_cell("Åsa") == "Åsa" and safe_cell(3) == "3" and safe_cell(None) == ""
@@ -83,9 +83,21 @@ def test_walkup_text_when_allowed(tmp_path):
 
 def test_empty_data_dir_exports_headers(tmp_path):
     result = subprocess.run(
-        [sys.executable, str(ROOT / "run.py"), "--data-dir", str(tmp_path / "empty"), "export", "--out",
-         str(tmp_path / "out"), "--since", "2026-01-01"],
-        capture_output=True, text=True, cwd=ROOT, timeout=60,
+        [
+            sys.executable,
+            str(ROOT / "run.py"),
+            "--data-dir",
+            str(tmp_path / "empty"),
+            "export",
+            "--out",
+            str(tmp_path / "out"),
+            "--since",
+            "2026-01-01",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert read_csv(tmp_path / "out" / "sessions.csv") == []
@@ -105,8 +117,13 @@ def test_since_filters_sessions(tmp_path):
 
 
 def test_bad_since_is_a_clear_message(tmp_path):
-    result = subprocess.run([sys.executable, str(ROOT / "run.py"), "export", "--out", str(tmp_path), "--since", "igår"],
-                            capture_output=True, text=True, cwd=ROOT, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), "export", "--out", str(tmp_path), "--since", "igår"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert result.returncode == 2 and "not a date" in result.stderr
 
 

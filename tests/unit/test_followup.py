@@ -43,13 +43,22 @@ def test_follow_up_of_the_same_team(tmp_path):
 
 def test_find_plan_from_a_file_and_errors(tmp_path):
     store = Store.open(tmp_path / "data")
-    plan = Plan(deck="innovationslek", language="sv", mode="workshop", created=datetime(2026, 11, 1, tzinfo=UTC),
-                actions=[Action(what="x")])
+    plan = Plan(
+        deck="innovationslek",
+        language="sv",
+        mode="workshop",
+        created=datetime(2026, 11, 1, tzinfo=UTC),
+        actions=[Action(what="x")],
+    )
     path = tmp_path / "plan.toml"
     path.write_text(plan.to_toml(), encoding="utf-8")
     assert find_plan(str(path), store) == (plan, "")
-    for text, key in (("", "followup.empty"), ("ABCDEF", "followup.no_code"), ("nope.toml", "followup.no_file"),
-                      ("hello", "followup.unknown")):
+    for text, key in (
+        ("", "followup.empty"),
+        ("ABCDEF", "followup.no_code"),
+        ("nope.toml", "followup.no_file"),
+        ("hello", "followup.unknown"),
+    ):
         with pytest.raises(FollowUpError) as info:
             find_plan(text, store)
         assert info.value.key == key

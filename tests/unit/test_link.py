@@ -36,8 +36,10 @@ def text(limit: int):
 actions = st.builds(
     Action,
     what=text(TEXT_LIMITS["what"]).filter(bool),
-    how=text(TEXT_LIMITS["how"]), when=text(TEXT_LIMITS["when"]),
-    who=text(TEXT_LIMITS["who"]), competences=text(TEXT_LIMITS["competences"]),
+    how=text(TEXT_LIMITS["how"]),
+    when=text(TEXT_LIMITS["when"]),
+    who=text(TEXT_LIMITS["who"]),
+    competences=text(TEXT_LIMITS["competences"]),
 )
 counts5 = st.lists(st.integers(0, 40), min_size=5, max_size=5)
 
@@ -52,12 +54,16 @@ def plans(draw):
     created = datetime(2024, 1, 1, tzinfo=UTC) + timedelta(minutes=draw(st.integers(0, 60 * 24 * 3650)))
     follow = draw(st.none() | st.integers(0, 730))
     return Plan(
-        deck=DECK.id, language=draw(st.sampled_from(["sv", "en", "nb", "da"])),
-        mode=draw(st.sampled_from(MODES)), created=created,
+        deck=DECK.id,
+        language=draw(st.sampled_from(["sv", "en", "nb", "da"])),
+        mode=draw(st.sampled_from(MODES)),
+        created=created,
         cards=draw(st.lists(st.sampled_from(list(DECK.card_ids)), unique=True, max_size=8)),
-        votes=votes, actions=draw(st.lists(actions, max_size=MAX_ACTIONS)),
+        votes=votes,
+        actions=draw(st.lists(actions, max_size=MAX_ACTIONS)),
         follow_up=None if follow is None else created.date() + timedelta(days=follow),
-        team=draw(text(TEXT_LIMITS["team"])), challenge=draw(text(TEXT_LIMITS["challenge"])),
+        team=draw(text(TEXT_LIMITS["team"])),
+        challenge=draw(text(TEXT_LIMITS["challenge"])),
         follows=draw(st.sampled_from(["", "K7M2QX"])),
     )
 
@@ -79,14 +85,22 @@ def test_base43_round_trip(data):
 
 def typical_plan() -> Plan:
     return Plan(
-        deck=DECK.id, language="sv", mode="workshop", created=datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
+        deck=DECK.id,
+        language="sv",
+        mode="workshop",
+        created=datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
         cards=[c.id for c in DECK.methods[:5]],
         votes={p: [0, 2, 3, 2, 1] for p in DECK.require_model().principle_ids} | {"level": [3, 1, 4]},
-        actions=[Action(what="Testa en enklare blankett för bygglov med fem invånare",
-                        how="Vi bjuder in invånare till korta intervjuer i receptionen",
-                        who="Åsa samordnar, Erik och Fatima intervjuar, Lena skriver",
-                        competences="Klarspråk, tjänstedesign och någon från juridiken")],
-        follow_up=date(2027, 1, 15), team="Bygglov",
+        actions=[
+            Action(
+                what="Testa en enklare blankett för bygglov med fem invånare",
+                how="Vi bjuder in invånare till korta intervjuer i receptionen",
+                who="Åsa samordnar, Erik och Fatima intervjuar, Lena skriver",
+                competences="Klarspråk, tjänstedesign och någon från juridiken",
+            )
+        ],
+        follow_up=date(2027, 1, 15),
+        team="Bygglov",
     )
 
 
@@ -225,6 +239,7 @@ def test_unknown_card_or_deck_is_refused_when_encoding():
 def test_text_the_kiosk_refuses_is_refused_in_a_link():
     """A crafted link with a bidi override or an over-long field is refused, not shown."""
     from kiosk.core.linkformat import dictionary
+
     for team in ("faktura\u202egpj.exe", "x" * (TEXT_LIMITS["team"] + 1)):
         good = base43.decode(encode_payload(typical_plan(), DECK))
         plan = typical_plan()
@@ -240,6 +255,7 @@ def test_text_the_kiosk_refuses_is_refused_in_a_link():
 def _texts_part(raw: bytes) -> bytes:
     """The deflated texts at the end of a format-2 link (found by inflating from each offset)."""
     from kiosk.core.linkformat import dictionary
+
     for start in range(1, len(raw)):
         try:
             unpacker = zlib.decompressobj(-15, dictionary("sv"))

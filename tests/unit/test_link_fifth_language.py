@@ -37,8 +37,12 @@ def finnish(tmp_path, monkeypatch):
     locales = tmp_path / "locales"
     shutil.copytree(i18n.LOCALES_DIR, locales)
     english = (locales / "en.toml").read_text(encoding="utf-8")
-    (locales / "fi.toml").write_text(english.replace('title = "Our action plan"', 'title = "Toimintasuunnitelmamme"')
-                                     .replace('who = "Who"', 'who = "Kuka"'), encoding="utf-8")
+    (locales / "fi.toml").write_text(
+        english.replace('title = "Our action plan"', 'title = "Toimintasuunnitelmamme"').replace(
+            'who = "Who"', 'who = "Kuka"'
+        ),
+        encoding="utf-8",
+    )
     monkeypatch.setattr(i18n, "LOCALES_DIR", locales)
     i18n.catalogue.cache_clear()
     yield Shelf(decks)
@@ -47,12 +51,19 @@ def finnish(tmp_path, monkeypatch):
 
 def plan_in(language: str, mode: str, deck) -> Plan:
     principles = deck.model.principle_ids
-    return Plan(deck=deck.id, language=language, mode=mode, created=datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
-                cards=list(deck.card_ids[3:6]), votes={p: [1, 0, 4, 2, 1] for p in principles} | {"level": [2, 5, 1]},
-                actions=[Action(what="Kokeillaan lomaketta viiden asukkaan kanssa", who="Päivi ja Öystein",
-                                when="Viikko 50")],
-                follow_up=date(2027, 1, 15), team="Rakennusvalvonta", challenge="Miten voisimme lyhentää jonoa?",
-                follows="K7M2QX" if mode == "followup" else "")
+    return Plan(
+        deck=deck.id,
+        language=language,
+        mode=mode,
+        created=datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
+        cards=list(deck.card_ids[3:6]),
+        votes={p: [1, 0, 4, 2, 1] for p in principles} | {"level": [2, 5, 1]},
+        actions=[Action(what="Kokeillaan lomaketta viiden asukkaan kanssa", who="Päivi ja Öystein", when="Viikko 50")],
+        follow_up=date(2027, 1, 15),
+        team="Rakennusvalvonta",
+        challenge="Miten voisimme lyhentää jonoa?",
+        follows="K7M2QX" if mode == "followup" else "",
+    )
 
 
 def test_every_mode_round_trips_in_a_fifth_language(finnish):
@@ -65,7 +76,8 @@ def test_every_mode_round_trips_in_a_fifth_language(finnish):
             plan = plan_in(language, mode, deck)
             decoded = codec.decode_link(encode_link(plan, deck, "https://viewer.example/"))
             assert decoded == as_linked(plan), (language, mode)
-    shown = plan_text(codec.decode_link(encode_link(plan_in("fi", "walkup", fi_deck), fi_deck, "https://v/")),
-                      fi_deck, labels("fi"))
+    shown = plan_text(
+        codec.decode_link(encode_link(plan_in("fi", "walkup", fi_deck), fi_deck, "https://v/")), fi_deck, labels("fi")
+    )
     assert shown.startswith("Toimintasuunnitelmamme\n") and "Kuka: Päivi ja Öystein" in shown
     assert fi_deck.card(fi_deck.card_ids[3]).title in shown

@@ -24,10 +24,18 @@ CASES = 100_000
 
 
 def seed_payloads() -> list[bytes]:
-    plan = Plan(deck=DECK.id, language="sv", mode="workshop", created=datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
-                cards=list(DECK.card_ids[:5]), votes={p: [0, 2, 30, 2, 1] for p in DECK.require_model().principle_ids}
-                | {"level": [3, 1, 4]}, actions=[Action(what="Testa blanketten", who="Åsa")],
-                follow_up=date(2027, 1, 15), team="Bygglov", challenge="halvera-handlaggningstid")
+    plan = Plan(
+        deck=DECK.id,
+        language="sv",
+        mode="workshop",
+        created=datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
+        cards=list(DECK.card_ids[:5]),
+        votes={p: [0, 2, 30, 2, 1] for p in DECK.require_model().principle_ids} | {"level": [3, 1, 4]},
+        actions=[Action(what="Testa blanketten", who="Åsa")],
+        follow_up=date(2027, 1, 15),
+        team="Bygglov",
+        challenge="halvera-handlaggningstid",
+    )
     seeds = [base43.decode(encode_payload(plan, DECK))]
     seeds += [base43.decode(entry["link"].split("#")[1]) for entry in FIXTURE[::8]]
     return seeds
@@ -71,7 +79,7 @@ def crafted_v1(rng: random.Random, body: bytes) -> bytes:
     for _ in range(rng.randrange(1, 4)):
         pos = rng.randrange(len(data))
         if rng.random() < 0.5:
-            data[pos:pos + 1] = rng.choice([b"\xff\xff\xff\xff\x7f", b"\x80\x80\x80\x80\x40", b"\xff" * 6])
+            data[pos : pos + 1] = rng.choice([b"\xff\xff\xff\xff\x7f", b"\x80\x80\x80\x80\x40", b"\xff" * 6])
         else:
             data[pos] = rng.getrandbits(8)
     packer = zlib.compressobj(9, zlib.DEFLATED, -15)
@@ -102,8 +110,14 @@ def test_decoder_raises_only_link_errors():
     seed_texts = [base43.encode(seed) for seed in seeds]
     alphabet = base43.ALPHABET + "abc#%~ "
     started = time.perf_counter()
-    kinds = {"random text": 0, "mutated text": 0, "mutated bytes": 0, "random head": 0, "crafted fields": 0,
-             "format 1 bodies": 0}
+    kinds = {
+        "random text": 0,
+        "mutated text": 0,
+        "mutated bytes": 0,
+        "random head": 0,
+        "crafted fields": 0,
+        "format 1 bodies": 0,
+    }
     opened = 0
     for case in range(CASES):
         kind = case % 6

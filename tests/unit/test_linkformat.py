@@ -40,11 +40,14 @@ def test_changing_the_action_fields_without_a_bump_fails(monkeypatch):
     assert problem is not None and "without a new format number" in problem
 
 
-@pytest.mark.parametrize("change", [
-    ("HEAD", linkformat.HEAD[:3] + (("created", "u", 24),) + linkformat.HEAD[4:]),
-    ("ACTION_FIELDS", ("what", "how", "who", "when", "competences")),
-    ("EPOCH", linkformat.EPOCH.replace(year=2025)),
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("HEAD", linkformat.HEAD[:3] + (("created", "u", 24),) + linkformat.HEAD[4:]),
+        ("ACTION_FIELDS", ("what", "how", "who", "when", "competences")),
+        ("EPOCH", linkformat.EPOCH.replace(year=2025)),
+    ],
+)
 def test_any_layout_change_without_a_bump_fails(monkeypatch, change):
     monkeypatch.setattr(linkformat, *change)
     assert pin_problem() is not None
@@ -86,15 +89,16 @@ def test_fields_fit_their_widths_and_go_in_order():
 
 
 # -- card numbers --------------------------------------------------------------------------
-@pytest.mark.parametrize("path", sorted((ROOT / "tests" / "fixtures" / "numbers").glob("*.numbers")),
-                         ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "tests" / "fixtures" / "numbers").glob("*.numbers")), ids=lambda p: p.stem
+)
 def test_numbers_only_grow(path):
     """The committed copy is what links already carry: the shipped numbering must start with
     it, line for line (append new cards; never remove, reorder or reuse a number)."""
     committed, _ = parse_numbers(path.read_text(encoding="utf-8"), str(path))
     current, problems = parse_numbers((ROOT / "decks" / path.name).read_text(encoding="utf-8"), path.name)
     assert problems == []
-    assert current[:len(committed)] == committed
+    assert current[: len(committed)] == committed
 
 
 def test_every_shipped_card_is_numbered():

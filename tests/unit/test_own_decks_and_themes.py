@@ -27,7 +27,8 @@ def test_own_theme_in_the_data_directory_can_be_chosen(tmp_path):
     own.mkdir()
     (own / "town.toml").write_text(
         'name = "town-hall"\nprimary = "#224488"\nbackground = "#ffffff"\nforeground = "#000000"\ndark = false\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     found = resolve_theme("town-hall", user_dir=own)
     assert found is not None and found.name == "town-hall"
 

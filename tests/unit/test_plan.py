@@ -12,13 +12,24 @@ TODAY = date(2026, 11, 24)
 
 def sample(**changes) -> Plan:
     plan = Plan(
-        deck="innovationslek", language="sv", mode="workshop",
+        deck="innovationslek",
+        language="sv",
+        mode="workshop",
         created=datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
         cards=["fem-varfor", "pdsa"],
         votes={"level": [1, 2, 3], "testa": [0, 1, 2, 3, 0]},
-        actions=[Action(what="Testa ny blankett", how="Med fem invånare", when="v. 50", who="Åsa och Øystein",
-                        competences="Klarspråk")],
-        follow_up=date(2027, 1, 15), team="Bygglov", challenge="halvera-handlaggningstid",
+        actions=[
+            Action(
+                what="Testa ny blankett",
+                how="Med fem invånare",
+                when="v. 50",
+                who="Åsa och Øystein",
+                competences="Klarspråk",
+            )
+        ],
+        follow_up=date(2027, 1, 15),
+        team="Bygglov",
+        challenge="halvera-handlaggningstid",
     )
     for key, value in changes.items():
         setattr(plan, key, value)
@@ -48,7 +59,7 @@ def test_text_limits(field_name):
         too_long.check()
 
 
-@pytest.mark.parametrize("bad", ["rad ett\nrad två", "raket \U0001F680", "\x1b[31mröd"])
+@pytest.mark.parametrize("bad", ["rad ett\nrad två", "raket \U0001f680", "\x1b[31mröd"])
 def test_text_must_be_one_console_safe_line(bad):
     with pytest.raises(PlanError):
         sample(team=bad).check()
@@ -66,25 +77,31 @@ def test_bad_votes_are_refused():
         sample(votes={"testa": [1, 2]}).check()
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("2027-01-15", date(2027, 1, 15)),
-    ("15.1.2027", date(2027, 1, 15)),
-    ("15/1/2027", date(2027, 1, 15)),
-    ("24.11", TODAY),
-    ("1/2", date(2027, 2, 1)),
-    ("20.11", date(2027, 11, 20)),  # already passed this year: next year's
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("2027-01-15", date(2027, 1, 15)),
+        ("15.1.2027", date(2027, 1, 15)),
+        ("15/1/2027", date(2027, 1, 15)),
+        ("24.11", TODAY),
+        ("1/2", date(2027, 2, 1)),
+        ("20.11", date(2027, 11, 20)),  # already passed this year: next year's
+    ],
+)
 def test_follow_up_dates(text, expected):
     assert parse_follow_up(text, TODAY) == expected
 
 
-@pytest.mark.parametrize("text,words", [
-    ("2026-11-23", "in the past"),
-    ("2026-02-30", "not a date in the calendar"),
-    ("nästa vecka", "not a date"),
-    ("2030-01-01", "two years"),
-    ("", "not a date"),
-])
+@pytest.mark.parametrize(
+    "text,words",
+    [
+        ("2026-11-23", "in the past"),
+        ("2026-02-30", "not a date in the calendar"),
+        ("nästa vecka", "not a date"),
+        ("2030-01-01", "two years"),
+        ("", "not a date"),
+    ],
+)
 def test_follow_up_refusals(text, words):
     with pytest.raises(PlanError, match=words):
         parse_follow_up(text, TODAY)

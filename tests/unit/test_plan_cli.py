@@ -22,7 +22,10 @@ BASE = "https://innovationslek.example.org/"
 def run(*args: str, data_dir) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, str(ROOT / "run.py"), "--data-dir", str(data_dir), *args],
-        capture_output=True, text=True, cwd=ROOT, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
     )
 
 
@@ -55,7 +58,7 @@ def test_the_kiosk_viewer_is_the_default_base(tmp_path):
 
     if lan_address() is None:
         pytest.skip("this machine has no network address")
-    (tmp_path / "kiosk.toml").write_text('viewer_port = 9999\n', encoding="utf-8")
+    (tmp_path / "kiosk.toml").write_text("viewer_port = 9999\n", encoding="utf-8")
     link = run("plan", "link", str(EXAMPLE), data_dir=tmp_path).stdout.strip()
     assert link.startswith("http://") and ":9999/#" in link
 
@@ -85,8 +88,9 @@ def test_bad_input_gets_a_clear_message(tmp_path):
     result = run("plan", "qr", str(broken), data_dir=tmp_path)
     assert result.returncode == 1 and "broken.toml" in result.stderr and "Traceback" not in result.stderr
     other = tmp_path / "other.toml"
-    other.write_text(EXAMPLE.read_text(encoding="utf-8").replace('deck = "innovationslek"', 'deck = "okand"'),
-                     encoding="utf-8")
+    other.write_text(
+        EXAMPLE.read_text(encoding="utf-8").replace('deck = "innovationslek"', 'deck = "okand"'), encoding="utf-8"
+    )
     result = run("plan", "link", str(other), data_dir=tmp_path)
     assert result.returncode == 1 and "no deck 'okand'" in result.stderr
     result = run("plan", "link", str(EXAMPLE), "--base", "ftp://x/", data_dir=tmp_path)

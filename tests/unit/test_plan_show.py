@@ -21,8 +21,13 @@ FIXTURE = tomllib.loads((ROOT / "tests" / "fixtures" / "links-format1.toml").rea
 
 
 def run(*args: str, data_dir) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "run.py"), "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
 
 
 def test_renderer_says_everything_in_the_plans_language():

@@ -42,4 +42,3 @@ def test_a_plan_file_that_cannot_be_written_stores_nothing(tmp_path):
     row = store.session(session.id)
     assert row is not None and row.status == "completed"
     store.close()
-

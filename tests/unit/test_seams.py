@@ -33,11 +33,14 @@ def imported_modules(path: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize("folder, forbidden", [
-    ("ui/screens", ("kiosk.ui.app", "kiosk.ui.flow")),
-    ("ui/widgets", ("kiosk.ui.app", "kiosk.ui.flow", "kiosk.ui.screens")),
-    ("web", ("kiosk.ui",)),
-])
+@pytest.mark.parametrize(
+    "folder, forbidden",
+    [
+        ("ui/screens", ("kiosk.ui.app", "kiosk.ui.flow")),
+        ("ui/widgets", ("kiosk.ui.app", "kiosk.ui.flow", "kiosk.ui.screens")),
+        ("web", ("kiosk.ui",)),
+    ],
+)
 def test_layers_do_not_reach_up(folder, forbidden):
     files = sorted((KIOSK / folder).glob("*.py"))
     assert files

@@ -19,15 +19,18 @@ def test_the_method_deck_comes_in_the_sessions_language(language):
     assert deck.language == language and deck.path.endswith(f"innovationslek.{language}.toml")
 
 
-@pytest.mark.parametrize(("deck_id", "language", "expected"), [
-    ("kultur-for-innovasjon", "sv", "nb"),  # Norwegian before English for a Swede
-    ("kultur-for-innovasjon", "da", "nb"),
-    ("kultur-for-innovasjon", "en", "en"),
-    ("ledelse-af-innovation", "nb", "da"),  # Danish before English for a Norwegian
-    ("ledelse-af-innovation", "sv", "da"),
-    ("utmaningar", "nb", "sv"),
-    ("utmaningar", "da", "sv"),
-])
+@pytest.mark.parametrize(
+    ("deck_id", "language", "expected"),
+    [
+        ("kultur-for-innovasjon", "sv", "nb"),  # Norwegian before English for a Swede
+        ("kultur-for-innovasjon", "da", "nb"),
+        ("kultur-for-innovasjon", "en", "en"),
+        ("ledelse-af-innovation", "nb", "da"),  # Danish before English for a Norwegian
+        ("ledelse-af-innovation", "sv", "da"),
+        ("utmaningar", "nb", "sv"),
+        ("utmaningar", "da", "sv"),
+    ],
+)
 def test_a_missing_language_falls_back_to_a_neighbour(deck_id, language, expected):
     assert Shelf().get(deck_id, language).language == expected
 

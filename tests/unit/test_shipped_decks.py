@@ -58,10 +58,27 @@ def test_languages_share_ids_and_numbers(deck_id, lang):
     assert [(p.id, p.role) for p in first.phases] == [(p.id, p.role) for p in second.phases]
     for a, b in zip(first.cards, second.cards, strict=True):
         if a.kind == "method":
-            assert (a.phase, a.minutes, a.group_min, a.group_max, a.parallel, a.place, a.principles,
-                    [s.minutes for s in a.steps], bool(a.prepare)) == (
-                b.phase, b.minutes, b.group_min, b.group_max, b.parallel, b.place, b.principles,
-                [s.minutes for s in b.steps], bool(b.prepare)), a.id
+            assert (
+                a.phase,
+                a.minutes,
+                a.group_min,
+                a.group_max,
+                a.parallel,
+                a.place,
+                a.principles,
+                [s.minutes for s in a.steps],
+                bool(a.prepare),
+            ) == (
+                b.phase,
+                b.minutes,
+                b.group_min,
+                b.group_max,
+                b.parallel,
+                b.place,
+                b.principles,
+                [s.minutes for s in b.steps],
+                bool(b.prepare),
+            ), a.id
         elif a.kind == "reflection":
             assert (a.audience, a.practice, a.principles) == (b.audience, b.practice, b.principles)
         else:
@@ -77,8 +94,9 @@ def test_method_cards_cover_principles_phases_and_short_exercises(lang):
     deck = DECKS["innovationslek", lang]
     assert len(deck.methods) >= MIN_METHOD_CARDS
     per_principle = Counter(p for card in deck.methods for p in card.principles)
-    assert {pid: per_principle[pid] for pid in deck.model.principle_ids
-            if per_principle[pid] < MIN_CARDS_PER_PRINCIPLE} == {}
+    assert {
+        pid: per_principle[pid] for pid in deck.model.principle_ids if per_principle[pid] < MIN_CARDS_PER_PRINCIPLE
+    } == {}
     per_phase = Counter(card.phase for card in deck.methods)
     assert set(per_phase) == {p.id for p in deck.phases}
     assert {phase: n for phase, n in per_phase.items() if n < MIN_CARDS_PER_PHASE} == {}
@@ -108,8 +126,10 @@ def test_rooms_of_12_20_and_30_can_be_dealt_most_method_cards():
     for people in ROOMS:
         fitting = [c for c in deck.methods if c.fits(minutes=BOX_MINUTES, group=people)]
         shares[people] = len(fitting) / total
-        print(f"{people:>12}  {len(fitting):>7}  {shares[people]:>5.0%}  "
-              f"{sum(not c.parallel for c in fitting):>14}  {sum(c.parallel for c in fitting):>9}")
+        print(
+            f"{people:>12}  {len(fitting):>7}  {shares[people]:>5.0%}  "
+            f"{sum(not c.parallel for c in fitting):>14}  {sum(c.parallel for c in fitting):>9}"
+        )
     assert {p: s for p, s in shares.items() if s < MIN_DEALABLE_SHARE} == {}
 
 

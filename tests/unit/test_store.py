@@ -74,9 +74,15 @@ def test_sessions_cards_exercises(store):
 
 
 def test_plan_saved_under_a_short_code(store):
-    plan = Plan(deck="innovationslek", language="sv", mode="walkup",
-                created=datetime(2026, 11, 24, 10, 0, tzinfo=UTC), cards=["pdsa"],
-                actions=[Action(what="Prova PDSA")], follow_up=date(2026, 12, 24))
+    plan = Plan(
+        deck="innovationslek",
+        language="sv",
+        mode="walkup",
+        created=datetime(2026, 11, 24, 10, 0, tzinfo=UTC),
+        cards=["pdsa"],
+        actions=[Action(what="Prova PDSA")],
+        follow_up=date(2026, 12, 24),
+    )
     code = store.save_plan(plan)
     assert len(code) == 6 and code.isalnum() and code.upper() == code
     assert store.plan(code.lower()) == plan

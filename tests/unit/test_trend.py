@@ -19,15 +19,17 @@ def test_trend_over_five_checkins(tmp_path):
     ids = DECK.require_model().principle_ids
     # Five check-ins of Team Norr, a fortnight apart; "testa" climbs, "samverkan" slips.
     for _week, (testa, samverkan) in enumerate([(1, 4), (2, 4), (2, 3), (3, 3), (4, 2)]):
-        session = Session(store=store, deck=DECK, settings=SessionSettings(mode="checkin", team="Team Norr",
-                                                                           with_level=False))
+        session = Session(
+            store=store, deck=DECK, settings=SessionSettings(mode="checkin", team="Team Norr", with_level=False)
+        )
         for extra in (0, 1):  # two people: the mean is the value plus a half
             answers: dict[str, Option] = {p: 3 for p in ids}
             session.cast(answers | {"testa": testa + extra, "samverkan": samverkan + extra})
         moment[0] += timedelta(days=14)
     # Another team and an empty check-in do not count.
     Session(store=store, deck=DECK, settings=SessionSettings(mode="checkin", team="Team Syd", with_level=False)).cast(
-        {p: 1 for p in ids})
+        {p: 1 for p in ids}
+    )
     Session(store=store, deck=DECK, settings=SessionSettings(mode="checkin", team="Team Norr", with_level=False))
     points = team_trend(store, "Team Norr", STEPS)
     assert len(points) == 5

@@ -20,8 +20,9 @@ SCALE = (1, 2, 3, 4, 5)
 
 
 def round_of(*ids: str) -> VoteRound:
-    return VoteRound([Question(LEVEL_QUESTION, ("limited", "innovative", "both"), ordinal=False)]
-                     + [Question(i, SCALE) for i in ids])
+    return VoteRound(
+        [Question(LEVEL_QUESTION, ("limited", "innovative", "both"), ordinal=False)] + [Question(i, SCALE) for i in ids]
+    )
 
 
 def cast(vr: VoteRound, answers: dict) -> None:
@@ -74,12 +75,15 @@ def test_show_of_hands_counts_add_up_and_undo():
     assert vr.tally()["a"].n == 0
 
 
-@pytest.mark.parametrize("ballot", [
-    {LEVEL_QUESTION: "both"},  # unanswered
-    {LEVEL_QUESTION: "both", "a": 6},  # off the scale
-    {LEVEL_QUESTION: "maybe", "a": 3},
-    {LEVEL_QUESTION: "both", "a": 3, "zzz": 1},
-])
+@pytest.mark.parametrize(
+    "ballot",
+    [
+        {LEVEL_QUESTION: "both"},  # unanswered
+        {LEVEL_QUESTION: "both", "a": 6},  # off the scale
+        {LEVEL_QUESTION: "maybe", "a": 3},
+        {LEVEL_QUESTION: "both", "a": 3, "zzz": 1},
+    ],
+)
 def test_bad_ballots_are_refused_and_change_nothing(ballot):
     vr = round_of("a")
     with pytest.raises(VoteError):

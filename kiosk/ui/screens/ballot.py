@@ -30,7 +30,6 @@ class BallotScreen(SessionScreen):
     BallotScreen.-huge #ballot-area { align-vertical: middle; }
     """
 
-
     def __init__(self, language: str, session: Session, *, single: bool = False) -> None:
         super().__init__(language, session)
         self.single = single  # walk-up: one person, straight on to the results
@@ -46,8 +45,9 @@ class BallotScreen(SessionScreen):
                 labels = tuple(lv.name for lv in model.levels) + (model.both,)
                 rows.append(BallotRow(question.id, model.question, question.options, labels))
             else:
-                rows.append(BallotRow(question.id, model.principle(question.id).name, question.options,
-                                      tuple(model.scale)))
+                rows.append(
+                    BallotRow(question.id, model.principle(question.id).name, question.options, tuple(model.scale))
+                )
         return rows
 
     def compose(self) -> ComposeResult:

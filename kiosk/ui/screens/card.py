@@ -29,13 +29,16 @@ class CardScreen(SessionScreen):
         Binding("enter", "pick", "t:key.pick", show=True, key_display="Enter"),
         Binding("m", "page", "t:deck2.more", show=True),
     ]
-    HELP_KEYS = [("Space", "help.card_choose"), ("t", "help.card_timer"), ("Enter", "help.card_pick"),
-                 ("m", "deck2.help_more")]
+    HELP_KEYS = [
+        ("Space", "help.card_choose"),
+        ("t", "help.card_timer"),
+        ("Enter", "help.card_pick"),
+        ("m", "deck2.help_more"),
+    ]
     DEFAULT_CSS = """
     CardScreen #card { padding: 0 2; }
     CardScreen #card-body { height: auto; }
     """
-
 
     def __init__(self, language: str, session: Session, card_id: str) -> None:
         super().__init__(language, session)
@@ -131,9 +134,13 @@ class CardScreen(SessionScreen):
 def second_page(card: MethodCard, deck: Deck, t: Callable[..., str]) -> Text:
     """What does not fit beside the steps: deck text, never parsed as markup."""
     text = Text()
-    for label, value in (("deck2.question", card.question), ("deck2.outcome", card.outcome),
-                         ("deck2.prepare", card.prepare), ("deck2.tip", card.tip),
-                         ("deck2.source", card.source)):
+    for label, value in (
+        ("deck2.question", card.question),
+        ("deck2.outcome", card.outcome),
+        ("deck2.prepare", card.prepare),
+        ("deck2.tip", card.tip),
+        ("deck2.source", card.source),
+    ):
         if value:
             text.append(t(label) + ": ", style="bold")
             text.append(value + "\n")

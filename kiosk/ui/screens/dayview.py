@@ -42,8 +42,11 @@ class DayViewScreen(KioskScreen):
             lines = [self.t("day.totals", n=stats.total, done=stats.total_completed)]
             for mode in (m.name for m in MODES):
                 if stats.sessions[mode]:
-                    lines.append(self.t("day.mode", mode=self.t(f"mode.{mode}"), n=stats.sessions[mode],
-                                        done=stats.completed[mode]))
+                    lines.append(
+                        self.t(
+                            "day.mode", mode=self.t(f"mode.{mode}"), n=stats.sessions[mode], done=stats.completed[mode]
+                        )
+                    )
             yield Static("\n".join(lines), id="day-totals")
             yield Static(self.t("day.ladder"), classes="section")
             rows = []

@@ -26,8 +26,13 @@ class DealScreen(SessionScreen):
         Binding("left,up", "app.focus_previous", show=False),
         *(Binding(str(n), f"slot({n - 1})", show=False) for n in range(1, 10)),
     ]
-    HELP_KEYS = [("1-4 / arrows", "help.deal_move"), ("Enter", "help.deal_open"), ("Space", "help.deal_choose"),
-                 ("r", "help.deal_redeal"), ("c", "help.deal_carry_on")]
+    HELP_KEYS = [
+        ("1-4 / arrows", "help.deal_move"),
+        ("Enter", "help.deal_open"),
+        ("Space", "help.deal_choose"),
+        ("r", "help.deal_redeal"),
+        ("c", "help.deal_carry_on"),
+    ]
     DEFAULT_CSS = """
     DealScreen #deal { padding: 0 1; }
     DealScreen #table { height: 1fr; grid-gutter: 0 1; }
@@ -39,7 +44,6 @@ class DealScreen(SessionScreen):
     DealScreen.-tall CardTile { height: auto; min-height: 12; padding: 1 2; }
     DealScreen.-huge CardTile { height: auto; min-height: 16; padding: 1 2; }
     """
-
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -123,4 +127,3 @@ class DealScreen(SessionScreen):
         # The router applies the rule (the focused card counts when none is chosen).
         tile = self.focused_tile()
         self.post_message(Done(self, tile.card.id if tile is not None else None))
-

@@ -38,8 +38,12 @@ class ExerciseScreen(SessionScreen):
         Binding("n", "next", "t:key.next", show=True),
         Binding("p", "previous", "t:key.previous", show=True),
     ]
-    HELP_KEYS = [("Space", "help.timer_pause"), ("+ / -", "help.timer_add"), ("n / p", "help.timer_steps"),
-                 ("Esc", "help.timer_end")]
+    HELP_KEYS = [
+        ("Space", "help.timer_pause"),
+        ("+ / -", "help.timer_add"),
+        ("n / p", "help.timer_steps"),
+        ("Esc", "help.timer_end"),
+    ]
     DEFAULT_CSS = """
     ExerciseScreen #exercise { padding: 0 2; height: 1fr; }
     ExerciseScreen #time { color: $text; max-height: 40; }
@@ -54,8 +58,15 @@ class ExerciseScreen(SessionScreen):
     ExerciseScreen #steps-box { height: auto; align-horizontal: center; }
     """
 
-    def __init__(self, language: str, session: Session, card_id: str, *, clock: Callable[[], float],
-                 seconds_per_minute: float = 60.0) -> None:
+    def __init__(
+        self,
+        language: str,
+        session: Session,
+        card_id: str,
+        *,
+        clock: Callable[[], float],
+        seconds_per_minute: float = 60.0,
+    ) -> None:
         super().__init__(language, session)
         self.card_id = card_id
         self.card = session.deck.method(card_id)
@@ -76,8 +87,9 @@ class ExerciseScreen(SessionScreen):
             yield Static("", id="state")
             yield ProgressLine(id="progress")
             with Center(id="steps-box"):
-                yield StepList([(step.text, self.t("screen.step_minutes", n=step.minutes)) for step in self.card.steps],
-                               id="steps")
+                yield StepList(
+                    [(step.text, self.t("screen.step_minutes", n=step.minutes)) for step in self.card.steps], id="steps"
+                )
         yield KioskFooter()
 
     def on_mount(self) -> None:

@@ -41,8 +41,12 @@ class FacilitatorScreen(KioskModal[tuple[str, str]]):
             yield Static(Text(self.sync_status), id="sync-status")
             for mode in self.modes:
                 # Compact buttons: one line each, so the labels show and the menu fits 80x24.
-                yield Button(self.t("facilitator.switch", mode=self.t(f"mode.{mode.name}")),
-                             id=f"mode-{mode.name}", classes="-mode", compact=True)
+                yield Button(
+                    self.t("facilitator.switch", mode=self.t(f"mode.{mode.name}")),
+                    id=f"mode-{mode.name}",
+                    classes="-mode",
+                    compact=True,
+                )
             yield Button(self.t("facilitator.day"), id="day", compact=True)
             yield Button(self.t("facilitator.export"), id="export", compact=True)
             yield Button(self.t("facilitator.quit"), id="quit", variant="error", compact=True)

@@ -21,8 +21,13 @@ class HandsScreen(SessionScreen):
         Binding("ctrl+u", "undo", "t:key.undo", show=True, priority=True),
         Binding("ctrl+r", "reveal", "t:key.reveal", show=True, priority=True),
     ]
-    HELP_KEYS = [("0-9", "help.hands_digits"), ("Tab", "help.tab"), ("Enter", "help.hands_enter"),
-                 ("Ctrl+U", "help.undo"), ("Ctrl+R", "help.reveal")]
+    HELP_KEYS = [
+        ("0-9", "help.hands_digits"),
+        ("Tab", "help.tab"),
+        ("Enter", "help.hands_enter"),
+        ("Ctrl+U", "help.undo"),
+        ("Ctrl+R", "help.reveal"),
+    ]
     DEFAULT_CSS = """
     HandsScreen #hands { padding: 0 2; }
     HandsScreen .option { width: 1fr; height: auto; }
@@ -31,7 +36,6 @@ class HandsScreen(SessionScreen):
     HandsScreen #options { height: auto; }
     HandsScreen.-tall #hands, HandsScreen.-huge #hands { align-vertical: middle; }
     """
-
 
     def __init__(self, language: str, session: Session) -> None:
         super().__init__(language, session)

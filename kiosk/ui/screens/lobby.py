@@ -94,9 +94,17 @@ class LobbyScreen(SessionScreen):
         url = self.join_url()
         if url is not None:
             phones.show_join(url)
-            phones.show_tokens(self.t("phone.tokens", issued=box.issued, cap=box.cap, group=box.group_size,
-                                      margin=box.margin, ballots=box.phone_ballots)
-                               + ("\n" + self.t("phone.strict") if box.strict else ""))
+            phones.show_tokens(
+                self.t(
+                    "phone.tokens",
+                    issued=box.issued,
+                    cap=box.cap,
+                    group=box.group_size,
+                    margin=box.margin,
+                    ballots=box.phone_ballots,
+                )
+                + ("\n" + self.t("phone.strict") if box.strict else "")
+            )
 
     @on(Button.Pressed, "#vote")
     def action_vote(self) -> None:

@@ -45,8 +45,10 @@ class MiniPlanScreen(SessionScreen):
             yield Static(self.t("mini.what"), classes="question")
             yield OptionList(*[Option(plain(f"{n}  {w}"), id=str(n)) for n, w in enumerate(self.whats, 1)], id="what")
             yield Static(self.t("mini.when"), classes="question")
-            yield OptionList(*[Option(f"{n}  {self.t(f'mini.when_{d}')}", id=str(d))
-                               for n, d in enumerate(BY_WHEN_DAYS, 1)], id="when")
+            yield OptionList(
+                *[Option(f"{n}  {self.t(f'mini.when_{d}')}", id=str(d)) for n, d in enumerate(BY_WHEN_DAYS, 1)],
+                id="when",
+            )
         yield KioskFooter()
 
     def on_mount(self) -> None:

@@ -75,13 +75,18 @@ class ResultsScreen(KioskScreen):
             yield BarChart(rows, id="chart", label_width=self.label_width, tag_width=widest_tags())
             if view.since_plan:
                 yield Static(self.t("results.since_plan"), classes="title", id="trend-title")
-                yield TrendTable([(r.name, r.means, r.delta) for r in view.since_plan], id="trend",
-                                 label_width=self.label_width)
+                yield TrendTable(
+                    [(r.name, r.means, r.delta) for r in view.since_plan], id="trend", label_width=self.label_width
+                )
             if view.trend:
-                yield Static(plain(self.t("results.trend", team=view.team, n=view.trend_sessions)), classes="title",
-                             id="trend-title")
-                yield TrendTable([(r.name, r.means, r.delta) for r in view.trend], id="trend",
-                                 label_width=self.label_width)
+                yield Static(
+                    plain(self.t("results.trend", team=view.team, n=view.trend_sessions)),
+                    classes="title",
+                    id="trend-title",
+                )
+                yield TrendTable(
+                    [(r.name, r.means, r.delta) for r in view.trend], id="trend", label_width=self.label_width
+                )
             talk = []
             if view.weakest:
                 talk.append(self.t("results.weakest_are", names=", ".join(view.weakest)))

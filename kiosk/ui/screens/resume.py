@@ -37,8 +37,18 @@ class ResumeScreen(KioskScreen):
         started = datetime.fromisoformat(self.row.started).astimezone().strftime("%H:%M")
         with Vertical(id="resume"):
             yield Static(self.t("resume.title"), classes="title")
-            yield Static(plain(self.t("resume.detail", mode=self.t(f"mode.{self.row.mode}"), team=self.row.team or "-",
-                                      time=started, n=self.votes)), classes="subtitle")
+            yield Static(
+                plain(
+                    self.t(
+                        "resume.detail",
+                        mode=self.t(f"mode.{self.row.mode}"),
+                        team=self.row.team or "-",
+                        time=started,
+                        n=self.votes,
+                    )
+                ),
+                classes="subtitle",
+            )
             yield Button(self.t("resume.go_on"), id="go-on", variant="primary")
             yield Button(self.t("resume.fresh"), id="fresh")
         yield KioskFooter()

@@ -32,8 +32,14 @@ class SetupScreen(KioskScreen):
     SetupScreen.-tall #setup, SetupScreen.-huge #setup { align-vertical: middle; }
     """
 
-    def __init__(self, language: str, *, decks: list[tuple[str, str]], challenges: list[tuple[str, str]],
-                 values: dict[str, object]) -> None:
+    def __init__(
+        self,
+        language: str,
+        *,
+        decks: list[tuple[str, str]],
+        challenges: list[tuple[str, str]],
+        values: dict[str, object],
+    ) -> None:
         super().__init__(language)
         self.decks = decks  # (title, id) of the decks with a model to vote on
         self.challenges = challenges  # (title, id)

@@ -34,8 +34,18 @@ class ShareScreen(KioskScreen):
     ShareScreen #note { height: auto; color: $warning; }
     """
 
-    def __init__(self, language: str, *, link: str, plan: Plan, code: str, deck: Deck, note: str = "",
-                 short_link: str = "", reachable: bool = True) -> None:
+    def __init__(
+        self,
+        language: str,
+        *,
+        link: str,
+        plan: Plan,
+        code: str,
+        deck: Deck,
+        note: str = "",
+        short_link: str = "",
+        reachable: bool = True,
+    ) -> None:
         super().__init__(language)
         self.link = link
         self.plan = plan
@@ -49,8 +59,13 @@ class ShareScreen(KioskScreen):
         plan = self.plan
         with Horizontal(id="share"):
             if self.reachable:
-                yield QRWidget(self.link, self.t("share.too_small"), id="qr-side", short_link=self.short_link,
-                               short_caption=self.t("phone.short_caption"))
+                yield QRWidget(
+                    self.link,
+                    self.t("share.too_small"),
+                    id="qr-side",
+                    short_link=self.short_link,
+                    short_caption=self.t("phone.short_caption"),
+                )
             else:
                 yield Static(Text(self.note), id="qr-side", classes="unreachable")
             with VerticalScroll(id="plan-side"):

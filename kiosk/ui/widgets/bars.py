@@ -103,8 +103,9 @@ class BarChart(Widget):
     BarChart { height: auto; width: 100%; }
     """
 
-    def __init__(self, rows: list[BarRow], *, id: str | None = None, label_width: int | None = None,
-                 tag_width: int | None = None) -> None:
+    def __init__(
+        self, rows: list[BarRow], *, id: str | None = None, label_width: int | None = None, tag_width: int | None = None
+    ) -> None:
         super().__init__(id=id)
         self.rows = rows
         self.label_width = label_width or max((len(r.label) for r in rows), default=10)

@@ -51,9 +51,9 @@ def render_big(value: str, scale: int) -> list[str]:
         matrix.append([False] * len(matrix[0]))
     lines = []
     for top, bottom in zip(matrix[::2], matrix[1::2], strict=True):
-        lines.append("".join(
-            "█" if t and b else "▀" if t else "▄" if b else " " for t, b in zip(top, bottom, strict=True)
-        ))
+        lines.append(
+            "".join("█" if t and b else "▀" if t else "▄" if b else " " for t, b in zip(top, bottom, strict=True))
+        )
     return lines
 
 

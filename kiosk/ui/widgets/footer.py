@@ -14,8 +14,9 @@ def shown_bindings(screen: Screen) -> tuple:
     shown: dict[str, tuple] = {}
     for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items():
         if binding.show:
-            shown.setdefault(binding.action, (key, binding.action, binding.description, binding.key_display,
-                                              enabled, tooltip))
+            shown.setdefault(
+                binding.action, (key, binding.action, binding.description, binding.key_display, enabled, tooltip)
+            )
     return tuple(shown.values())
 
 

@@ -37,8 +37,15 @@ class PhoneJoin(Vertical):
     PhoneJoin #join-note { color: $warning; height: auto; }
     """
 
-    def __init__(self, language: str, join_url: str | None, note: str, *, wifi: tuple[str, str] | None = None,
-                 id: str | None = None) -> None:
+    def __init__(
+        self,
+        language: str,
+        join_url: str | None,
+        note: str,
+        *,
+        wifi: tuple[str, str] | None = None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.language = language
         self.join_url = join_url

@@ -22,8 +22,17 @@ class QRWidget(Widget):
     QRWidget { width: 1fr; height: 1fr; min-width: 20; }
     """
 
-    def __init__(self, link: str, too_small: str, *, id: str | None = None, short_link: str = "",
-                 short_caption: str = "", caption: str = "", link_in_text: bool = True) -> None:
+    def __init__(
+        self,
+        link: str,
+        too_small: str,
+        *,
+        id: str | None = None,
+        short_link: str = "",
+        short_caption: str = "",
+        caption: str = "",
+        link_in_text: bool = True,
+    ) -> None:
         super().__init__(id=id)
         self.link = link
         self.too_small = too_small

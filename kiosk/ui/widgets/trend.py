@@ -18,8 +18,13 @@ class TrendTable(Widget):
     TrendTable { height: auto; width: 100%; }
     """
 
-    def __init__(self, rows: list[tuple[str, list[float | None], float | None]], *, id: str | None = None,
-                 label_width: int | None = None) -> None:
+    def __init__(
+        self,
+        rows: list[tuple[str, list[float | None], float | None]],
+        *,
+        id: str | None = None,
+        label_width: int | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.rows = rows  # (principle name, means oldest first, change)
         # As wide as the longest name (in any of the deck's languages, when given): not cut.
