@@ -16,6 +16,7 @@ test: lint
 lint: $(VENV)/.test
 	$(BIN)/lint-imports
 	$(BIN)/ruff check
+	$(BIN)/ruff format --check
 	$(BIN)/mypy
 
 bench: $(VENV)/.test
