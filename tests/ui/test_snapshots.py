@@ -166,6 +166,7 @@ def test_more_screens(name, size, tmp_path, snap_compare, monkeypatch):
     app = make(tmp_path, mode, **config)
 
     async def run_before(pilot) -> None:
+        await pilot.pause()  # the first screen mounts just after the app is ready
         for key in [*extra, *keys]:
             await pilot.press(key)
             await pilot.pause()
