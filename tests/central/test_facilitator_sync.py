@@ -5,7 +5,6 @@ network hangs."""
 from __future__ import annotations
 
 import socket
-import time
 from datetime import date
 
 import pytest
@@ -73,12 +72,11 @@ async def test_a_hanging_network_never_holds_up_the_screen(store, tmp_path, monk
             hole.settimeout(10)
             caught, _ = hole.accept()  # the background sync is now stuck waiting for the server
             assert app.central_sync is not None and app.central_sync.rounds == 0
-            started = time.monotonic()
             await pilot.press("enter", *"123451234", "enter")
             await pilot.pause()
+            # The visitor is on the results with the vote stored while the sync still hangs.
             assert type(app.screen).__name__ == "ResultsScreen"
-            assert time.monotonic() - started < 3  # far less than the 10 s the connection may hang
-            assert app.central_sync.rounds == 0  # still hanging, and the vote is stored anyway
+            assert app.central_sync.rounds == 0
             assert store.db.execute("SELECT COUNT(*) FROM ballots").fetchone()[0] == 1
             await pilot.press("f12")
             await pilot.pause()
