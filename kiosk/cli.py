@@ -10,7 +10,7 @@ import argparse
 import contextlib
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from .core.config import Config, load_config
 from .core.deck import LANGUAGES
@@ -33,26 +33,38 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"innovationslek: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="innovationslek",
-        description="Innovationslek kiosk: method cards, votes and action plans for teams.",
+def _add_global_options(parser: argparse.ArgumentParser, *, after_command: bool = False) -> None:
+    """The options that apply to every command. After a subcommand they default to nothing
+    at all (SUPPRESS), so they override the ones typed before it only when typed again."""
+    default: dict[str, Any] = {"default": argparse.SUPPRESS} if after_command else {}
+    parser.add_argument("--mode", choices=MODE_NAMES, help="start straight in this mode", **default)
+    parser.add_argument(
+        "--kiosk", action="store_true", help="lock down for unattended use", **(default or {"default": None})
     )
-    parser.add_argument("--mode", choices=MODE_NAMES, help="start straight in this mode")
-    parser.add_argument("--kiosk", action="store_true", default=None, help="lock down for unattended use")
-    parser.add_argument("--lang", choices=LANGUAGES, dest="language", help="language (default sv)")
-    parser.add_argument("--deck", action="append", dest="decks", metavar="ID|PATH", help="deck to use")
-    parser.add_argument("--theme", metavar="NAME|PATH")
-    parser.add_argument("--data-dir", metavar="DIR")
-    parser.add_argument("--config", metavar="FILE", help="a kiosk.toml (flags override it)")
-    parser.add_argument("--seed", type=int, metavar="N", help="reproducible card deals")
-    parser.add_argument("--idle", type=_seconds, dest="idle_seconds", metavar="SECONDS")
+    parser.add_argument("--lang", choices=LANGUAGES, dest="language", help="language (default sv)", **default)
+    parser.add_argument("--deck", action="append", dest="decks", metavar="ID|PATH", help="deck to use", **default)
+    parser.add_argument("--theme", metavar="NAME|PATH", **default)
+    parser.add_argument("--data-dir", metavar="DIR", **default)
+    if not after_command or parser.prog.split()[-1] != "set-pin":  # set-pin's --config is the file it writes
+        parser.add_argument("--config", metavar="FILE", help="a kiosk.toml (flags override it)", **default)
+    parser.add_argument("--seed", type=int, metavar="N", help="reproducible card deals", **default)
+    parser.add_argument("--idle", type=_seconds, dest="idle_seconds", metavar="SECONDS", **default)
     parser.add_argument(
         "--listen",
         type=_listen,
         metavar="HOST:PORT",
+        **default,
         help="where the kiosk's web server listens (default 0.0.0.0:8765; port 0: any free one)",
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="innovationslek",
+        description="Innovationslek kiosk: method cards, votes and action plans for teams. "
+        "The options work before or after a command.",
+    )
+    _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = sub.add_parser("check", help="validate decks, themes and config files")
     check.add_argument("paths", nargs="+", metavar="PATH")
@@ -100,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .central.cli import add_commands
 
     add_commands(sub, _date)  # sync, import, central init, report, demo
+
+    for command in (check, export, set_pin, plan, *plan_sub.choices.values()):
+        _add_global_options(command, after_command=True)
     return parser
 
 
@@ -208,7 +223,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         deck = None
         with contextlib.suppress(Exception):  # the summary then names principles and cards by id
             deck = Shelf().get(config.decks[0], config.language)
-        result = export_all(store, Path(args.out), since=args.since, deck=deck, walkup_text=config.export_walkup_text)
+        result = export_all(
+            store,
+            Path(args.out),
+            since=args.since,
+            deck=deck,
+            walkup_text=config.export_walkup_text,
+            private=config.private_exports,
+        )
     except OSError as exc:
         print(f"innovationslek: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_PROBLEMS

@@ -8,15 +8,17 @@ import secrets
 import stat
 from pathlib import Path
 
+PRIVATE_FILE = 0o600  # readable by the kiosk's user only (private_exports)
 
-def write_atomic(path: Path | str, data: str | bytes, *, encoding: str = "utf-8") -> Path:
+
+def write_atomic(path: Path | str, data: str | bytes, *, encoding: str = "utf-8", mode: int | None = None) -> Path:
     """Write to a temporary file in the same folder, flush it to disk, then rename it
     over ``path`` (an atomic replace on POSIX and Windows).
 
     A file that is replaced keeps its mode, owner and group: ``kiosk.toml`` set up as
     ``root:kiosk 0640`` must stay readable by the service after ``set-pin`` run as root.
     A new file gets the mode any program would give it (0666 less the umask), so a viewer
-    page or an export can be served by a web server."""
+    page or an export can be served by a web server; ``mode`` sets the bits instead."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode(encoding) if isinstance(data, str) else data
@@ -30,6 +32,8 @@ def write_atomic(path: Path | str, data: str | bytes, *, encoding: str = "utf-8"
         with os.fdopen(fd, "wb") as fh:
             if before is not None:
                 _keep_owner_and_mode(fh.fileno(), before)
+            if mode is not None:
+                os.fchmod(fh.fileno(), mode)
             fh.write(raw)
             fh.flush()
             os.fsync(fh.fileno())

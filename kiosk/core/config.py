@@ -40,6 +40,7 @@ class Config:
     strict_join: bool = False  # the join QR admits one phone and is then redrawn
     token_margin: int = 3  # phone tokens per round: the group size plus this
     export_walkup_text: bool = False
+    private_exports: bool = False  # exported files readable by the kiosk's user only (0600)
     seed: int | None = None
     central: Any = field(default=None)  # kiosk.central.settings.CentralSettings, from [central]
 
@@ -66,6 +67,11 @@ def load_config(path: Path | str) -> tuple[Config, list[Problem]]:
         f.report("export_walkup_text", "must be true or false")
         flag = False
     network = _network(f, source, problems, base)
+    private = data.get("private_exports", False)
+    f.used.add("private_exports")
+    if not isinstance(private, bool):
+        f.report("private_exports", "must be true or false")
+        private = False
     config = Config(
         mode=mode,
         kiosk=kiosk,
@@ -90,6 +96,7 @@ def load_config(path: Path | str) -> tuple[Config, list[Problem]]:
         token_margin=network.get("token_margin", base.token_margin),
         export_walkup_text=flag,
         central=_central(f, flag),
+        private_exports=private,
     )
     if config.viewer_url:
         problem = viewer_url_problem(config.viewer_url)

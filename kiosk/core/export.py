@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from .atomic import write_atomic
+from .atomic import PRIVATE_FILE, write_atomic
 from .deck import SCALE_STEPS, Deck
 from .modes import MODES, mode_spec
 from .names import card_title, principle_name
@@ -280,9 +280,9 @@ FORMATS: dict[str, Callable[[ExportData], dict[str, str]]] = {
 }
 
 
-def write_files(folder: Path, files: dict[str, str]) -> None:
+def write_files(folder: Path, files: dict[str, str], *, mode: int | None = None) -> None:
     for name, text in files.items():
-        write_atomic(folder / name, text)
+        write_atomic(folder / name, text, mode=mode)
 
 
 def export_all(
@@ -293,12 +293,15 @@ def export_all(
     deck: Deck | None = None,
     walkup_text: bool = False,
     formats: tuple[str, ...] = tuple(FORMATS),
+    private: bool = False,
 ) -> ExportResult:
     """Write the chosen ``formats`` (all by default) into ``out``. ``since`` is an ISO
-    date; ``deck`` gives principle and card names and the scale's length."""
+    date; ``deck`` gives principle and card names and the scale's length. The files are
+    readable by others (0644 with the usual umask) unless ``private`` asks for 0600."""
+    file_mode = PRIVATE_FILE if private else None  # None: 0666 less the umask
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     data = collect(store, since=since, deck=deck, walkup_text=walkup_text)
     for name in formats:
-        write_files(folder, FORMATS[name](data))
+        write_files(folder, FORMATS[name](data), mode=file_mode)
     return ExportResult(folder, len(data.sessions), len(data.ballots), len(data.plans))

@@ -19,6 +19,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from .tally import Entry
+from .teams import team_key
 
 if TYPE_CHECKING:  # plans are read back only after start-up: their module loads then
     from .plan import Plan
@@ -330,13 +331,25 @@ class Store:
         if modes:
             query += f" AND mode IN ({','.join('?' * len(modes))})"
             values.extend(modes)
-        if team is not None:
-            query += " AND team = ?"
-            values.append(team)
         if since:
             query += " AND started >= ?"
             values.append(since)
-        return [_session_row(r) for r in self.db.execute(query + " ORDER BY started, id", values)]
+        rows = [_session_row(r) for r in self.db.execute(query + " ORDER BY started, id", values)]
+        if team is not None:  # compared as people mean it: case and spaces do not split a team
+            rows = [r for r in rows if team_key(r.team) == team_key(team)]
+        return rows
+
+    def known_teams(self, modes: tuple[str, ...] = ()) -> list[str]:
+        """Team names used so far, one per team (its latest spelling), the most recent first."""
+        query = "SELECT team FROM sessions WHERE team != ''"
+        values: list[str] = []
+        if modes:
+            query += f" AND mode IN ({','.join('?' * len(modes))})"
+            values.extend(modes)
+        names: dict[str, str] = {}
+        for (name,) in self.db.execute(query + " ORDER BY started DESC, id DESC", values):
+            names.setdefault(team_key(name), " ".join(name.split()))
+        return list(names.values())
 
     # -- ballots ---------------------------------------------------------------------------
     def cast(self, session_id: int, entry: Entry, *, round_no: int = 1) -> int:

@@ -205,7 +205,13 @@ class KioskApp(App, inherit_bindings=False):
 
         folder = (self.data_dir or self.store.path.parent) / "export" / self.now().strftime("%Y%m%d-%H%M%S")
         try:
-            result = export_all(self.store, folder, deck=self.deck(), walkup_text=self.config.export_walkup_text)
+            result = export_all(
+                self.store,
+                folder,
+                deck=self.deck(),
+                walkup_text=self.config.export_walkup_text,
+                private=self.config.private_exports,
+            )
         except Exception as exc:
             log_exception(exc, self.data_dir)
             self.say(t(self.language, "facilitator.export_failed"), "error")

@@ -233,7 +233,7 @@ class FlowRouter:
         if step == "team":
             from .screens.team import TeamScreen
 
-            return TeamScreen(lang)
+            return TeamScreen(lang, known=app.store.known_teams(modes_where(results_trend=True)))
         if step == "earlier_plan":
             from .screens.followup import FollowUpScreen
 

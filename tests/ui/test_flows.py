@@ -233,7 +233,7 @@ async def test_english_help_and_mouse(make_app, store):
         await pilot.press(*"44444444", "enter")
         await pilot.pause()
         assert screen_name(app) == "ResultsScreen"
-        assert "Results (1 votes)" in str(app.screen.query_one(".title").render())
+        assert "Results (1 vote)" in str(app.screen.query_one(".title").render())
         await pilot.press("enter")
         await pilot.pause()
         await pilot.click("#slot-1")  # a tap opens the card

@@ -195,7 +195,7 @@ async def test_day_view_from_the_facilitator_menu(make_app, store):
         await pilot.pause()
         assert screen_name(app) == "DayViewScreen"
         totals = str(app.screen.query_one("#day-totals").render())
-        assert "3 sessioner, 1 genomförda" in totals
+        assert "3 sessioner (genomförda: 1)" in totals
         ladder = app.screen.query_one("#day-ladder")
         assert ladder.rows[0].counts == (1, 0, 1, 0, 1) and ladder.rows[0].mean == 3.0
         assert f"  3  {deck.methods[2].title}" in str(app.screen.query_one("#day-cards").render())

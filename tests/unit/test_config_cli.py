@@ -116,3 +116,21 @@ def test_set_pin_writes_a_hash_the_app_reads(tmp_path):
     )
     assert bad.returncode == 1 and "4 to 12 digits" in bad.stderr
     assert (data / "kiosk.toml").read_text() == text
+
+
+def test_global_options_work_after_the_command(tmp_path):
+    data = tmp_path / "after"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), "set-pin", "--data-dir", str(data)],
+        input="1357\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "pin_hash" in (data / "kiosk.toml").read_text()
+    args = build_parser().parse_args(["--lang", "en", "export", "--out", "x", "--data-dir", "d"])
+    assert (args.language, args.data_dir, args.out) == ("en", "d", "x")
+    args = build_parser().parse_args(["--data-dir", "before", "plan", "link", "f.toml"])
+    assert args.data_dir == "before"  # an option typed only before the command is kept

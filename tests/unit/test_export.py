@@ -155,3 +155,35 @@ def test_json_has_one_file_per_session_and_plan(tmp_path):
     walk_plan = (out / "json" / "plans" / f"{walk_code}.json").read_text(encoding="utf-8")
     assert "Mitt hemliga steg" not in walk_plan  # walk-up words stay home here too
     store.close()
+
+
+def test_options_after_the_command_and_readable_files(tmp_path):
+    # Typed the way people type it: the data directory after the subcommand.
+    data = tmp_path / "data"
+    store = Store.open(data)
+    Session(store=store, deck=DECK, settings=SessionSettings(mode="workshop"))
+    store.close()
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), "export", "--out", str(tmp_path / "out"), "--data-dir", str(data)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "exported 1 sessions" in result.stderr
+    for name in ("sessions.csv", "votes.csv", "summary.md"):
+        assert (tmp_path / "out" / name).stat().st_mode & 0o777 == 0o644
+
+
+def test_private_exports_stay_private(tmp_path):
+    (tmp_path / "kiosk.toml").write_text("private_exports = true\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), "--data-dir", str(tmp_path), "export", "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "sessions.csv").stat().st_mode & 0o777 == 0o600

@@ -78,6 +78,7 @@ def test_viewer_page_is_written(tmp_path):
     assert result.returncode == 0, result.stderr
     page = out.read_text(encoding="utf-8")
     assert "DecompressionStream" in page and "innovationslek" in page
+    assert out.stat().st_mode & 0o777 == 0o644  # a web server running as another user can read it
 
 
 def test_bad_input_gets_a_clear_message(tmp_path):
