@@ -40,6 +40,18 @@ def test_kiosk_ignores_quit_and_suspend_keys(tmp_path):
         term.wait_for("Var står du i dag?")
 
 
+def next_voter(term: TmuxSession, n: int) -> None:
+    """Enter on the lobby opens ballot number ``n``. An Enter that reaches the previous ballot
+    while it is still closing is ignored by design (the router acts only for the screen on
+    top), so on a busy machine the next person presses it again, as a person would."""
+    term.send("Enter")
+    try:
+        term.wait_for(f"Röst nummer {n}", timeout=5)
+    except AssertionError:
+        term.send("Enter")
+        term.wait_for(f"Röst nummer {n}")
+
+
 def test_sigkill_loses_no_confirmed_ballot(tmp_path):
     args = ["--mode", "workshop", "--data-dir", str(tmp_path), "--seed", "3"]
     with TmuxSession(args, width=100, height=30) as term:
@@ -47,14 +59,12 @@ def test_sigkill_loses_no_confirmed_ballot(tmp_path):
         term.send("C-s")
         term.wait_for("Sluten omröstning")
         for n, keys in enumerate(("3123451234", "1555512345", "2333333333"), 1):
-            term.send("Enter")
-            term.wait_for(f"Röst nummer {n}")
+            next_voter(term, n)
             term.send(*keys)
             term.send("Enter")
             term.wait_for(f"{n} har röstat")
         # The fourth person is halfway through a ballot when the power goes.
-        term.send("Enter")
-        term.wait_for("Röst nummer 4")
+        next_voter(term, 4)
         term.send(*"3123")
         time.sleep(0.2)
         os.kill(kiosk_pid(tmp_path), signal.SIGKILL)
