@@ -34,6 +34,7 @@ MARKERS = {
     "followup": (["--mode", "followup"], "Hämta planen"),
 }
 RIGHT, LEFT, ENTER, CTRL_S = "\x1b[C", "\x1b[D", "\r", "\x13"
+REVEAL = "\x12" + RIGHT + ENTER  # Ctrl+R, then Right and Enter: "yes" on the question
 
 
 @dataclass
@@ -104,7 +105,7 @@ def open_exercise(prog: PtyProgram) -> None:
         prog.wait_for_text(f"Röst nummer {n}", settle=0.1)
         prog.send(ballot + ENTER)
         prog.wait_for_text(f"{n} har röstat", settle=0.1)
-    prog.send("r")
+    prog.send(REVEAL)
     prog.wait_for_text("Resultat")
     prog.send(ENTER)
     prog.wait_for_text("Metodkort för er")
@@ -167,7 +168,7 @@ def bench_keys(presses: int) -> list[Row]:
             rows.append(Row("key to screen: vote (digit on a ballot)", vote, "ms", baseline, "< 30 ms"))
             prog.send("3" + ENTER)
             prog.wait_for_text("1 har röstat")
-            prog.send("r")
+            prog.send(REVEAL)
             prog.wait_for_text("Resultat")
             prog.send(ENTER)
             prog.wait_for_text("Metodkort för er")

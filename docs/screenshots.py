@@ -50,7 +50,8 @@ BALLOTS = [
     ("Röst nummer 2", ["1", "3", "2", "5", "2", "1", "4", "1", "3", "5", "Enter"]),
     ("2 har röstat", ["Enter"]),
     ("Röst nummer 3", ["2", "4", "3", "1", "3", "2", "5", "2", "4", "2", "Enter"]),
-    ("3 har röstat", ["r"]),
+    ("3 har röstat", ["C-r"]),
+    ("Visa resultatet för alla?", ["Right", "Enter"]),
 ]
 
 SHOTS = [

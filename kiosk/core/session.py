@@ -145,7 +145,7 @@ class Session:
         return self.round.add(entry)
 
     def add_hands(self, counts: dict[str, dict[Option, int]]) -> Entry:
-        entry = self.round.hands(counts)
+        entry = self.round.hands(counts, group_size=self.settings.group_size)
         self.store.cast(self.id, entry)
         return self.round.add(entry)
 
@@ -156,6 +156,11 @@ class Session:
                 self.store.undo_last(self.id)
                 return self.round.entries.pop(index)
         return None
+
+    @property
+    def has_keyboard_ballot(self) -> bool:
+        """Whether ``undo`` has something to take back (phones' ballots are never undone)."""
+        return any(entry.source != "phone" for entry in self.round.entries)
 
     @property
     def votes_cast(self) -> int:

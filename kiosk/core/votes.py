@@ -23,6 +23,14 @@ class VoteError(ValueError):
     """A ballot or count that does not fit the questions."""
 
 
+class TooManyHands(VoteError):
+    """A question counted with more raised hands than the group has people: a miscount."""
+
+    def __init__(self, question: str, total: int, group_size: int) -> None:
+        super().__init__(f"{question}: {total} hands in a group of {group_size}")
+        self.question, self.total, self.group_size = question, total, group_size
+
+
 @dataclass(frozen=True)
 class Question:
     id: str
@@ -105,9 +113,14 @@ class VoteRound:
                 if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= 10_000:
                     raise VoteError(f"{qid}: count for {option!r} must be a whole number 0..10000")
 
-    def hands(self, counts: dict[str, dict[Option, int]]) -> Entry:
-        """A checked count of hands, not yet counted."""
+    def hands(self, counts: dict[str, dict[Option, int]], group_size: int | None = None) -> Entry:
+        """A checked count of hands, not yet counted. With ``group_size``, a question
+        with more hands than people is refused (each person raises one hand)."""
         self.check_hands(counts)
+        for qid, per_option in counts.items():
+            total = sum(per_option.values())
+            if group_size and total > group_size:
+                raise TooManyHands(qid, total, group_size)
         return Entry("hands", counts={q: dict(c) for q, c in counts.items()})
 
     def add(self, entry: Entry) -> Entry:

@@ -546,14 +546,18 @@ class FlowRouter:
         self._push("ballot")
 
     def _hands_counted(self, screen: KioskScreen, counts: dict) -> None:
-        from ..core.votes import VoteError
+        from ..core.votes import TooManyHands
 
-        session = self.session
+        app, session = self.app, self.session
         assert session is not None
         try:
             session.add_hands(counts)
-        except VoteError as exc:
-            screen.say(str(exc))
+        except TooManyHands as exc:  # a miscount: the fields stay as typed, to correct
+            screen.say(t(app.language, "room_votes.too_many_hands", total=exc.total, n=exc.group_size))
+            return
+        except Exception as exc:  # the fields take digits only, so this is the store or a bug
+            log_exception(exc, app.data_dir)
+            screen.say(t(app.language, "room_votes.count_not_saved"))
             return
         if len(session.round.entries) >= len(session.round.questions):
             self._push("results")

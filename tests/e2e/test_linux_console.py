@@ -24,7 +24,7 @@ def test_every_screen_uses_console_glyphs(tmp_path):
         ("setup", []),
         ("lobby", ["C-s"]),
         ("ballot", ["Enter"]),
-        ("results", [*"3123451234", "Enter", "r"]),
+        ("results", [*"3123451234", "Enter", "C-r", "Right", "Enter"]),
         ("deal", ["Enter"]),
         ("card", ["Enter"]),
         ("exercise", ["t"]),

@@ -10,7 +10,7 @@ async def test_twenty_participants_get_cards_for_working_groups(make_app):
     app = make_app(mode="workshop", language="sv")
     async with app.run_test(size=(80, 24)) as pilot:
         app.screen.query_one("#group", Input).value = "20"
-        await pilot.press("ctrl+s", "enter", *"3123451234", "enter", "r", "enter")
+        await pilot.press("ctrl+s", "enter", *"3123451234", "enter", "ctrl+r", "right", "enter", "enter")
         await pilot.pause()
         session = app.session
         assert session.settings.group_size == 20

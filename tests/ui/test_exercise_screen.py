@@ -12,7 +12,7 @@ from kiosk.ui.widgets.steplist import MARK, StepList
 
 
 async def open_exercise(app, pilot, pick=lambda session: session.hand[0].id):
-    await pilot.press("ctrl+s", "enter", *"3123451234", "enter", "r", "enter")
+    await pilot.press("ctrl+s", "enter", *"3123451234", "enter", "ctrl+r", "right", "enter", "enter")
     await pilot.pause()
     session = app.session
     card_id = pick(session)

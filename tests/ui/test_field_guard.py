@@ -49,7 +49,7 @@ async def test_plan_fields_refuse_emoji_and_control_characters_in_the_session_la
         await pilot.press("ctrl+s")
         await pilot.pause()
         app.session.cast({"level": "limited", **{p: 3 for p in app.session.deck.model.principle_ids}})
-        await pilot.press("r", "enter", "c")  # the results, the deal, on to the plan
+        await pilot.press("ctrl+r", "right", "enter", "enter", "c")  # the results, the deal, on to the plan
         await pilot.pause()
         assert type(app.screen).__name__ == "PlanScreen"
         await pilot.press("tab", *"Med borgere ", "🚀")

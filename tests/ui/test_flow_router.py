@@ -38,7 +38,7 @@ KEYS = {
     },
     "workshop": {
         "setup": ["ctrl+s"],
-        "vote": ["enter", *"3123451234", "enter", "r"],
+        "vote": ["enter", *"3123451234", "enter", "ctrl+r", "right", "enter"],
         "results": ["enter"],
         "deal": ["space", "c"],
         "plan": [*"Prova", "ctrl+s"],
@@ -46,7 +46,7 @@ KEYS = {
     },
     "checkin": {
         "team": [*"Norr", "enter"],
-        "vote": ["enter", *"123451234", "enter", "r"],
+        "vote": ["enter", *"123451234", "enter", "ctrl+r", "right", "enter"],
         "results": ["enter"],
         "deal": ["c"],
         "plan": ["ctrl+s"],
@@ -54,7 +54,7 @@ KEYS = {
     },
     "followup": {
         "earlier_plan": ["CODE", "enter"],
-        "vote": ["enter", *"2444444444", "enter", "r"],
+        "vote": ["enter", *"2444444444", "enter", "ctrl+r", "right", "enter"],
         "results": ["enter"],
         "review": ["c"],
         "plan": [*"Mät", "ctrl+s"],
@@ -99,7 +99,7 @@ async def test_intents_from_a_screen_that_is_not_on_top_are_ignored(make_app, st
         await pilot.press("escape", "enter", *"3123451234", "enter")
         await pilot.pause()
         assert app.session.votes_cast == 1
-        await pilot.press("r")
+        await pilot.press("ctrl+r", "right", "enter")
         await pilot.pause()
         results = app.screen
         await pilot.press("enter")
@@ -158,7 +158,7 @@ async def test_resume_replays_the_saved_steps(make_app, store, saved, expected):
 async def test_steps_are_saved_as_the_flow_moves(make_app, store):
     app = make_app(mode="checkin")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "enter", *"123451234", "enter", "r", "enter")
+        await pilot.press("enter", "enter", *"123451234", "enter", "ctrl+r", "right", "enter", "enter")
         await pilot.pause()
         assert store.session(app.session.id).state["steps"] == ["vote", "results", "deal"]
         await pilot.press("escape")

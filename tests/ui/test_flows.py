@@ -30,7 +30,7 @@ async def test_workshop_flow_secret_ballots(make_app, store):
             await pilot.press(*keys, "enter")
             await pilot.pause()
             assert screen_name(app) == "LobbyScreen"
-        await pilot.press("u")  # the third ballot was a mistake
+        await pilot.press("ctrl+u", "right", "enter")  # the third ballot was a mistake
         await pilot.pause()
         assert app.session.votes_cast == 2
         sid = app.session.id
@@ -42,7 +42,7 @@ async def test_workshop_flow_secret_ballots(make_app, store):
             },
             {"level": "limited", **{p: 2 for p in app.session.deck.model.principle_ids}},
         ]
-        await pilot.press("r")
+        await pilot.press("ctrl+r", "right", "enter")
         await pilot.pause()
         assert screen_name(app) == "ResultsScreen"
         await pilot.press("enter")
@@ -150,7 +150,7 @@ async def test_checkin_flow(make_app, store):
             await pilot.pause()
         assert app.session.votes_cast == 6
         assert "level" not in app.session.round.by_id
-        await pilot.press("r")
+        await pilot.press("ctrl+r", "right", "enter")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
@@ -264,7 +264,7 @@ async def test_checkin_shows_the_team_trend(make_app, store):
         await pilot.pause()
         await pilot.press("enter", *"555555555", "enter")
         await pilot.pause()
-        await pilot.press("r")
+        await pilot.press("ctrl+r", "right", "enter")
         await pilot.pause()
         trend = app.screen.query_one("#trend")
         assert trend.rows[0][1] == [1.0, 2.0, 3.0, 5.0]
@@ -302,7 +302,7 @@ async def test_follow_up_flow(make_app, store):
         assert screen_name(app) == "LobbyScreen"
         await pilot.press("enter", "2", *"444444444", "enter")
         await pilot.pause()
-        await pilot.press("r")
+        await pilot.press("ctrl+r", "right", "enter")
         await pilot.pause()
         trend = app.screen.query_one("#trend")
         assert trend.rows[0][1:] == ([2.0, 4.0], 2.0)
@@ -330,7 +330,7 @@ async def test_workshop_with_a_reflection_deck_in_norwegian(make_app, store):
         await pilot.pause()
         assert app.session.deck.id == "kultur-for-innovasjon" and app.session.deck.language == "nb"
         assert [q.id for q in app.session.round.questions] == ["nysgjerrighet", "mot", "apenhet"]
-        await pilot.press("enter", *"245", "enter", "r")
+        await pilot.press("enter", *"245", "enter", "ctrl+r", "right", "enter")
         await pilot.pause()
         assert screen_name(app) == "ResultsScreen"
         await pilot.press("enter")

@@ -77,7 +77,7 @@ async def test_arrows_on_the_deal_do_not_rebuild_the_footer(make_app):
         await pilot.pause()
         await pilot.press(*"3123451234", "enter")
         await pilot.pause()
-        await pilot.press("r")
+        await pilot.press("ctrl+r", "right", "enter")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()

@@ -147,7 +147,7 @@ async def test_hostile_deck_team_and_plan_through_a_workshop(tmp_path, store):
 
         session.cast({"level": "limited", "testa": 1, "samverkan": 2})
         session.cast({"level": "both", "testa": 2, "samverkan": 5})
-        await pilot.press("r")  # reveal
+        await pilot.press("ctrl+r", "right", "enter")  # reveal
         await settle(pilot)
         assert_shows(app, QUESTION, f"{LEVEL}: 1", f"{BOTH}: 1", f"1 {SCALE_1}", PRINCIPLE, PRINCIPLE_2)
 
@@ -226,7 +226,7 @@ async def test_checkin_trend_title_shows_the_team(tmp_path, store):
         await pilot.press(*TEAM, "enter")
         await settle(pilot)
         open_session(app).cast({"testa": 4, "samverkan": 4})
-        await pilot.press("r")  # reveal
+        await pilot.press("ctrl+r", "right", "enter")  # reveal
         await settle(pilot)
         assert_shows(app, TEAM, PRINCIPLE)
 
@@ -250,7 +250,7 @@ async def test_follow_up_reference_and_carried_actions(tmp_path, store):
         await pilot.press("enter")
         await settle(pilot)
         open_session(app).cast({"level": "both", "testa": 4, "samverkan": 4})
-        await pilot.press("r")  # reveal
+        await pilot.press("ctrl+r", "right", "enter")  # reveal
         await settle(pilot)
         assert_shows(app, PRINCIPLE, PRINCIPLE_2)
         await pilot.press("enter")  # on to the review

@@ -48,7 +48,7 @@ async def test_danish_workshop_deals_danish_cards(make_app):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert (app.session.deck.id, app.session.deck.language) == ("innovationslek", "da")
-        await pilot.press("enter", *"3123451234", "enter", "r")
+        await pilot.press("enter", *"3123451234", "enter", "ctrl+r", "right", "enter")
         await pilot.pause()
         assert screen_name(app) == "ResultsScreen"
         await pilot.press("enter")

@@ -121,10 +121,10 @@ async def test_300_phones_vote_at_once_and_the_keyboard_too(make_app, store):
         assert len(rows) == 301
         assert app.session.votes_cast == 301
         # Undo at the keyboard takes back the keyboard's ballot, never a phone's.
-        await pilot.press("u")
+        await pilot.press("ctrl+u", "right", "enter")
         await pilot.pause()
         assert app.session.votes_cast == 300 and app.phone_box.phone_ballots == 300
-        await pilot.press("u")
+        await pilot.press("ctrl+u", "right", "enter")
         await pilot.pause()
         assert app.session.votes_cast == 300
         live = store.db.execute(
@@ -146,7 +146,7 @@ async def test_after_the_reveal_nothing_ties_a_ballot_to_a_phone(make_app, store
             async with client.post(f"{base}/ballot", data=b"{broken") as response:
                 assert response.status == 400  # a bad request, for the log to (not) record
             await wait_for(pilot, lambda: app.phone_box.phone_ballots == 5)
-            await pilot.press("r")  # reveal
+            await pilot.press("ctrl+r", "right", "enter")  # reveal
             await pilot.pause()
             assert type(app.screen).__name__ == "ResultsScreen"
             await wait_for(pilot, lambda: app.phone_box is None or app.phone_box.forgotten)

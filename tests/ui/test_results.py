@@ -64,7 +64,7 @@ async def test_names_whole_and_weakest_first_at_80x24(make_app, language):
         for ballot in BALLOTS:
             await pilot.press("enter", *ballot, "enter")
             await pilot.pause()
-        await pilot.press("r")
+        await pilot.press("ctrl+r", "right", "enter")
         await pilot.pause()
         screen = app.screen
         assert type(screen).__name__ == "ResultsScreen"
@@ -104,7 +104,7 @@ async def test_follow_up_results_keep_names_whole_and_start_at_the_top(make_app,
         await pilot.pause()
         await pilot.press("enter", "2", *"421333333", "enter")
         await pilot.pause()
-        await pilot.press("r")
+        await pilot.press("ctrl+r", "right", "enter")
         await pilot.pause()
         screen = app.screen
         assert type(screen).__name__ == "ResultsScreen"

@@ -16,7 +16,7 @@ async def test_three_saves_on_a_failing_disk_store_nothing(make_app, store, tmp_
         await pilot.press("ctrl+s")
         await pilot.pause()
         app.session.cast({"level": "limited", **{p: 3 for p in app.session.deck.model.principle_ids}})
-        await pilot.press("r", "enter", "c")  # the results, the deal, on to the plan
+        await pilot.press("ctrl+r", "right", "enter", "enter", "c")  # the results, the deal, on to the plan
         await pilot.pause()
         app.screen.query_one("#what").value = "Prova ett nytt formulär"
         for _ in range(3):

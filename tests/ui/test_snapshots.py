@@ -31,12 +31,24 @@ ROUTES = {
     "setup": ("workshop", []),
     "ballot": ("workshop", ["ctrl+s", "enter"]),
     "lobby": ("workshop", ["ctrl+s", "enter", *"3123451234", "enter"]),
-    "results": ("workshop", ["ctrl+s", "enter", *"3123451234", "enter", "enter", *"1555512345", "enter", "r"]),
-    "deal": ("workshop", ["ctrl+s", "enter", *"3123451234", "enter", "r", "enter"]),
-    "card": ("workshop", ["ctrl+s", "enter", *"3123451234", "enter", "r", "enter", "enter"]),
-    "card_more": ("workshop", ["ctrl+s", "enter", *"3123451234", "enter", "r", "enter", "enter", "m"]),
-    "exercise": ("workshop", ["ctrl+s", "enter", *"3123451234", "enter", "r", "enter", "enter", "t"]),
-    "plan": ("workshop", ["ctrl+s", "enter", *"3123451234", "enter", "r", "enter", "space", "c"]),
+    "results": (
+        "workshop",
+        ["ctrl+s", "enter", *"3123451234", "enter", "enter", *"1555512345", "enter", "ctrl+r", "right", "enter"],
+    ),
+    "deal": ("workshop", ["ctrl+s", "enter", *"3123451234", "enter", "ctrl+r", "right", "enter", "enter"]),
+    "card": ("workshop", ["ctrl+s", "enter", *"3123451234", "enter", "ctrl+r", "right", "enter", "enter", "enter"]),
+    "card_more": (
+        "workshop",
+        ["ctrl+s", "enter", *"3123451234", "enter", "ctrl+r", "right", "enter", "enter", "enter", "m"],
+    ),
+    "exercise": (
+        "workshop",
+        ["ctrl+s", "enter", *"3123451234", "enter", "ctrl+r", "right", "enter", "enter", "enter", "t"],
+    ),
+    "plan": (
+        "workshop",
+        ["ctrl+s", "enter", *"3123451234", "enter", "ctrl+r", "right", "enter", "enter", "space", "c"],
+    ),
     "hands": ("workshop", []),
     "team": ("checkin", []),
     "attract": ("walkup", []),
@@ -88,7 +100,7 @@ def workshop_open(store: Store) -> list[str]:
 
 
 # Screens outside the main path: (mode, keys, config, store preparation returning more keys).
-FOLLOW_UP_VOTE = ["enter", "enter", "2", *"444444444", "enter", "r"]
+FOLLOW_UP_VOTE = ["enter", "enter", "2", *"444444444", "enter", "ctrl+r", "right", "enter"]
 MORE: dict[str, tuple[str, list[str], dict[str, object], Callable[[Store], list[str]] | None]] = {
     "facilitator": ("workshop", ["f12"], {}, None),
     "dayview": ("workshop", ["f12", "shift+tab", "shift+tab", "shift+tab", "enter"], {}, workshop_done),

@@ -31,7 +31,7 @@ async def test_thank_you_stays_on_the_lobby_and_not_over_the_results(make_app):
         assert line.has_class("-success")
         assert overlaps(app, line) == []
         assert not app._notifications  # no toast anywhere
-        await pilot.press("r")
+        await pilot.press("ctrl+r", "right", "enter")
         await pilot.pause()
         results = app.screen
         assert type(results).__name__ == "ResultsScreen"
@@ -46,21 +46,21 @@ async def test_undo_and_choose_confirm_on_their_own_screen(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2", "ctrl+s")
         await pilot.pause()
-        await pilot.press("u")
+        await pilot.press("ctrl+u")
         await pilot.pause()
         assert app.screen.status == app.screen.t("lobby.nothing_to_undo")
         await pilot.press("enter", *"3123451234", "enter")
         await pilot.pause()
-        await pilot.press("u")
+        await pilot.press("ctrl+u", "right", "enter")
         await pilot.pause()
         assert app.screen.status == app.screen.t("lobby.undone")
-        await pilot.press("r")  # no votes left: refused, said on the lobby
+        await pilot.press("ctrl+r")  # no votes left: refused, said on the lobby
         await pilot.pause()
         assert type(app.screen).__name__ == "LobbyScreen"
         assert app.screen.status == app.screen.t("lobby.no_votes")
         await pilot.press("enter", *"3123451234", "enter")
         await pilot.pause()
-        await pilot.press("r")
+        await pilot.press("ctrl+r", "right", "enter")
         await pilot.pause()
         await pilot.press("enter")  # the deal
         await pilot.pause()

@@ -3,17 +3,16 @@ on the model's scale. Confirmed ballots are stored before the screen says thank 
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ...core.session import Session
 from ...core.votes import LEVEL_QUESTION
 from ..intents import Done
-from ..plain import plain
 from ..widgets.ballot import BallotRow, BallotWidget
 from ..widgets.footer import KioskFooter
+from ..widgets.question_about import QuestionAbout
 from .base import SessionScreen
 
 
@@ -22,11 +21,6 @@ class BallotScreen(SessionScreen):
     DEFAULT_CSS = """
     BallotScreen #ballot-area { height: 1fr; padding: 0 1; }
     BallotScreen BallotWidget { margin: 1 0; }
-    BallotScreen #about { height: auto; }
-    BallotScreen .level-box { width: 2fr; height: auto; background: $surface; padding: 0 1; margin: 0 1 0 0; }
-    BallotScreen .level-box.both { width: 1fr; }
-    BallotScreen .level-name { text-style: bold; color: $primary; }
-    BallotScreen #principle-about { height: auto; color: $text-muted; padding: 0 1; }
     BallotScreen.-huge #ballot-area { align-vertical: middle; }
     """
 
@@ -58,15 +52,7 @@ class BallotScreen(SessionScreen):
             yield Static(title, classes="title", id="ballot-title")
             yield Static(self.t("ballot.hint"), classes="hint")
             yield BallotWidget(self.rows(), id="ballot")
-            with Horizontal(id="about"):
-                for number, level in enumerate(model.levels, 1):
-                    with Vertical(classes="level-box"):
-                        yield Static(plain(f"{number}  {level.name}"), classes="level-name")
-                        yield Static(plain("\n".join(f"- {s}" for s in level.statements)))
-                if model.levels:
-                    with Vertical(classes="level-box both"):
-                        yield Static(plain(f"{len(model.levels) + 1}  {model.both}"), classes="level-name")
-            yield Static("", id="principle-about")
+            yield QuestionAbout(model, id="about")
         yield KioskFooter()
 
     def on_mount(self) -> None:
@@ -74,15 +60,7 @@ class BallotScreen(SessionScreen):
         self._show_about(0)
 
     def _show_about(self, row: int) -> None:
-        widget = self.query_one(BallotWidget)
-        question = widget.rows[row].id
-        self.query_one("#about").display = question == LEVEL_QUESTION
-        about = self.query_one("#principle-about", Static)
-        if question == LEVEL_QUESTION:
-            about.update("")
-        else:
-            principle = self.session.deck.require_model().principle(question)
-            about.update(Text(principle.description or ""))
+        self.query_one(QuestionAbout).show(self.query_one(BallotWidget).rows[row].id)
 
     def on_ballot_widget_moved(self, event: BallotWidget.Moved) -> None:
         self._show_about(event.row)

@@ -1,5 +1,7 @@
 """Show of hands: the facilitator types how many raised a hand for each option, one
-question at a time. Each question's counts are stored when confirmed."""
+question at a time, with what the question means shown as on the secret ballot. Each
+question's counts are stored when confirmed; more hands than the group has people is
+refused, and undo reopens the last question with its counts to correct."""
 
 from __future__ import annotations
 
@@ -9,10 +11,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Static
 
 from ...core.session import Session
-from ...core.votes import LEVEL_QUESTION
+from ...core.votes import LEVEL_QUESTION, Option
 from ..intents import Chosen, Done
 from ..plain import plain
 from ..widgets.footer import KioskFooter
+from ..widgets.question_about import QuestionAbout
 from .base import SessionScreen
 
 
@@ -34,6 +37,7 @@ class HandsScreen(SessionScreen):
     HandsScreen .option Label { width: 100%; text-align: center; }
     HandsScreen .option Input { width: 100%; }
     HandsScreen #options { height: auto; }
+    HandsScreen #hands-about { margin-top: 1; }
     HandsScreen.-tall #hands, HandsScreen.-huge #hands { align-vertical: middle; }
     """
 
@@ -48,6 +52,7 @@ class HandsScreen(SessionScreen):
             yield Static("", id="question", classes="title")
             yield Horizontal(id="options")
             yield Static("", id="progress", classes="hint")
+            yield QuestionAbout(self.session.deck.require_model(), id="hands-about")
         yield KioskFooter()
 
     # Textual runs each class's own on_mount (the base's first), so this one may be async.
@@ -60,18 +65,28 @@ class HandsScreen(SessionScreen):
             return model.question, tuple(lv.name for lv in model.levels) + (model.both,)
         return model.principle(qid).name, tuple(f"{n} {label}" for n, label in enumerate(model.scale, 1))
 
-    async def show_question(self) -> None:
+    async def show_question(self, counts: dict[Option, int] | None = None) -> None:
+        """The question at ``self.index``; ``counts`` fills its fields in (an undone count
+        comes back as it was, so only the wrong number is typed again)."""
+        counts = counts or {}
         questions = self.session.round.questions
         question = questions[self.index]
         label, option_labels = self.question_label(question.id)
         self.query_one("#hands-title", Static).update(self.t("hands.title"))
         self.query_one("#question", Static).update(plain(label))
         self.query_one("#progress", Static).update(self.t("hands.progress", n=self.index + 1, total=len(questions)))
+        about = self.query_one(QuestionAbout)
+        about.display = True
+        about.show(question.id)
         options = self.query_one("#options", Horizontal)
         await options.remove_children()
         boxes = [
-            Vertical(Label(plain(text)), Input("", restrict=r"[0-9]*", max_length=4, classes="count"), classes="option")
-            for text in option_labels
+            Vertical(
+                Label(plain(text)),
+                Input(str(counts.get(option, "")), restrict=r"[0-9]*", max_length=4, classes="count"),
+                classes="option",
+            )
+            for text, option in zip(option_labels, question.options, strict=True)
         ]
         await options.mount(*boxes)
         self.query(".count").first(Input).focus()
@@ -100,15 +115,19 @@ class HandsScreen(SessionScreen):
         if self.index >= len(self.session.round.questions):
             await self.query_one("#options", Horizontal).remove_children()
             self.query_one("#question", Static).update(self.t("hands.all_counted"))
+            self.query_one(QuestionAbout).display = False
 
     async def action_undo(self) -> None:
-        if self.session.undo() is None:
+        undone = self.session.undo()
+        if undone is None:
             self.say(self.t("lobby.nothing_to_undo"))
             return
-        # One entry per question, in order: the undone one is the question to count again.
+        # One entry per question, in order: the undone one is the question to correct,
+        # shown with the counts it had.
         self.index = len(self.session.round.entries)
-        self.say(self.t("lobby.undone"), tone="info")
-        await self.show_question()
+        question = self.session.round.questions[self.index]
+        self.say(self.t("room_votes.count_undone", question=self.question_label(question.id)[0]), tone="info")
+        await self.show_question(undone.counts.get(question.id, {}))
 
     def action_reveal(self) -> None:
         if self.session.votes_cast:

@@ -1,6 +1,7 @@
 """Secret ballots: phones vote through the join QR code, and the keyboard goes round for
 whoever has no phone. The screen shows only how many have voted until the facilitator
-reveals the results."""
+reveals the results. Undo and reveal act on everyone's ballots, so they are Ctrl keys (not
+a letter a voter hits on the way to their own ballot) and ask first."""
 
 from __future__ import annotations
 
@@ -17,15 +18,16 @@ from ..widgets.bigdigits import BigDigits
 from ..widgets.footer import KioskFooter
 from ..widgets.phonejoin import PhoneJoin
 from .base import SessionScreen
+from .confirm import ask_first
 
 
 class LobbyScreen(SessionScreen):
     BINDINGS = [
         Binding("enter,v", "vote", "t:key.vote", show=True, key_display="Enter"),
-        Binding("u", "undo", "t:key.undo", show=True),
-        Binding("r", "reveal", "t:key.reveal", show=True),
+        Binding("ctrl+u", "undo", "t:key.undo", show=True, priority=True),
+        Binding("ctrl+r", "reveal", "t:key.reveal", show=True, priority=True),
     ]
-    HELP_KEYS = [("Enter / v", "help.lobby_vote"), ("u", "help.undo"), ("r", "help.reveal")]
+    HELP_KEYS = [("Enter / v", "help.lobby_vote"), ("Ctrl+U", "help.undo"), ("Ctrl+R", "help.reveal")]
     AUTO_FOCUS = "#vote"
     DEFAULT_CSS = """
     LobbyScreen #lobby-row { height: 1fr; }
@@ -87,9 +89,7 @@ class LobbyScreen(SessionScreen):
         n = session.votes_cast
         self._shown = (n, box.issued, box.phone_ballots, box.admission)
         self.query_one("#count", BigDigits).update(str(n))
-        group = session.settings.group_size
-        label = self.t("phone.count", n=n, total=group) if group else self.t("phone.count_open", n=n)
-        self.query_one("#count-label", Static).update(label)
+        self.query_one("#count-label", Static).update(self.count_text())
         phones = self.query_one(PhoneJoin)
         url = self.join_url()
         if url is not None:
@@ -110,7 +110,24 @@ class LobbyScreen(SessionScreen):
     def action_vote(self) -> None:
         self.post_message(Chosen(self, "ballot"))
 
+    def count_text(self) -> str:
+        """ "3 of 5 have voted" against the group size from the setup (phones included)."""
+        n, group = self.session.votes_cast, self.session.settings.group_size
+        return self.t("room_votes.count_of", n=n, total=group) if group else self.t("phone.count_open", n=n)
+
     def action_undo(self) -> None:
+        if not self.session.has_keyboard_ballot:
+            self.say(self.t("lobby.nothing_to_undo"))
+            return
+        ask_first(
+            self,
+            self.t("room_votes.undo_question"),
+            self.t("room_votes.undo_detail"),
+            self.t("room_votes.undo_yes"),
+            self.undo,
+        )
+
+    def undo(self) -> None:
         if self.session.undo() is None:
             self.say(self.t("lobby.nothing_to_undo"))
         else:
@@ -122,4 +139,10 @@ class LobbyScreen(SessionScreen):
         if self.session.votes_cast == 0:
             self.say(self.t("lobby.no_votes"))
             return
-        self.post_message(Done(self))
+        ask_first(
+            self,
+            self.t("room_votes.reveal_question"),
+            self.t("room_votes.reveal_detail", count=self.count_text()),
+            self.t("room_votes.reveal_yes"),
+            lambda: self.post_message(Done(self)),
+        )

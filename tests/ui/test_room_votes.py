@@ -1,0 +1,137 @@
+"""Issue 15, the vote round in a real room: the lobby counts against the group, the keys
+that act on everyone's ballots are the facilitator's and ask first, a show of hands is
+checked against the group and corrected one question at a time, and leaving a round that
+holds votes asks first and does what it says."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from kiosk.core.votes import LEVEL_QUESTION
+
+BALLOT = [*"3123451234", "enter"]
+
+
+def screen_name(app) -> str:
+    return type(app.screen).__name__
+
+
+def shown(widget) -> bool:
+    return all(getattr(node, "display", True) for node in widget.ancestors_with_self)
+
+
+def visible_text(app) -> str:
+    return "\n".join(str(w.render()) for w in app.screen.query("Static") if shown(w))
+
+
+async def to_lobby(app, pilot, group: str = "5", secret: str = "secret") -> None:
+    app.screen.query_one("#group", Input).value = group
+    app.screen.query_one("#secret").value = secret
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_lobby_counts_against_the_group_and_guards_undo_and_reveal(make_app):
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await to_lobby(app, pilot)
+        assert "0 av 5 har röstat" in visible_text(app)
+        for _ in range(3):
+            await pilot.press("enter", *BALLOT)
+            await pilot.pause()
+        assert "3 av 5 har röstat" in visible_text(app)
+        await pilot.press("u", "r")  # a voter's stray letters do nothing to the others' ballots
+        await pilot.pause()
+        assert screen_name(app) == "LobbyScreen" and app.session.votes_cast == 3
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        assert screen_name(app) == "ConfirmScreen"
+        await pilot.press("enter")  # "no" has the focus: a stray Enter changes nothing
+        await pilot.pause()
+        assert screen_name(app) == "LobbyScreen" and app.session.votes_cast == 3
+        await pilot.press("ctrl+u", "right", "enter")
+        await pilot.pause()
+        assert app.session.votes_cast == 2 and "2 av 5 har röstat" in visible_text(app)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert screen_name(app) == "ConfirmScreen"
+        assert "2 av 5 har röstat" in visible_text(app)  # the question says how many have voted
+        await pilot.press("escape")  # Esc on the question means no
+        await pilot.pause()
+        assert screen_name(app) == "LobbyScreen"
+        await pilot.press("ctrl+r", "right", "enter")
+        await pilot.pause()
+        assert screen_name(app) == "ResultsScreen"
+
+
+async def test_the_reveal_button_asks_too(make_app):
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await to_lobby(app, pilot, group="")
+        await pilot.press("enter", *BALLOT)
+        await pilot.pause()
+        assert "1 har röstat" in visible_text(app)  # no group size: no "of"
+        await pilot.click("#reveal")
+        await pilot.pause()
+        assert screen_name(app) == "ConfirmScreen"
+        await pilot.click("#no")
+        await pilot.pause()
+        assert screen_name(app) == "LobbyScreen"
+
+
+async def test_undo_asks_only_when_there_is_a_keyboard_ballot(make_app):
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await to_lobby(app, pilot)
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        assert screen_name(app) == "LobbyScreen"
+        assert app.screen.status == app.screen.t("lobby.nothing_to_undo")
+
+
+async def test_english_count_takes_the_plural_of_the_verb(make_app):
+    app = make_app(mode="workshop", language="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await to_lobby(app, pilot)
+        await pilot.press("enter", *BALLOT)
+        await pilot.pause()
+        assert "1 of 5 has voted" in visible_text(app)
+        await pilot.press("enter", *BALLOT)
+        await pilot.pause()
+        assert "2 of 5 have voted" in visible_text(app)
+
+
+async def test_show_of_hands_checks_the_group_and_undo_corrects_one_question(make_app):
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await to_lobby(app, pilot, secret="hands")
+        assert screen_name(app) == "HandsScreen"
+        model = app.session.deck.model
+        assert model.levels[0].statements[0] in visible_text(app)  # what the levels mean
+        await pilot.press("2", "enter", "2", "enter", "1", "enter")
+        await pilot.pause()
+        assert app.session.round.entries[0].counts == {LEVEL_QUESTION: {"limited": 2, "innovative": 2, "both": 1}}
+        assert model.principles[0].description in visible_text(app)  # as on the ballot
+        assert model.levels[0].statements[0] not in visible_text(app)
+        await pilot.press("2", "enter", "3", "enter", "0", "enter", "0", "enter", "9", "enter")  # 14 hands of 5
+        await pilot.pause()
+        assert app.screen.status == "14 händer, men gruppen är 5 personer. Räkna igen."
+        assert app.session.votes_cast == 1  # the miscount was not stored
+        assert [box.value for box in app.screen.query(".count").results(Input)] == ["2", "3", "0", "0", "9"]
+        await pilot.press("ctrl+u")  # the level question was wrong too: reopen it with its counts
+        await pilot.pause()
+        assert app.session.votes_cast == 0
+        assert [box.value for box in app.screen.query(".count").results(Input)] == ["2", "2", "1"]
+        assert model.question in app.screen.status
+        await pilot.press("enter", "enter", "backspace", "0", "enter")  # correct the last count only
+        await pilot.pause()
+        assert app.session.round.entries[0].counts == {LEVEL_QUESTION: {"limited": 2, "innovative": 2, "both": 0}}
+
+
+async def test_show_of_hands_without_a_group_size_takes_any_count(make_app):
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await to_lobby(app, pilot, group="", secret="hands")
+        await pilot.press("9", "enter", "9", "enter", "9", "enter")
+        await pilot.pause()
+        assert app.session.votes_cast == 1 and app.screen.status == ""
