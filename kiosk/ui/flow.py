@@ -195,6 +195,13 @@ class FlowRouter:
         main = self.spec.steps[1:-1]
         self.session.save_state([step for step, _ in self.path if step in main])
 
+    def _leave_round(self) -> None:
+        """Back from the vote to the mode's first step: the round ends here, as the lobby
+        and the show of hands say before they let anyone leave a round that holds votes.
+        Its ballots stay in the store with the session marked abandoned, so they count
+        nowhere; phones can no longer vote in it; the next start is a new round."""
+        self._close_session()
+
     def _close_session(self) -> None:
         self.app.close_phone_vote()
         if self.session is not None and self.session.plan is None:
@@ -368,6 +375,9 @@ class FlowRouter:
         if len(self.path) < 2:
             return  # the first step has nowhere to go back to
         below = self._pop()
+        if step == "vote":
+            self._leave_round()
+            return
         if step == "results" and self.spec is not None and self.spec.single_ballot and self.session is not None:
             # Back from the results in walk-up: the visitor wants to change the answers, so
             # the stored ballot is taken back and replaced by the next confirmation.

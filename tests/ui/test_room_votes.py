@@ -5,8 +5,10 @@ holds votes asks first and does what it says."""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input
 
+from kiosk.core.ballotbox import PhoneRefusal
 from kiosk.core.votes import LEVEL_QUESTION
 
 BALLOT = [*"3123451234", "enter"]
@@ -135,3 +137,94 @@ async def test_show_of_hands_without_a_group_size_takes_any_count(make_app):
         await pilot.press("9", "enter", "9", "enter", "9", "enter")
         await pilot.pause()
         assert app.session.votes_cast == 1 and app.screen.status == ""
+
+
+async def test_leaving_a_round_with_votes_asks_and_does_what_it_says(make_app, store):
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await to_lobby(app, pilot)
+        empty = app.session.id
+        await pilot.press("escape")  # an empty round: straight back, nothing to lose
+        await pilot.pause()
+        assert screen_name(app) == "SetupScreen" and app.session is None
+        assert store.session(empty).status == "abandoned"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        first = app.session.id
+        await pilot.press("enter", *BALLOT)
+        await pilot.pause()
+        await pilot.press("enter", *BALLOT)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen_name(app) == "ConfirmScreen"
+        said = visible_text(app)
+        assert "2 röster är lagda i den här omgången" in said and "kastas de" in said
+        assert "nästa start blir en ny omgång" in said
+        await pilot.press("enter")  # "no" has the focus: the round goes on
+        await pilot.pause()
+        assert screen_name(app) == "LobbyScreen" and app.session.votes_cast == 2
+        await pilot.press("escape", "right", "enter")
+        await pilot.pause()
+        # What it said: the votes do not count, and the next start is a new round.
+        assert screen_name(app) == "SetupScreen" and app.session is None
+        assert store.session(first).status == "abandoned"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.session.id != first and app.session.votes_cast == 0
+        assert "0 av 5 har röstat" in visible_text(app)
+
+
+async def test_leaving_a_round_shuts_the_phones_out_and_says_so(make_app):
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await to_lobby(app, pilot)
+        box = app.phone_box
+        joined = box.join()  # a phone scans the join code (a real ballot box, no network needed)
+        assert joined is not None and box.issued == 1
+        await pilot.press("enter", *BALLOT)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Telefonerna kan inte heller rösta mer" in visible_text(app)
+        await pilot.press("right", "enter")
+        await pilot.pause()
+        assert screen_name(app) == "SetupScreen"
+        assert box.state == "closed" and app.phone_box is None
+        with pytest.raises(PhoneRefusal):
+            box.join()  # a phone that comes late is told the vote is closed
+
+
+async def test_leaving_a_show_of_hands_with_counts_asks_first(make_app, store):
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await to_lobby(app, pilot, secret="hands")
+        await pilot.press("2", "enter", "3", "enter", "0", "enter")
+        await pilot.pause()
+        first = app.session.id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen_name(app) == "ConfirmScreen"
+        assert "Handuppräckningen är inskriven för 1 fråga" in visible_text(app)
+        await pilot.press("escape")  # Esc on the question means no
+        await pilot.pause()
+        assert screen_name(app) == "HandsScreen" and app.session.votes_cast == 1
+        await pilot.press("escape", "right", "enter")
+        await pilot.pause()
+        assert screen_name(app) == "SetupScreen" and store.session(first).status == "abandoned"
+
+
+async def test_leaving_a_check_in_round_asks_in_english(make_app):
+    app = make_app(mode="checkin", language="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"Team North", "enter")
+        await pilot.pause()
+        assert screen_name(app) == "LobbyScreen"
+        await pilot.press("enter", *"123451234", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "1 vote has been cast in this round. If you go back it is discarded" in visible_text(app)
+        await pilot.press("right", "enter")
+        await pilot.pause()
+        assert screen_name(app) == "TeamScreen" and app.session is None

@@ -17,6 +17,7 @@ from ..plain import plain
 from ..widgets.footer import KioskFooter
 from ..widgets.question_about import QuestionAbout
 from .base import SessionScreen
+from .confirm import ask_first
 
 
 class HandsScreen(SessionScreen):
@@ -128,6 +129,21 @@ class HandsScreen(SessionScreen):
         question = self.session.round.questions[self.index]
         self.say(self.t("room_votes.count_undone", question=self.question_label(question.id)[0]), tone="info")
         await self.show_question(undone.counts.get(question.id, {}))
+
+    def action_back(self) -> None:
+        """Going back ends the round (see the flow's ``_leave_round``): with counts
+        entered, say so and ask first."""
+        n = self.session.votes_cast
+        if n == 0:
+            super().action_back()
+            return
+        ask_first(
+            self,
+            self.t("room_votes.leave_question"),
+            self.t("room_votes.leave_counts", n=n),
+            self.t("room_votes.leave_yes"),
+            super().action_back,
+        )
 
     def action_reveal(self) -> None:
         if self.session.votes_cast:

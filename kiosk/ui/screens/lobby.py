@@ -110,8 +110,22 @@ class LobbyScreen(SessionScreen):
     def action_vote(self) -> None:
         self.post_message(Chosen(self, "ballot"))
 
+    def action_back(self) -> None:
+        """Going back ends the round (see the flow's ``_leave_round``): with ballots in
+        it, say so and ask first."""
+        n = self.session.votes_cast
+        if n == 0:
+            super().action_back()
+            return
+        detail = self.t("room_votes.leave_ballots", n=n)
+        if self.box.issued:
+            detail += " " + self.t("room_votes.leave_phones")
+        ask_first(
+            self, self.t("room_votes.leave_question"), detail, self.t("room_votes.leave_yes"), super().action_back
+        )
+
     def count_text(self) -> str:
-        """ "3 of 5 have voted" against the group size from the setup (phones included)."""
+        """How many have voted ("3 of 5" against the group size from the setup), phones included."""
         n, group = self.session.votes_cast, self.session.settings.group_size
         return self.t("room_votes.count_of", n=n, total=group) if group else self.t("phone.count_open", n=n)
 
