@@ -77,3 +77,18 @@ def test_a_data_directory_that_is_a_file_is_said_so(tmp_path):
     result = run("--data-dir", str(not_a_folder), "export", "--out", str(tmp_path / "out"))
     assert result.returncode == 1
     assert result.stderr.strip() == f"innovationslek: the data directory {not_a_folder} is a file, not a folder"
+
+
+def test_plan_show_names_the_challenge_by_its_title_in_the_plans_language(tmp_path):
+    text = (ROOT / "examples" / "plan.toml").read_text(encoding="utf-8")
+    with_challenge = tmp_path / "plan.toml"
+    with_challenge.write_text(
+        text.replace(
+            'team = "Bygglovsenheten"\n', 'team = "Bygglovsenheten"\nchallenge = "halvera-handlaggningstid"\n'
+        ),
+        encoding="utf-8",
+    )
+    result = run("plan", "show", str(with_challenge))
+    assert result.returncode == 0, result.stderr
+    assert "Utmaning: Hur kan vi halvera tiden från ansökan till beslut, med samma rättssäkerhet?\n" in result.stdout
+    assert "halvera-handlaggningstid" not in result.stdout
