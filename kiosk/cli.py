@@ -396,7 +396,8 @@ def cmd_plan_show(args: argparse.Namespace) -> int:
         deck = Shelf().get(plan.deck, plan.language)
     except (KeyError, FileProblems):  # cards and principles are then named by their ids
         deck = None
-    sys.stdout.write(plan_text(plan, deck, labels(plan.language)))
+    challenges = {c.id: c.title for c in Shelf().challenges(plan.language)}
+    sys.stdout.write(plan_text(plan, deck, labels(plan.language), challenges))
     return EXIT_OK
 
 

@@ -34,7 +34,11 @@ CONFIG_KEYS = {
     "viewer_host",
     "viewer_port",
     "export_walkup_text",
+    "private_exports",
+    "network",  # [network] and [central] are tables of kiosk.toml
+    "central",
 }
+CONFIG_NAME = "kiosk.toml"
 KINDS = "a deck, theme, plan or config file"
 
 # (key, message) pairs for a theme that loads but that the app could not use; the UI
@@ -51,7 +55,8 @@ def kind_of(path: Path, data: dict) -> str:
         return "deck"
     if keys & set(COLOUR_KEYS) or (path.parent.name == "themes" and "name" in keys):
         return "theme"
-    if keys and keys <= CONFIG_KEYS:
+    # One known setting is enough: the config's own check then names any typo with its line.
+    if keys & CONFIG_KEYS or (keys and path.name == CONFIG_NAME):
         return "config"
     return "unknown"
 
@@ -91,7 +96,8 @@ def check_paths(paths: list[str], theme_check: ThemeCheck | None = None) -> list
                 Problem(
                     name,
                     1,
-                    f"not {KINDS} (it has {known}; a deck has [deck], a theme primary, a plan format and created)",
+                    f"not {KINDS} (it has {known}; a deck has [deck], a theme primary, "
+                    "a plan format and created, a config language or decks)",
                 )
             )
     if decks:

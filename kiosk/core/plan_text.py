@@ -8,6 +8,7 @@ Text from the plan stays text: nothing here is markup for anyone.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .deck import Deck
@@ -37,13 +38,17 @@ def _level_names(deck: Deck | None) -> dict[str, str]:
     return {option: names.get(option, option) for option in LEVEL_OPTIONS}
 
 
-def plan_lines(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> list[Line]:
+def plan_lines(
+    plan: Plan, deck: Deck | None, labels: dict[str, str], challenges: Mapping[str, str] | None = None
+) -> list[Line]:
+    """``challenges``: challenge titles by id (they live in their own deck, not the plan's)."""
     lines = [Line("title", value=labels["plan.title"])]
+    challenge = ((challenges or {}).get(plan.challenge) or card_title(deck, plan.challenge)) if plan.challenge else ""
     facts = [
         ("plan.team", plan.team),
         ("plan.created", plan.created.strftime("%Y-%m-%d %H:%M UTC") if plan.created else ""),
         ("plan.follow_up", plan.follow_up.isoformat() if plan.follow_up else ""),
-        ("plan.challenge", card_title(deck, plan.challenge) if plan.challenge else ""),
+        ("plan.challenge", challenge),
     ]
     lines += [Line("fact", labels[key], value) for key, value in facts if value]
     if plan.actions:
@@ -77,9 +82,11 @@ def plan_lines(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> list[Li
     return lines
 
 
-def plan_text(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> str:
+def plan_text(
+    plan: Plan, deck: Deck | None, labels: dict[str, str], challenges: Mapping[str, str] | None = None
+) -> str:
     out: list[str] = []
-    lines = plan_lines(plan, deck, labels)
+    lines = plan_lines(plan, deck, labels, challenges)
     vote_width = max((len(line.label) for line in lines if line.kind == "vote"), default=0)
     number = 0
     for line in lines:
@@ -107,10 +114,12 @@ def plan_text(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> str:
     return "\n".join(out) + "\n"
 
 
-def plan_markdown(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> str:
+def plan_markdown(
+    plan: Plan, deck: Deck | None, labels: dict[str, str], challenges: Mapping[str, str] | None = None
+) -> str:
     out: list[str] = []
     number = 0
-    for line in plan_lines(plan, deck, labels):
+    for line in plan_lines(plan, deck, labels, challenges):
         if line.kind == "title":
             out += [f"# {line.value}", ""]
         elif line.kind == "fact":

@@ -180,6 +180,8 @@ class Store:
     @classmethod
     def open(cls, data_dir: Path | str, *, now: Callable[[], datetime] = utc_now, timeout: float = 5.0) -> Store:
         folder = Path(data_dir)
+        if folder.exists() and not folder.is_dir():
+            raise StoreError(f"the data directory {folder} is a file, not a folder")
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

@@ -47,6 +47,8 @@ def text_problem(value: str) -> str | None:
         if is_emoji(ch):
             return f"emoji U+{ord(ch):04X} is not allowed (the Linux console cannot show it)"
         if not is_console_safe(ch):
+            if unicodedata.category(ch) in ("Cc", "Cf"):  # escapes, bidi overrides: they have no name to show
+                return f"control character U+{ord(ch):04X} is not allowed"
             name = unicodedata.name(ch, "unnamed character")
             return f"character U+{ord(ch):04X} ({name.lower()}) is missing from the Linux console font"
     return None

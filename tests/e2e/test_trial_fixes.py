@@ -1,0 +1,62 @@
+"""Defects found by trying the program as a new user would (issue 15), shown in real
+headless Chromium: the viewer page's messages follow the plan's language."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import UTC, datetime
+
+import pytest
+
+from kiosk.core.i18n import labels
+from kiosk.core.link import encode_link
+from kiosk.core.plan import Action, Plan
+from kiosk.core.shelf import Shelf
+from kiosk.web.viewer import viewer_html
+from tests.e2e.chromium import dump_dom
+
+pytestmark = pytest.mark.e2e
+SHELF = Shelf()
+DECK = SHELF.get("innovationslek", "sv")
+
+
+@pytest.fixture(scope="module")
+def page_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("viewer") / "index.html"
+    path.write_text(viewer_html(SHELF), encoding="utf-8")
+    return path
+
+
+def plan_in(language: str) -> Plan:
+    return Plan(
+        deck=DECK.id,
+        language=language,
+        mode="workshop",
+        created=datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
+        cards=[DECK.methods[3].id],
+        actions=[Action(what="Testa blanketten med fem invånare " * 3, who="Åsa")],
+        team="Bygglov Kiruna",
+    )
+
+
+# Swedish and English both: whatever the browser's own language, one of them differs from it.
+@pytest.mark.parametrize("language", ["sv", "en", "nb", "da"])
+@pytest.mark.parametrize("cut", [10, 11, 12])  # cut within and between base43's three-character groups
+def test_a_damaged_link_is_explained_in_the_plans_language(page_file, language, cut):
+    link = encode_link(plan_in(language), DECK, page_file.as_uri())
+    dom = dump_dom(link[:-cut])  # the header (with the language) survives, the texts do not
+    assert shown_error(dom) == labels(language)["viewer.damaged"]
+    assert re.search(rf'<html lang="{language}"', dom)
+
+
+def test_a_link_with_no_plan_falls_back_to_a_known_language(page_file):
+    dom = dump_dom(page_file.as_uri() + "#")
+    assert shown_error(dom) in {labels(lang)["viewer.empty"] for lang in ("sv", "en", "nb", "da")}
+
+
+def shown_error(dom: str) -> str:
+    """The message on the page (the page's script holds every language's labels too)."""
+    found = re.search(r'<p class="error">(.*?)</p>', dom)
+    assert found, dom[-2000:]
+    return html.unescape(found.group(1))

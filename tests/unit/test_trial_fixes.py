@@ -1,0 +1,94 @@
+"""Defects found by trying the program as a new user would (issue 15): the command line and
+``check``. Each test failed on the code before its fix."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from kiosk.core.checking import check_paths
+from kiosk.core.text import text_problem
+from tests.conftest import ROOT
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+CENTRAL_CONFIG = """\
+language = "sv"
+private_exports = true
+
+[network]
+port = 8765
+
+[central]
+url = "postgresql://kiosk:secret@db.example.org/innovationslek"
+interval_minutes = 15
+"""
+
+
+def test_a_config_with_the_tables_the_readme_documents_is_checked_as_a_config(tmp_path):
+    config = tmp_path / "kiosk.toml"
+    config.write_text(CENTRAL_CONFIG, encoding="utf-8")
+    result = run("check", str(config))
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == ""
+
+
+def test_a_typo_in_a_config_is_reported_as_a_typo_with_its_line(tmp_path):
+    config = tmp_path / "settings.toml"
+    config.write_text('language = "sv"\nlang = "en"\n', encoding="utf-8")
+    problems = check_paths([str(config)])
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [(2, "config, field 'lang'")]
+    assert "unknown key (a typo?)" in problems[0].message
+
+
+def test_a_kiosk_toml_is_a_config_whatever_it_holds(tmp_path):
+    config = tmp_path / "kiosk.toml"
+    config.write_text("idle = 90\n", encoding="utf-8")
+    problems = check_paths([str(config)])
+    assert len(problems) == 1 and "config, field 'idle': unknown key" in problems[0].message
+
+
+def test_a_file_of_no_known_kind_names_what_a_config_holds(tmp_path):
+    other = tmp_path / "other.toml"
+    other.write_text('colour = "blue"\n', encoding="utf-8")
+    message = check_paths([str(other)])[0].message
+    assert "not a deck, theme, plan or config file" in message and "a config language" in message
+
+
+def test_a_control_character_is_named_as_one():
+    assert text_problem("Team\x1b[31m") == "control character U+001B is not allowed"
+    assert text_problem("Team\u202eNorr") == "control character U+202E is not allowed"
+    assert "emoji U+1F680" in (text_problem("Team \U0001f680") or "")
+
+
+def test_a_data_directory_that_is_a_file_is_said_so(tmp_path):
+    not_a_folder = tmp_path / "data"
+    not_a_folder.write_text("", encoding="utf-8")
+    result = run("--data-dir", str(not_a_folder), "export", "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"innovationslek: the data directory {not_a_folder} is a file, not a folder"
+
+
+def test_plan_show_names_the_challenge_by_its_title_in_the_plans_language(tmp_path):
+    text = (ROOT / "examples" / "plan.toml").read_text(encoding="utf-8")
+    with_challenge = tmp_path / "plan.toml"
+    with_challenge.write_text(
+        text.replace(
+            'team = "Bygglovsenheten"\n', 'team = "Bygglovsenheten"\nchallenge = "halvera-handlaggningstid"\n'
+        ),
+        encoding="utf-8",
+    )
+    result = run("plan", "show", str(with_challenge))
+    assert result.returncode == 0, result.stderr
+    assert "Utmaning: Hur kan vi halvera tiden från ansökan till beslut, med samma rättssäkerhet?\n" in result.stdout
+    assert "halvera-handlaggningstid" not in result.stdout
