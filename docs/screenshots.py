@@ -6,17 +6,24 @@ terminal keeps runs of spaces, block glyphs and the QR code's quiet zone, which 
 converted to PNG does not.
 
     python docs/screenshots.py [--out docs/screenshots] [--only NAME ...] [--size COLSxROWS] [--term linux]
+    python docs/screenshots.py --phone [--out docs/screenshots]
 
 ``--size`` takes every picture at that size instead of the gallery's own, and ``--term linux``
 runs the app as on the bare Linux console (its CP437 glyphs and 16 colours), for checking a
 design at 80x24, 120x40 and 200x60; those pictures get the size (and ``-linux``) in their name.
 
-Needs (Debian): xvfb xterm imagemagick fonts-dejavu-core tmux; chromium for the phone page.
+``--phone`` takes the phone ballot page instead: the real page served by the app's own web
+server on loopback, in headless Chromium emulating a phone (Selenium, from the test extra),
+with the first questions answered.
+
+Needs (Debian): xvfb xterm imagemagick fonts-dejavu-core tmux; chromium and chromium-driver
+for the phone page.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import shlex
 import shutil
@@ -249,6 +256,71 @@ def take(shot: Shot, out_dir: Path, suffix: str = "", term_name: str = "") -> Pa
             term.close()
 
 
+PHONE = (390, 844)  # CSS pixels of a common phone, drawn at twice that
+
+
+def phone_shot(out: Path, language: str = "sv") -> Path:
+    """The phone ballot page as a phone shows it, part-way through the ballot."""
+    if shutil.which("chromium") is None or shutil.which("chromedriver") is None:
+        raise RuntimeError("needs chromium and chromium-driver (Debian: chromium chromium-driver)")
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+        from selenium.webdriver.support.ui import WebDriverWait
+    except ImportError:
+        raise RuntimeError("needs Selenium: pip install -e '.[test]'") from None
+    sys.path.insert(0, str(ROOT))
+    from kiosk.core.ballotbox import BallotBox
+    from kiosk.core.session import Session, SessionSettings
+    from kiosk.core.shelf import Shelf
+    from kiosk.core.store import Store
+    from kiosk.web.server import KioskServer
+
+    def photograph(url: str) -> None:
+        options = webdriver.ChromeOptions()
+        for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"):
+            options.add_argument(flag)
+        options.binary_location = shutil.which("chromium")
+        metrics = {"width": PHONE[0], "height": PHONE[1], "pixelRatio": 2.0, "touch": True}
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": metrics})
+        driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+        try:
+            driver.get(url)
+            WebDriverWait(driver, 10).until(lambda d: d.find_elements("id", "send"))
+            # Answers set as a tap would, but without the tap's highlight in the picture; the
+            # view is the principles' 1-5 scales, the most of the ballot a phone shows at once.
+            driver.execute_script(
+                """
+                const sets = document.querySelectorAll('fieldset');
+                [[0, 2], [1, 4], [2, 3]].forEach(([n, step]) => {
+                  sets[n].querySelectorAll('input[type=radio]')[step - 1].checked = true;
+                });
+                sets[1].scrollIntoView({block: 'start'});
+                """
+            )
+            driver.save_screenshot(str(out))
+        finally:
+            driver.quit()
+
+    async def serve_and_photograph(data: Path) -> None:
+        store = Store.open(data)
+        deck = Shelf().get("innovationslek", language)
+        settings = SessionSettings(mode="workshop", group_size=5, language=language)
+        box = BallotBox(Session(store=store, deck=deck, settings=settings))
+        server = KioskServer("viewer", "127.0.0.1", 0).open()
+        try:
+            await server.ready.wait()
+            server.add_room(box)
+            await asyncio.to_thread(photograph, f"{server.local_url()}v/{box.room}")
+        finally:
+            await server.close()
+            store.close()
+
+    with tempfile.TemporaryDirectory() as data:
+        asyncio.run(serve_and_photograph(Path(data)))
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
@@ -256,7 +328,17 @@ def main() -> int:
     parser.add_argument("--all", action="store_true", help="every screen, not only the README's")
     parser.add_argument("--size", default="", help="COLSxROWS for every picture")
     parser.add_argument("--term", default="", help="TERM for the app, e.g. linux")
+    parser.add_argument("--phone", action="store_true", help="the phone ballot page in headless Chromium")
     args = parser.parse_args()
+    if args.phone:
+        out_dir = Path(args.out)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            print(phone_shot(out_dir / "phone.png"))
+        except RuntimeError as exc:
+            print(f"screenshots: phone: {exc}", file=sys.stderr)
+            return 1
+        return 0
     size = None
     if args.size:
         try:
