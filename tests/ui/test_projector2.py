@@ -87,3 +87,61 @@ async def test_share_at_80x24_keeps_every_vote_row_whole(make_app):
             # Wrapped or not, every word of the name is on the screen.
             assert all(word in "\n".join(rows) for word in name.split())
         assert all(len(r) <= width for r in rows)
+
+
+# -- the card screen ---------------------------------------------------------------------------
+
+
+def test_the_big_letters_are_whole_glyphs_and_draw_every_card_title():
+    from kiosk.core.shelf import Shelf
+    from kiosk.ui.widgets.bigtitle import FONT, big_lines
+
+    assert all(
+        len(glyph) == 7 and all(len(row) == 5 and set(row) <= {"0", "1"} for row in glyph) for glyph in FONT.values()
+    )
+    for language in ("sv", "en", "nb", "da"):
+        for card in Shelf().get("innovationslek", language).cards:
+            title = getattr(card, "title", "")
+            if title:
+                lines = big_lines(title, 190)
+                assert lines is not None, (language, title)  # at 200 columns every title is big
+                assert max(len(line) for line in lines) <= 190
+
+
+def test_big_letters_wrap_at_spaces_and_give_way_when_they_cannot():
+    from kiosk.ui.widgets.bigtitle import ROWS, big_lines
+
+    one = big_lines("Var det värt tiden?", 120)
+    assert one is not None and len(one) == ROWS  # one line of letters
+    two = big_lines("Var det värt tiden?", 80)
+    assert two is not None and len(two) == 2 * ROWS + 1  # two, a blank row between
+    assert big_lines("Var det värt tiden?", 30) is None  # "TIDEN?" is 6 letters: 35 columns
+    assert big_lines("Tack ☃", 120) is None  # a letter the font lacks: drawn plain
+
+
+async def test_card_on_a_projector_is_a_big_title_over_a_centred_card(make_app):
+    from kiosk.ui.screens.card import CardScreen
+    from kiosk.ui.widgets.bigtitle import BigTitle
+
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        card = app.session.deck.methods[0]
+        screen = CardScreen(app.language, app.session, card.id)
+        await app.push_screen(screen)
+        await pilot.pause()
+        big = screen.query_one(BigTitle)
+        body = screen.query_one("#card-body")
+        assert big.display and not screen.query_one("#card-title").display
+        rows = screen_lines(app)[big.region.y : big.region.bottom]
+        assert all(set(row) <= set(" ▀▄█") for row in rows) and any(row.strip() for row in rows)
+        # The card's text is a panel in the middle of the screen, under the title.
+        assert abs(body.region.x + body.region.width / 2 - 100) <= 1
+        assert body.region.y > big.region.bottom - 1
+        middle = (big.region.y + body.region.bottom) / 2
+        assert abs(middle - 29) <= 2  # the whole card centred top to bottom
+        # Choosing it says so in the big title too.
+        await pilot.press("space")
+        await pilot.pause()
+        assert big.title_text.endswith(f"({screen.t('deal.chosen')})")
