@@ -7,6 +7,7 @@ converted to PNG does not.
 
     python docs/screenshots.py [--out docs/screenshots] [--only NAME ...] [--size COLSxROWS] [--term linux]
     python docs/screenshots.py --phone [--out docs/screenshots]
+    python docs/screenshots.py --all --lang en --size 80x24   every screen, in English, at 80x24
 
 ``--size`` takes every picture at that size instead of the gallery's own, and ``--term linux``
 runs the app as on the bare Linux console (its CP437 glyphs and 16 colours), for checking a
@@ -152,17 +153,62 @@ SHOTS = [
 ]
 
 
+# What the app says in English where a step waits for Swedish text (``--lang en``).
+ENGLISH = {
+    "Förbered workshopen": "Prepare the workshop",
+    "omröstning": "ballot",
+    "Röst nummer 1": "Vote number 1",
+    "Röst nummer 2": "Vote number 2",
+    "Röst nummer 3": "Vote number 3",
+    "1 har röstat": "1 has voted",
+    "2 har röstat": "2 have voted",
+    "3 har röstat": "3 have voted",
+    "Resultat": "Results",
+    "Så gör ni": "How to do it",
+    "kod": "code",
+    "Uppföljning": "Follow-up",
+    "Röst": "Vote",
+    "Var står du": "Where are you",
+    "Teamavstämning": "Team check-in",
+    "Följ upp": "Follow up",
+    "Samtalsledarens meny": "Facilitator menu",
+    "Dagens siffror,": "Today's numbers,",
+    "Ditt första steg": "Your first step",
+    "handlingsplan": "action plan",
+}
+
+
+def in_language(shot: Shot, language: str) -> Shot:
+    """The same shot with the app in ``language`` (sv or en) and the waits in its words."""
+    if language == "sv":
+        return shot
+    say = ENGLISH.get
+    return replace(
+        shot,
+        args=[*shot.args, "--lang", language],
+        steps=[(say(wait, wait), keys) for wait, keys in shot.steps],
+        ready=say(shot.ready, shot.ready),
+    )
+
+
 class Terminal:
     """One xterm on its own virtual display, running tmux, running the app."""
 
     def __init__(self, shot: Shot, data_dir: Path, term: str = ""):
         cols, rows = shot.size
         self.socket = f"shots-{os.getpid()}-{shot.name}"
-        self.display = f":{300 + abs(hash(shot.name)) % 500}"
+        # Xvfb picks a free display and says which: another run (or anyone's X server) on a
+        # guessed number would otherwise end up in this picture.
+        read, write = os.pipe()
         self.xvfb = subprocess.Popen(
-            ["Xvfb", self.display, "-screen", "0", "3000x2000x24"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", "3000x2000x24"],
+            pass_fds=(write,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
-        time.sleep(1.0)
+        os.close(write)
+        with os.fdopen(read) as said:
+            self.display = f":{said.readline().strip()}"
         app = [sys.executable, str(ROOT / "run.py"), "--data-dir", str(data_dir), *shot.args]
         command = " ".join(shlex.quote(a) for a in app)
         if term:
@@ -329,6 +375,7 @@ def main() -> int:
     parser.add_argument("--size", default="", help="COLSxROWS for every picture")
     parser.add_argument("--term", default="", help="TERM for the app, e.g. linux")
     parser.add_argument("--phone", action="store_true", help="the phone ballot page in headless Chromium")
+    parser.add_argument("--lang", default="sv", choices=["sv", "en"], help="the app's language")
     args = parser.parse_args()
     if args.phone:
         out_dir = Path(args.out)
@@ -347,7 +394,11 @@ def main() -> int:
         except ValueError:
             print(f"screenshots: --size {args.size!r} is not COLSxROWS, e.g. 80x24", file=sys.stderr)
             return 2
-    suffix = (f"-{size[0]}x{size[1]}" if size else "") + (f"-{args.term}" if args.term else "")
+    suffix = (
+        (f"-{size[0]}x{size[1]}" if size else "")
+        + (f"-{args.term}" if args.term else "")
+        + (f"-{args.lang}" if args.lang != "sv" else "")
+    )
     missing = [tool for tool in ("Xvfb", "xterm", "import", "tmux") if shutil.which(tool) is None]
     if missing:
         print(f"screenshots: missing {', '.join(missing)} (Debian: xvfb xterm imagemagick tmux)", file=sys.stderr)
@@ -362,6 +413,7 @@ def main() -> int:
             continue
         if size:
             shot = replace(shot, size=size)
+        shot = in_language(shot, args.lang)
         try:
             print(take(shot, out_dir, suffix, args.term))
         except RuntimeError as exc:  # the next pictures may still work: say which failed
