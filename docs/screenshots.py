@@ -6,17 +6,25 @@ terminal keeps runs of spaces, block glyphs and the QR code's quiet zone, which 
 converted to PNG does not.
 
     python docs/screenshots.py [--out docs/screenshots] [--only NAME ...] [--size COLSxROWS] [--term linux]
+    python docs/screenshots.py --phone [--out docs/screenshots]
+    python docs/screenshots.py --all --lang en --size 80x24   every screen, in English, at 80x24
 
 ``--size`` takes every picture at that size instead of the gallery's own, and ``--term linux``
 runs the app as on the bare Linux console (its CP437 glyphs and 16 colours), for checking a
 design at 80x24, 120x40 and 200x60; those pictures get the size (and ``-linux``) in their name.
 
-Needs (Debian): xvfb xterm imagemagick fonts-dejavu-core tmux; chromium for the phone page.
+``--phone`` takes the phone ballot page instead: the real page served by the app's own web
+server on loopback, in headless Chromium emulating a phone (Selenium, from the test extra),
+with the first questions answered.
+
+Needs (Debian): xvfb xterm imagemagick fonts-dejavu-core tmux; chromium and chromium-driver
+for the phone page.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import shlex
 import shutil
@@ -146,17 +154,62 @@ SHOTS = [
 ]
 
 
+# What the app says in English where a step waits for Swedish text (``--lang en``).
+ENGLISH = {
+    "Förbered workshopen": "Prepare the workshop",
+    "omröstning": "ballot",
+    "Röst nummer 1": "Vote number 1",
+    "Röst nummer 2": "Vote number 2",
+    "Röst nummer 3": "Vote number 3",
+    "1 har röstat": "1 has voted",
+    "2 har röstat": "2 have voted",
+    "3 har röstat": "3 have voted",
+    "Resultat": "Results",
+    "Så gör ni": "How to do it",
+    "kod": "code",
+    "Uppföljning": "Follow-up",
+    "Röst": "Vote",
+    "Var står du": "Where are you",
+    "Teamavstämning": "Team check-in",
+    "Följ upp": "Follow up",
+    "Samtalsledarens meny": "Facilitator menu",
+    "Dagens siffror,": "Today's numbers,",
+    "Ditt första steg": "Your first step",
+    "handlingsplan": "action plan",
+}
+
+
+def in_language(shot: Shot, language: str) -> Shot:
+    """The same shot with the app in ``language`` (sv or en) and the waits in its words."""
+    if language == "sv":
+        return shot
+    say = ENGLISH.get
+    return replace(
+        shot,
+        args=[*shot.args, "--lang", language],
+        steps=[(say(wait, wait), keys) for wait, keys in shot.steps],
+        ready=say(shot.ready, shot.ready),
+    )
+
+
 class Terminal:
     """One xterm on its own virtual display, running tmux, running the app."""
 
     def __init__(self, shot: Shot, data_dir: Path, term: str = ""):
         cols, rows = shot.size
         self.socket = f"shots-{os.getpid()}-{shot.name}"
-        self.display = f":{300 + abs(hash(shot.name)) % 500}"
+        # Xvfb picks a free display and says which: another run (or anyone's X server) on a
+        # guessed number would otherwise end up in this picture.
+        read, write = os.pipe()
         self.xvfb = subprocess.Popen(
-            ["Xvfb", self.display, "-screen", "0", "3000x2000x24"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", "3000x2000x24"],
+            pass_fds=(write,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
-        time.sleep(1.0)
+        os.close(write)
+        with os.fdopen(read) as said:
+            self.display = f":{said.readline().strip()}"
         app = [sys.executable, str(ROOT / "run.py"), "--data-dir", str(data_dir), *shot.args]
         command = " ".join(shlex.quote(a) for a in app)
         if term:
@@ -250,6 +303,71 @@ def take(shot: Shot, out_dir: Path, suffix: str = "", term_name: str = "") -> Pa
             term.close()
 
 
+PHONE = (390, 844)  # CSS pixels of a common phone, drawn at twice that
+
+
+def phone_shot(out: Path, language: str = "sv") -> Path:
+    """The phone ballot page as a phone shows it, part-way through the ballot."""
+    if shutil.which("chromium") is None or shutil.which("chromedriver") is None:
+        raise RuntimeError("needs chromium and chromium-driver (Debian: chromium chromium-driver)")
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+        from selenium.webdriver.support.ui import WebDriverWait
+    except ImportError:
+        raise RuntimeError("needs Selenium: pip install -e '.[test]'") from None
+    sys.path.insert(0, str(ROOT))
+    from kiosk.core.ballotbox import BallotBox
+    from kiosk.core.session import Session, SessionSettings
+    from kiosk.core.shelf import Shelf
+    from kiosk.core.store import Store
+    from kiosk.web.server import KioskServer
+
+    def photograph(url: str) -> None:
+        options = webdriver.ChromeOptions()
+        for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"):
+            options.add_argument(flag)
+        options.binary_location = shutil.which("chromium")
+        metrics = {"width": PHONE[0], "height": PHONE[1], "pixelRatio": 2.0, "touch": True}
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": metrics})
+        driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+        try:
+            driver.get(url)
+            WebDriverWait(driver, 10).until(lambda d: d.find_elements("id", "send"))
+            # Answers set as a tap would, but without the tap's highlight in the picture; the
+            # view is the principles' 1-5 scales, the most of the ballot a phone shows at once.
+            driver.execute_script(
+                """
+                const sets = document.querySelectorAll('fieldset');
+                [[0, 2], [1, 4], [2, 3]].forEach(([n, step]) => {
+                  sets[n].querySelectorAll('input[type=radio]')[step - 1].checked = true;
+                });
+                sets[1].scrollIntoView({block: 'start'});
+                """
+            )
+            driver.save_screenshot(str(out))
+        finally:
+            driver.quit()
+
+    async def serve_and_photograph(data: Path) -> None:
+        store = Store.open(data)
+        deck = Shelf().get("innovationslek", language)
+        settings = SessionSettings(mode="workshop", group_size=5, language=language)
+        box = BallotBox(Session(store=store, deck=deck, settings=settings))
+        server = KioskServer("viewer", "127.0.0.1", 0).open()
+        try:
+            await server.ready.wait()
+            server.add_room(box)
+            await asyncio.to_thread(photograph, f"{server.local_url()}v/{box.room}")
+        finally:
+            await server.close()
+            store.close()
+
+    with tempfile.TemporaryDirectory() as data:
+        asyncio.run(serve_and_photograph(Path(data)))
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
@@ -257,7 +375,18 @@ def main() -> int:
     parser.add_argument("--all", action="store_true", help="every screen, not only the README's")
     parser.add_argument("--size", default="", help="COLSxROWS for every picture")
     parser.add_argument("--term", default="", help="TERM for the app, e.g. linux")
+    parser.add_argument("--phone", action="store_true", help="the phone ballot page in headless Chromium")
+    parser.add_argument("--lang", default="sv", choices=["sv", "en"], help="the app's language")
     args = parser.parse_args()
+    if args.phone:
+        out_dir = Path(args.out)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            print(phone_shot(out_dir / "phone.png"))
+        except RuntimeError as exc:
+            print(f"screenshots: phone: {exc}", file=sys.stderr)
+            return 1
+        return 0
     size = None
     if args.size:
         try:
@@ -266,7 +395,11 @@ def main() -> int:
         except ValueError:
             print(f"screenshots: --size {args.size!r} is not COLSxROWS, e.g. 80x24", file=sys.stderr)
             return 2
-    suffix = (f"-{size[0]}x{size[1]}" if size else "") + (f"-{args.term}" if args.term else "")
+    suffix = (
+        (f"-{size[0]}x{size[1]}" if size else "")
+        + (f"-{args.term}" if args.term else "")
+        + (f"-{args.lang}" if args.lang != "sv" else "")
+    )
     missing = [tool for tool in ("Xvfb", "xterm", "import", "tmux") if shutil.which(tool) is None]
     if missing:
         print(f"screenshots: missing {', '.join(missing)} (Debian: xvfb xterm imagemagick tmux)", file=sys.stderr)
@@ -281,6 +414,7 @@ def main() -> int:
             continue
         if size:
             shot = replace(shot, size=size)
+        shot = in_language(shot, args.lang)
         try:
             print(take(shot, out_dir, suffix, args.term))
         except RuntimeError as exc:  # the next pictures may still work: say which failed

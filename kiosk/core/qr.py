@@ -59,14 +59,30 @@ def best_qr(text: str, max_width: int, max_height: int, levels: str = "QML") -> 
     return None
 
 
-def half_block_lines(code: QRCode, quiet: int = QUIET) -> list[str]:
-    """Text lines: each character is two modules stacked, dark drawn as the character's
-    ink. Paint them black on white."""
+MAX_SCALE = 4  # beyond this a code only gets harder to frame with a phone held close
+
+
+def largest_scale(code: QRCode, quiet: int, max_width: int, max_height: int) -> int:
+    """How many cells wide (and half-cells tall) each module can be drawn in that space:
+    a bigger code reads from further away. 1 when the code only just fits."""
     side = code.size + 2 * quiet
-    rows = [[False] * side for _ in range(quiet)]
+    scale = 1
+    while scale < MAX_SCALE and side * (scale + 1) <= max_width and (side * (scale + 1) + 1) // 2 <= max_height:
+        scale += 1
+    return scale
+
+
+def half_block_lines(code: QRCode, quiet: int = QUIET, scale: int = 1) -> list[str]:
+    """Text lines: each character is two modules stacked, dark drawn as the character's
+    ink. Paint them black on white. ``scale`` draws each module as that many columns and
+    half-rows (square again in a cell twice as tall as wide)."""
+    side = (code.size + 2 * quiet) * scale
+    margin = quiet * scale
+    rows = [[False] * side for _ in range(margin)]
     for row in code.modules:
-        rows.append([False] * quiet + row + [False] * quiet)
-    rows += [[False] * side for _ in range(quiet)]
+        wide = [dark for dark in row for _ in range(scale)]
+        rows += [[False] * margin + wide + [False] * margin for _ in range(scale)]
+    rows += [[False] * side for _ in range(margin)]
     if len(rows) % 2:
         rows.append([False] * side)
     glyph = {(True, True): "█", (True, False): "▀", (False, True): "▄", (False, False): " "}

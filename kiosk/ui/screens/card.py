@@ -9,7 +9,7 @@ from collections.abc import Callable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Center, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -17,6 +17,7 @@ from ...core.deck import ChallengeCard, Deck, MethodCard, ReflectionCard
 from ...core.session import Session
 from ..intents import Chosen, Done
 from ..plain import plain
+from ..widgets.bigtitle import BigTitle
 from ..widgets.cardtile import card_facts, principle_names
 from ..widgets.footer import KioskFooter
 from .base import SessionScreen
@@ -38,6 +39,17 @@ class CardScreen(SessionScreen):
     DEFAULT_CSS = """
     CardScreen #card { padding: 0 2; }
     CardScreen #card-body { height: auto; }
+    CardScreen #card-big { display: none; }
+    /* A projector: the card is the picture. Its name in big letters, its text on a card
+       of its own in the middle of the screen, with air around it. */
+    CardScreen.-huge #card { align: center middle; padding: 1 4; }
+    CardScreen.-huge #card-big { display: block; margin-bottom: 1; }
+    CardScreen.-huge #card-title { display: none; }  /* the big title says it */
+    CardScreen.-huge #card-body {
+        width: 120; max-width: 100%; padding: 1 4;
+        background: $surface; border: round $primary 60%;
+    }
+    App.-console CardScreen.-huge #card-body { border: double $primary; }
     """
 
     def __init__(self, language: str, session: Session, card_id: str) -> None:
@@ -63,16 +75,26 @@ class CardScreen(SessionScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="card"):
+            yield BigTitle(self.big_title_text(), id="card-big")
             yield Static(self.title_text(), classes="title", id="card-title")
-            yield Static(self.body(), id="card-body")
+            with Center(id="card-middle"):  # one row of its own, so the card centres alone
+                yield Static(self.body(), id="card-body")
         yield KioskFooter()
 
+    @property
+    def plain_title(self) -> str:
+        return getattr(self.card, "title", "") or self.t("card.reflection")
+
     def title_text(self) -> Content:
-        card = self.card
-        title = getattr(card, "title", "") or self.t("card.reflection")
-        if card.id in self.session.chosen:
+        title = self.plain_title
+        if self.card.id in self.session.chosen:
             title += f"  [{self.t('deal.chosen')}]"
         return plain(title)
+
+    def big_title_text(self) -> str:
+        """The big letters' text, the chosen mark after the name."""
+        chosen = self.card.id in self.session.chosen
+        return self.plain_title + (f" ({self.t('deal.chosen')})" if chosen else "")
 
     def body(self) -> Text:
         card, deck, t = self.card, self.session.deck, self.t
@@ -120,6 +142,7 @@ class CardScreen(SessionScreen):
     def action_choose(self) -> None:
         chosen = self.session.toggle_choice(self.card_id)
         self.query_one("#card-title", Static).update(self.title_text())
+        self.query_one("#card-big", BigTitle).update(self.big_title_text())
         self.say(self.t("card.chosen" if chosen else "card.unchosen"), tone="success" if chosen else "info")
 
     def action_pick(self) -> None:

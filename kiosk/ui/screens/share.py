@@ -29,7 +29,10 @@ class ShareScreen(KioskScreen):
     ShareScreen #share { height: 1fr; }
     ShareScreen #qr-side { width: 1fr; height: 100%; }
     ShareScreen #plan-side { width: 1fr; height: 100%; padding: 0 1; }
-    ShareScreen #link { height: auto; color: $text-muted; }
+    ShareScreen #link { height: auto; color: $text-muted; max-width: 60; margin-top: 1; }
+    /* A projector: the QR (drawn as large as fits) and the plan both start a row down. */
+    ShareScreen.-huge #share, ShareScreen.-tall #share { padding-top: 1; }
+    ShareScreen.-huge #plan-side { padding: 0 3; }
     ShareScreen #code { text-style: bold; color: $accent; height: auto; }
     ShareScreen #note { height: auto; color: $warning; }
     """
@@ -65,6 +68,7 @@ class ShareScreen(KioskScreen):
                     id="qr-side",
                     short_link=self.short_link,
                     short_caption=self.t("phone.short_caption"),
+                    top=True,  # level with the plan's title beside it
                 )
             else:
                 yield Static(Text(self.note), id="qr-side", classes="unreachable")

@@ -11,7 +11,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
-from ...core.qr import QRCode, best_qr, half_block_lines
+from ...core.qr import QRCode, best_qr, half_block_lines, largest_scale
 
 INK = Style(color="#000000", bgcolor="#ffffff")  # fixed: phone cameras want dark on light
 SHORT_MAX_VERSION = 3  # a short link's code stays small enough for any screen we run on
@@ -32,6 +32,7 @@ class QRWidget(Widget):
         short_caption: str = "",
         caption: str = "",
         link_in_text: bool = True,
+        top: bool = False,
     ) -> None:
         super().__init__(id=id)
         self.link = link
@@ -40,8 +41,10 @@ class QRWidget(Widget):
         self.link_in_text = link_in_text  # when no code fits: the link too, or only the message
         self.short_link = short_link
         self.short_caption = short_caption
+        self.top = top  # drawn at the top of its space (beside text that starts there), else centred
         self.code: QRCode | None = None
         self.quiet = 0
+        self.scale = 1
         self._fitted: tuple[tuple[int, int], tuple[QRCode, int] | None] | None = None
 
     def _fit(self, width: int, height: int) -> tuple[QRCode, int] | None:
@@ -62,7 +65,11 @@ class QRWidget(Widget):
             self.code = None
             return None
         self.code, self.quiet = found
-        return half_block_lines(self.code, self.quiet)
+        self.scale = largest_scale(self.code, self.quiet, size[0], size[1] - self._caption_rows())
+        return half_block_lines(self.code, self.quiet, self.scale)
+
+    def _caption_rows(self) -> int:
+        return (2 if self.showing_short else 0) + (1 if self.caption else 0)
 
     def show(self, link: str) -> None:
         """Draw another text (a redrawn join code)."""
@@ -83,7 +90,7 @@ class QRWidget(Widget):
             caption.append(self.caption)
         width = len(lines[0])
         pad_left = max(0, (self.size.width - width) // 2)
-        pad_top = max(0, (self.size.height - len(lines) - len(caption)) // 2)
+        pad_top = 0 if self.top else max(0, (self.size.height - len(lines) - len(caption)) // 2)
         text = Text("\n" * pad_top, no_wrap=True, overflow="crop")
         for n, line in enumerate(lines):
             text.append(" " * pad_left)
