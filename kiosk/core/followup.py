@@ -74,6 +74,12 @@ def compare(earlier_votes: dict[str, list[int]], tallies: dict[str, Tally]) -> l
     ]
 
 
+def not_improved(earlier_votes: dict[str, list[int]], tallies: dict[str, Tally]) -> list[str]:
+    """The principles whose mean did not rise since the earlier plan's vote (the same or
+    lower, or no mean to compare): a follow-up deals its cards for these."""
+    return [c.question for c in compare(earlier_votes, tallies) if c.delta is None or c.delta <= 0]
+
+
 def carry_over(actions: list[Action], statuses: list[str]) -> list[Action]:
     """The actions that are not done (and not dropped): they go into the new plan."""
     if len(actions) != len(statuses) or any(s not in STATUSES for s in statuses):

@@ -424,6 +424,8 @@ class FlowRouter:
         try:
             self.follows = plan
             self._new_session(screen, {"team": plan.team, "follows": code, "secret": True})
+            assert self.session is not None
+            self.session.earlier_votes = dict(plan.votes)  # the deal focuses on what did not improve
         except FileProblems:
             app.language, app.deck_id = language, deck_id
             self.follows = None
@@ -493,7 +495,7 @@ class FlowRouter:
         if not self.session.carry_on(focused):
             screen.say(t(self.app.language, "deal.choose_first"))
             return
-        self._push("plan")
+        self._next("deal")  # the plan, or first the review of the followed plan's actions
 
     def _card_picked(self, screen: KioskScreen, card_id: str) -> None:
         assert self.session is not None
