@@ -8,12 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .plan import Action, Plan, PlanError
+from .plan import REVIEW_STATUSES, Action, Plan, PlanError
 from .store import CODE_ALPHABET, CODE_LENGTH, Store
 from .tally import LEVEL_QUESTION, mean_of
 from .votes import Tally
 
-STATUSES = ("done", "not_done", "dropped")
+STATUSES = REVIEW_STATUSES
 _CODE_RE = re.compile(rf"^[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")
 
 

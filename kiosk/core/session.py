@@ -16,7 +16,7 @@ from .dealer import Dealer, DealFilter
 from .deck import Card, Deck, MethodCard
 from .followup import not_improved
 from .modes import ModeSpec, mode_spec
-from .plan import Action, Plan
+from .plan import Action, Plan, Reviewed
 from .store import SessionRow, Store
 from .votes import (
     LEVEL_QUESTION,
@@ -64,6 +64,7 @@ class Session:
     review: list[str] = field(default_factory=list)  # follow-up: a status per earlier action
     # Follow-up: the followed plan's vote summary; the deal focuses on what did not improve.
     earlier_votes: dict[str, list[int]] = field(default_factory=dict)
+    reviewed: list[Reviewed] = field(default_factory=list)  # follow-up: the earlier actions with their status
 
     def __post_init__(self) -> None:
         model = self.deck.model
@@ -96,8 +97,11 @@ class Session:
             state["review"] = list(self.review)
         self.store.update_session(self.id, state=state)
 
-    def save_review(self, statuses: list[str]) -> None:
+    def save_review(self, statuses: list[str], actions: list[Action] | None = None) -> None:
+        """The status of each action of the plan followed up; given the actions, the new
+        plan's document records them (so the database, the export and the link do)."""
         self.review = list(statuses)
+        self.reviewed = [Reviewed(a.what, s) for a, s in zip(actions or [], statuses, strict=False)]
 
     @classmethod
     def resume(
@@ -291,6 +295,7 @@ class Session:
             team=s.team,
             challenge=s.challenge,
             follows=s.follows,
+            review=list(self.reviewed),
         )
         plan.check()
         return plan

@@ -81,3 +81,77 @@ def test_a_follow_up_where_everything_improved_deals_for_the_weakest(tmp_path):
     session.earlier_votes = {p: [0, 0, 1, 0, 0] for p in ids[1:]}  # the first had no vote then
     assert session.focus_principles() == tuple(ids[:3])  # nothing to compare: not known to improve
     store.close()
+
+
+async def test_the_lobby_and_results_name_the_plan_and_the_review_is_kept(make_app, store):
+    app = make_app(mode="followup")
+    code = earlier_plan(app, store, team="Bygglov [norr]")
+    made = store.plan(code).created.astimezone().strftime("%Y-%m-%d")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press(*code.lower(), "enter")
+        await pilot.pause()
+        assert names(app)[-1] == "LobbyScreen"
+        line = f"Uppföljning av plan {code} från {made}, Bygglov [norr]"
+        assert str(app.screen.query_one("#following").render()) == line  # the team as typed, not markup
+        await pilot.press("enter", "2", *"444444444", "enter")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert str(app.screen.query_one("#following").render()) == line
+        await pilot.press("enter", "space", "c")  # deal, choose, on to the review
+        await pilot.pause()
+        await pilot.press("1", "2", "3", "c")  # done, not done, dropped
+        await pilot.pause()
+        assert names(app)[-1] == "PlanScreen"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert names(app)[-1] == "ShareScreen"
+        plan = store.plan(app.session.plan_code)
+    assert [(r.what, r.status) for r in plan.review] == [
+        ("Prova nytt formulär", "done"),
+        ("Bjud in invånare", "not_done"),
+        ("Skriv rutin", "dropped"),
+    ]
+    assert plan.follows == code and [a.what for a in plan.actions][0] == "Bjud in invånare"
+
+
+async def test_a_plan_from_a_file_is_named_by_its_date_and_no_team_is_named_without_one(make_app, store, tmp_path):
+    app = make_app(mode="followup")
+    code = earlier_plan(app, store, team="")
+    path = tmp_path / "plan.toml"
+    path.write_text(store.plan(code).to_toml(), encoding="utf-8")
+    made = store.plan(code).created.astimezone().strftime("%Y-%m-%d")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press(*str(path), "enter")
+        await pilot.pause()
+        assert names(app)[-1] == "LobbyScreen"
+        assert str(app.screen.query_one("#following").render()) == f"Uppföljning av planen från {made}"
+
+
+def test_the_viewer_shows_the_review_in_chromium(tmp_path):
+    from datetime import UTC, datetime
+
+    from kiosk.core.link import encode_link
+    from kiosk.core.plan import Plan, Reviewed
+    from kiosk.core.shelf import Shelf
+    from kiosk.web.viewer import viewer_html
+    from tests.e2e.chromium import dump_dom
+
+    shelf = Shelf()
+    deck = shelf.get("innovationslek", "sv")
+    page = tmp_path / "index.html"
+    page.write_text(viewer_html(shelf), encoding="utf-8")
+    plan = Plan(
+        deck=deck.id,
+        language="en",
+        mode="followup",
+        created=datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
+        actions=[Action(what="Invite residents")],
+        follows="K949Y4",
+        review=[Reviewed("Try the new form", "done"), Reviewed("<b>Write</b> a routine", "dropped")],
+    )
+    dom = dump_dom(encode_link(plan, deck, page.as_uri()))
+    assert "How plan K949Y4 went" in dom
+    assert "Done: </span><span>Try the new form" in dom
+    assert "Dropped: </span><span>&lt;b&gt;Write&lt;/b&gt; a routine" in dom  # text, never markup
+    assert "Invite residents" in dom
