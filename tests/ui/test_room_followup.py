@@ -155,3 +155,44 @@ def test_the_viewer_shows_the_review_in_chromium(tmp_path):
     assert "Done: </span><span>Try the new form" in dom
     assert "Dropped: </span><span>&lt;b&gt;Write&lt;/b&gt; a routine" in dom  # text, never markup
     assert "Invite residents" in dom
+
+
+async def test_resume_is_offered_only_for_a_session_that_holds_something(make_app, store):
+    deck = make_app().shelf.get("innovationslek", "sv")
+    empty = Session(store=store, deck=deck, settings=SessionSettings(mode="workshop", team="Norr"))
+    empty.save_state(["vote"])  # set up, on the lobby, nobody voted: then the program was closed
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert names(app) == ["StartScreen"]
+    assert store.session(empty.id).status == "abandoned"
+
+    undone = Session(store=store, deck=deck, settings=SessionSettings(mode="checkin", team="Syd", with_level=False))
+    undone.cast({p: 2 for p in deck.model.principle_ids})
+    undone.undo()  # the only ballot was taken back: nothing left
+    voted = Session(store=store, deck=deck, settings=SessionSettings(mode="workshop"))
+    voted.cast({"level": "limited", **{p: 2 for p in deck.model.principle_ids}})
+    voted.save_state(["vote"])
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert names(app) == ["ResumeScreen"]
+        detail = str(app.screen.query_one("#resume-detail").render())
+        assert detail.startswith("Workshop, startad ") and detail.endswith(", 1 röst sparad.")
+        assert " för " not in detail and "-" not in detail
+        await pilot.press("enter")
+        await pilot.pause()
+        assert names(app)[-1] == "LobbyScreen" and app.session.id == voted.id
+    assert store.session(undone.id).status == "open"  # newer sessions were looked at first
+
+
+async def test_resume_names_the_team_when_it_has_one_and_counts_a_chosen_card(make_app, store):
+    deck = make_app().shelf.get("innovationslek", "sv")
+    session = Session(store=store, deck=deck, settings=SessionSettings(mode="checkin", team="Team [Norr]"))
+    session.choose(deck.methods[0].id)  # a chosen card is worth going on with too
+    app = make_app(language="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert names(app) == ["ResumeScreen"]
+        detail = str(app.screen.query_one("#resume-detail").render())
+        assert detail.startswith("Team check-in for Team [Norr], started ") and detail.endswith(", 0 votes saved.")
