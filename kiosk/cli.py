@@ -230,6 +230,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             deck=deck,
             walkup_text=config.export_walkup_text,
             private=config.private_exports,
+            language=config.language,
         )
     except OSError as exc:
         print(f"innovationslek: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .atomic import PRIVATE_FILE, write_atomic
 from .deck import SCALE_STEPS, Deck
+from .i18n import t
 from .modes import MODES, mode_spec
 from .names import card_title, principle_name
 from .plan import Action, Plan
@@ -74,13 +75,19 @@ class ExportData:
     deck: Deck | None
     steps: int  # the length of the scale
     principle_ids: list[str] = field(default_factory=list)
+    language: str = "sv"  # the words of summary.md
 
     def plan_of(self, session_id: int) -> StoredPlan | None:
         return next((p for p in self.plans if p.session_id == session_id), None)
 
 
 def collect(
-    store: Store, *, since: str | None = None, deck: Deck | None = None, walkup_text: bool = False
+    store: Store,
+    *,
+    since: str | None = None,
+    deck: Deck | None = None,
+    walkup_text: bool = False,
+    language: str = "sv",
 ) -> ExportData:
     sessions = store.sessions(since=since)
     steps = len(deck.model.scale) if deck is not None and deck.model is not None else SCALE_STEPS
@@ -105,6 +112,7 @@ def collect(
         deck=deck,
         steps=steps,
         principle_ids=principle_ids,
+        language=language,
     )
 
 
@@ -184,29 +192,44 @@ def plans_toml(data: ExportData) -> dict[str, str]:
 
 
 def summary_md(data: ExportData) -> str:
+    """The period in words for people, in the configured language."""
     sessions, deck = data.sessions, data.deck
-    lines = ["# Innovationslek: summary", ""]
+
+    def say(key: str, **values: object) -> str:
+        return t(data.language, f"room_followup.{key}", **values)
+
+    lines = [f"# {say('summary_title')}", ""]
     if not sessions:
-        lines += ["No sessions in this period.", ""]
+        lines += [say("summary_none"), ""]
     per_mode = Counter(s.mode for s in sessions)
     done = Counter(s.mode for s in sessions if s.status == "completed")
-    lines += ["## Sessions", "", "| mode | sessions | completed | completion rate |", "|---|---|---|---|"]
+    head = [say("summary_col_mode"), say("summary_col_sessions"), say("summary_col_completed"), say("summary_col_rate")]
+    lines += [f"## {say('summary_sessions')}", "", "| " + " | ".join(head) + " |", "|---|---|---|---|"]
     for mode in MODES:
         n = per_mode.get(mode.name, 0)
         rate = f"{100 * done.get(mode.name, 0) / n:.0f} %" if n else "-"
-        lines.append(f"| {mode.name} | {n} | {done.get(mode.name, 0)} | {rate} |")
+        lines.append(f"| {t(data.language, 'mode.' + mode.name)} | {n} | {done.get(mode.name, 0)} | {rate} |")
     chosen = Counter(c for s in sessions for c in data.chosen[s.id])
-    lines += ["", "## Most chosen cards", ""]
+    lines += ["", f"## {say('summary_cards')}", ""]
     if not chosen:
-        lines.append("No cards chosen yet.")
+        lines.append(say("summary_no_cards"))
     for card_id, n in chosen.most_common(10):
         lines.append(f"- {card_title(deck, card_id)} ({n})")
+    reviewed = [p for p in data.plans if p.plan.review]
+    if reviewed:
+        # What got done: each follow-up's review of the plan it followed up.
+        lines += ["", f"## {say('summary_reviews')}", ""]
+        for stored in reviewed:
+            plan = stored.plan
+            key = "summary_review_team" if plan.team else "summary_review"
+            lines.append("- " + say(key, code=stored.code, follows=plan.follows or "-", team=plan.team))
+            lines += [f"  - {item.what}: {say('review_' + item.status)}" for item in plan.review]
     steps = range(1, data.steps + 1)
     lines += [
         "",
-        "## The average ladder",
+        f"## {say('summary_ladder')}",
         "",
-        "| principle | mean | " + " | ".join(map(str, steps)) + " |",
+        f"| {say('summary_col_principle')} | {say('summary_col_mean')} | " + " | ".join(map(str, steps)) + " |",
         "|---|---|" + "---|" * data.steps,
     ]
     total: dict[str, list[int]] = {}
@@ -294,14 +317,16 @@ def export_all(
     walkup_text: bool = False,
     formats: tuple[str, ...] = tuple(FORMATS),
     private: bool = False,
+    language: str = "sv",
 ) -> ExportResult:
     """Write the chosen ``formats`` (all by default) into ``out``. ``since`` is an ISO
     date; ``deck`` gives principle and card names and the scale's length. The files are
-    readable by others (0644 with the usual umask) unless ``private`` asks for 0600."""
+    readable by others (0644 with the usual umask) unless ``private`` asks for 0600;
+    summary.md is written in ``language``."""
     file_mode = PRIVATE_FILE if private else None  # None: 0666 less the umask
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    data = collect(store, since=since, deck=deck, walkup_text=walkup_text)
+    data = collect(store, since=since, deck=deck, walkup_text=walkup_text, language=language)
     for name in formats:
         write_files(folder, FORMATS[name](data), mode=file_mode)
     return ExportResult(folder, len(data.sessions), len(data.ballots), len(data.plans))

@@ -8,12 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .plan import Action, Plan, PlanError
+from .plan import REVIEW_STATUSES, Action, Plan, PlanError
 from .store import CODE_ALPHABET, CODE_LENGTH, Store
 from .tally import LEVEL_QUESTION, mean_of
 from .votes import Tally
 
-STATUSES = ("done", "not_done", "dropped")
+STATUSES = REVIEW_STATUSES
 _CODE_RE = re.compile(rf"^[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")
 
 
@@ -72,6 +72,12 @@ def compare(earlier_votes: dict[str, list[int]], tallies: dict[str, Tally]) -> l
         for qid, tally in tallies.items()
         if qid != LEVEL_QUESTION
     ]
+
+
+def not_improved(earlier_votes: dict[str, list[int]], tallies: dict[str, Tally]) -> list[str]:
+    """The principles whose mean did not rise since the earlier plan's vote (the same or
+    lower, or no mean to compare): a follow-up deals its cards for these."""
+    return [c.question for c in compare(earlier_votes, tallies) if c.delta is None or c.delta <= 0]
 
 
 def carry_over(actions: list[Action], statuses: list[str]) -> list[Action]:

@@ -20,6 +20,8 @@ from . import base43, link_v1
 from .deck import Deck
 from .linkformat import (
     ACTION_FIELDS,
+    ADDITION_TAG,
+    ADDITIONS,
     EPOCH,
     FOLLOW_UP_OFFSET,
     FORMAT,
@@ -34,7 +36,7 @@ from .linkformat import (
     language_of,
 )
 from .numbering import CardNumbers, load_numbers
-from .plan import Action, Plan, PlanError
+from .plan import Action, Plan, PlanError, Reviewed
 from .votes import LEVEL_OPTIONS, LEVEL_QUESTION
 
 MAX_MINUTES = (1 << 25) - 1
@@ -117,10 +119,24 @@ def _encode(plan: Plan, deck: Deck) -> str:
     w.put("action_count", len(plan.actions))
     texts = [getattr(plan, name) for name in TEXTS]
     texts += [getattr(action, name) for action in plan.actions for name in ACTION_FIELDS]
+    texts += _review_texts(plan)
     zdict = dictionary(plan.language)
     packer = zlib.compressobj(9, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, *([zdict] if zdict else []))
     packed = packer.compress("\n".join(texts).encode("utf-8")) + packer.flush()
     return base43.encode(bytes([FORMAT]) + w.to_bytes() + packed)
+
+
+def _review_texts(plan: Plan) -> list[str]:
+    """The addition "review" (see ADDITIONS): nothing at all for a plan without one."""
+    if not plan.review:
+        return []
+    layout = ADDITIONS["review"]
+    texts = [f"{ADDITION_TAG}review {len(plan.review)}"]
+    for item in plan.review:
+        if item.status not in layout["status"]:
+            raise PlanError(f"review status '{item.status}' has no place in the link format")
+        texts += [item.status, item.what]
+    return texts
 
 
 def _put_votes(w: BitWriter, plan: Plan, deck: Deck) -> None:
@@ -269,10 +285,12 @@ class LinkCodec:
         if not r.padding_is_zero():
             raise _damaged("the link is damaged")
         texts = self._texts(data[r.byte_end() :], language)
-        if len(texts) != len(TEXTS) + len(ACTION_FIELDS) * action_count:
+        end = len(TEXTS) + len(ACTION_FIELDS) * action_count
+        if len(texts) < end:
             raise _damaged("the link's texts do not match its actions")
+        review = _read_additions(texts[end:])
         plain = dict(zip(TEXTS, texts[: len(TEXTS)], strict=True))
-        rest = texts[len(TEXTS) :]
+        rest = texts[len(TEXTS) : end]
         actions = [
             Action(**dict(zip(ACTION_FIELDS, rest[i : i + len(ACTION_FIELDS)], strict=True)))
             for i in range(0, len(rest), len(ACTION_FIELDS))
@@ -286,6 +304,7 @@ class LinkCodec:
             votes=votes,
             actions=actions,
             follow_up=follow_up,
+            review=review,
             **plain,
         )
 
@@ -326,6 +345,37 @@ class LinkCodec:
             return raw.decode("utf-8").split("\n")
         except UnicodeDecodeError:
             raise _damaged("the link has broken text") from None
+
+
+def _read_additions(texts: list[str]) -> list[Reviewed]:
+    """The additions after the actions (see ADDITIONS); today only "review", at most once.
+    A block this kiosk does not know was written by a newer one."""
+    review: list[Reviewed] | None = None
+    at = 0
+    while at < len(texts):
+        tag, _, count = texts[at].partition(" ")
+        name = tag[len(ADDITION_TAG) :]
+        if not tag.startswith(ADDITION_TAG) or not count.isdigit() or count != str(int(count)):
+            raise _damaged("the link has texts after its actions that are no addition")
+        if name not in ADDITIONS:
+            raise LinkError(f"the link was made by a newer kiosk (addition '{name}')", "link.newer")
+        if review is not None:
+            raise _damaged("the link has the review twice")
+        fields = ADDITIONS[name]["fields"]
+        n = int(count)
+        if n == 0:
+            raise _damaged("the link has an empty addition")
+        items = texts[at + 1 : at + 1 + n * len(fields)]
+        if len(items) != n * len(fields):
+            raise _damaged("the link's review is cut short")
+        review = []
+        for i in range(0, len(items), len(fields)):
+            status, what = items[i : i + len(fields)]
+            if status not in ADDITIONS[name]["status"]:
+                raise _damaged("the link's review has an unknown status")
+            review.append(Reviewed(what=what, status=status))
+        at += 1 + len(items)
+    return review or []
 
 
 def _read_counts(r: BitReader, name: str, size: int, total: int) -> list[int]:

@@ -67,6 +67,17 @@ MAX_CHUNKS = 8  # a "v" field longer than this is damage, not a number
 TEXTS = ("team", "challenge", "follows")
 ACTION_FIELDS = ("what", "how", "when", "who", "competences")
 
+# Additions to format 2, in the order they were made (append-only; never change one).
+# Each is a block of texts after the actions: a tag line, "+<name> <items>", then each
+# item's fields. A link without additions is the same link as before they existed, so
+# every printed link reads as it did; a reader without an addition refuses a link that
+# carries it (its texts do not add up) instead of reading it wrong.
+ADDITION_TAG = "+"
+ADDITIONS: dict[str, dict[str, tuple[str, ...]]] = {
+    # The review of the plan followed up: how each of its actions went.
+    "review": {"fields": ("status", "what"), "status": ("done", "not_done", "dropped")},
+}
+
 # What a decoder accepts at most (the kiosk and the viewer alike).
 MAX_PAYLOAD_CHARS = 4296  # the most characters a QR code (version 40-L) holds
 MAX_TEXT_BYTES = 64 * 1024  # inflated texts; anything longer is a deflate bomb
@@ -110,6 +121,14 @@ def schema() -> dict:
 
 def schema_hash() -> str:
     return hashlib.sha256(json.dumps(schema(), sort_keys=True).encode("utf-8")).hexdigest()[:16]
+
+
+def addition_hashes() -> dict[str, str]:
+    """A hash per addition to format 2 (pinned by a test: an addition never changes)."""
+    return {
+        name: hashlib.sha256(json.dumps([ADDITION_TAG, name, layout], sort_keys=True).encode("utf-8")).hexdigest()[:16]
+        for name, layout in ADDITIONS.items()
+    }
 
 
 def language_code(language: str) -> int:
@@ -236,6 +255,8 @@ def viewer_constants() -> dict:
         "modes": list(MODES),
         "texts": list(TEXTS),
         "action_fields": list(ACTION_FIELDS),
+        "addition_tag": ADDITION_TAG,
+        "additions": {name: {k: list(v) for k, v in layout.items()} for name, layout in ADDITIONS.items()},
         "level_options": list(LEVEL_OPTIONS),
         "text_limits": dict(TEXT_LIMITS),
         "max_cards": MAX_CARDS,

@@ -93,7 +93,9 @@ CHECKIN = ModeSpec(
 )
 FOLLOWUP = ModeSpec(
     name="followup",
-    steps=("earlier_plan", "vote", "results", "review", "plan", "share"),
+    # The deal comes before the review: new cards for what did not improve, then how the
+    # earlier actions went, then the new plan with the open ones carried over.
+    steps=("earlier_plan", "vote", "results", "deal", "review", "plan", "share"),
     hand_size=3,
     focus_on_weakest=True,
     places=(),

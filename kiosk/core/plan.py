@@ -57,6 +57,18 @@ class Action:
     FIELDS = ("what", "how", "when", "who", "competences")
 
 
+# How an action of the plan followed up went. Append-only: a status's index is on the wire.
+REVIEW_STATUSES = ("done", "not_done", "dropped")
+
+
+@dataclass
+class Reviewed:
+    """One action of the plan followed up, as the group reviewed it."""
+
+    what: str
+    status: str  # one of REVIEW_STATUSES
+
+
 @dataclass
 class Plan:
     deck: str
@@ -70,6 +82,7 @@ class Plan:
     team: str = ""
     challenge: str = ""  # a challenge card id, or the team's own "How might we ...?"
     follows: str = ""  # the code of the plan this one follows up
+    review: list[Reviewed] = field(default_factory=list)  # the followed plan's actions, as reviewed
 
     def problems(self) -> list[str]:
         """Everything wrong with the plan, as messages (empty when fine)."""
@@ -87,6 +100,14 @@ class Plan:
                 found.append(f"action {i}: 'what' is empty")
             for name in Action.FIELDS:
                 found.extend(_text_problems(f"action {i} {name}", getattr(action, name), TEXT_LIMITS[name]))
+        if len(self.review) > MAX_ACTIONS:
+            found.append(f"{len(self.review)} reviewed actions; at most {MAX_ACTIONS}")
+        for i, item in enumerate(self.review, 1):
+            if item.status not in REVIEW_STATUSES:
+                found.append(f"review {i}: status '{item.status}' is not one of {', '.join(REVIEW_STATUSES)}")
+            if not item.what.strip():
+                found.append(f"review {i}: 'what' is empty")
+            found.extend(_text_problems(f"review {i} what", item.what, TEXT_LIMITS["what"]))
         for qid, counts in self.votes.items():
             size = len(LEVEL_OPTIONS) if qid == LEVEL_QUESTION else SCALE_STEPS
             if len(counts) != size or any((not isinstance(c, int)) or c < 0 for c in counts):
@@ -119,6 +140,8 @@ class Plan:
         if self.votes:
             doc["votes"] = {k: list(v) for k, v in self.votes.items()}
         doc["actions"] = [{k: getattr(a, k) for k in Action.FIELDS if getattr(a, k)} for a in self.actions]
+        if self.review:
+            doc["review"] = [{"what": r.what, "status": r.status} for r in self.review]
         return doc
 
     def to_toml(self) -> str:
@@ -144,6 +167,12 @@ class Plan:
                 if unknown:
                     raise PlanError(f"unknown action field(s): {', '.join(sorted(unknown))}")
                 actions.append(Action(**{k: str(raw.get(k, "")) for k in Action.FIELDS}))
+            review = []
+            for raw in doc.get("review", []):
+                unknown = set(raw) - {"what", "status"}
+                if unknown:
+                    raise PlanError(f"unknown review field(s): {', '.join(sorted(unknown))}")
+                review.append(Reviewed(str(raw["what"]), str(raw["status"])))
             plan = cls(
                 deck=str(doc["deck"]),
                 language=str(doc["language"]),
@@ -156,6 +185,7 @@ class Plan:
                 team=str(doc.get("team", "")),
                 challenge=str(doc.get("challenge", "")),
                 follows=str(doc.get("follows", "")),
+                review=review,
             )
         except KeyError as exc:
             raise PlanError(f"the plan has no '{exc.args[0]}'") from None

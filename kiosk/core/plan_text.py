@@ -20,8 +20,9 @@ from .tally import LEVEL_OPTIONS, LEVEL_QUESTION, mean_of
 @dataclass(frozen=True)
 class Line:
     """``kind`` is one of: title, fact (label: value), heading, card, action (its "what"),
-    detail (label: value under an action), vote (principle, mean, counts), level (the
-    overall question: label, then each option's name and count)."""
+    detail (label: value under an action), review (status: an action of the plan followed
+    up), vote (principle, mean, counts), level (the overall question: label, then each
+    option's name and count)."""
 
     kind: str
     label: str = ""
@@ -60,6 +61,10 @@ def plan_lines(
                 for name in Action.FIELDS[1:]
                 if getattr(action, name)
             ]
+    if plan.review:  # a follow-up: how each action of the plan it followed up went
+        heading = labels["room_followup.review_heading_code"].replace("{code}", plan.follows)
+        lines.append(Line("heading", value=heading if plan.follows else labels["room_followup.review_heading"]))
+        lines += [Line("review", labels[f"room_followup.review_{item.status}"], item.what) for item in plan.review]
     if plan.cards:
         lines.append(Line("heading", value=labels["plan.cards"]))
         lines += [Line("card", value=card_title(deck, card_id)) for card_id in plan.cards]
@@ -103,6 +108,8 @@ def plan_text(
             out.append(f"   {line.label}: {line.value}")
         elif line.kind == "card":
             out.append(f"- {line.value}")
+        elif line.kind == "review":
+            out.append(f"- {line.label}: {line.value}")
         elif line.kind == "level":
             out.append(f"{line.label}: {line.value}")
         elif line.kind == "vote":
@@ -133,6 +140,8 @@ def plan_markdown(
             out.append(f"   - {line.label}: {line.value}")
         elif line.kind == "card":
             out.append(f"- {line.value}")
+        elif line.kind == "review":
+            out.append(f"- {line.label}: {line.value}")
         elif line.kind == "level":
             out += [f"{line.label}: {line.value}", ""]
         elif line.kind == "vote":

@@ -14,8 +14,9 @@ from pathlib import Path
 from .atomic import write_atomic
 from .dealer import Dealer, DealFilter
 from .deck import Card, Deck, MethodCard
+from .followup import not_improved
 from .modes import ModeSpec, mode_spec
-from .plan import Action, Plan
+from .plan import Action, Plan, Reviewed
 from .store import SessionRow, Store
 from .votes import (
     LEVEL_QUESTION,
@@ -61,6 +62,9 @@ class Session:
     plan_code: str = ""
     plan: Plan | None = None
     review: list[str] = field(default_factory=list)  # follow-up: a status per earlier action
+    # Follow-up: the followed plan's vote summary; the deal focuses on what did not improve.
+    earlier_votes: dict[str, list[int]] = field(default_factory=dict)
+    reviewed: list[Reviewed] = field(default_factory=list)  # follow-up: the earlier actions with their status
 
     def __post_init__(self) -> None:
         model = self.deck.model
@@ -93,8 +97,11 @@ class Session:
             state["review"] = list(self.review)
         self.store.update_session(self.id, state=state)
 
-    def save_review(self, statuses: list[str]) -> None:
+    def save_review(self, statuses: list[str], actions: list[Action] | None = None) -> None:
+        """The status of each action of the plan followed up; given the actions, the new
+        plan's document records them (so the database, the export and the link do)."""
         self.review = list(statuses)
+        self.reviewed = [Reviewed(a.what, s) for a, s in zip(actions or [], statuses, strict=False)]
 
     @classmethod
     def resume(
@@ -191,15 +198,25 @@ class Session:
             max_minutes=s.minutes,
             group_size=s.group_size,
             places=self.spec.places,
-            principles=tuple(self.weakest(3)) if focus else (),
+            principles=self.focus_principles() if focus else (),
         )
+
+    def focus_principles(self) -> tuple[str, ...]:
+        """What a focused deal is for: in a follow-up the principles that did not improve
+        since the followed plan (when some did not), else the weakest."""
+        if self.earlier_votes:
+            stuck = not_improved(self.earlier_votes, self.principle_tallies())
+            if stuck:
+                return tuple(stuck)
+        return tuple(self.weakest(3))
 
     def deal(self, n: int | None = None) -> list[Card]:
         """Deal a hand weighted by the vote. Walk-up and check-in focus on the weakest
-        principles; a workshop sees the whole deck, tilted towards them."""
+        principles, a follow-up on those that did not improve; a workshop sees the whole
+        deck, tilted towards them."""
         self.dealer.set_weights(principle_weights(self.principle_tallies(), len(self.deck.require_model().scale)))
         n = n or self.spec.hand_size
-        focus = self.spec.focus_on_weakest and bool(self.weakest())
+        focus = self.spec.focus_on_weakest and bool(self.focus_principles())
         hand = self.dealer.deal(n, self.deal_filter(focus=focus))
         if len(hand) < n and focus:
             hand = self.dealer.deal(n, self.deal_filter())
@@ -283,6 +300,7 @@ class Session:
             team=s.team,
             challenge=s.challenge,
             follows=s.follows,
+            review=list(self.reviewed),
         )
         plan.check()
         return plan

@@ -487,9 +487,21 @@ class Store:
         return [slots[k] for k in sorted(slots)]
 
     def latest_open(self, modes: tuple[str, ...], *, since: str | None = None) -> SessionRow | None:
-        """The most recent session of these modes that never finished (for resuming)."""
-        rows = self.sessions(status="open", modes=modes, since=since)
-        return rows[-1] if rows else None
+        """The most recent session of these modes that never finished and holds something
+        (for resuming). An open session that holds nothing (set up, then the program was
+        closed) is not worth going on with: it is closed as abandoned on the way."""
+        for row in reversed(self.sessions(status="open", modes=modes, since=since)):
+            if self.holds_something(row.id):
+                return row
+            self.end_session(row.id, "abandoned")
+        return None
+
+    def holds_something(self, session_id: int) -> bool:
+        """A live ballot or count, or a chosen card: something a group would lose."""
+        live = self.db.execute(
+            "SELECT 1 FROM ballots WHERE session_id = ? AND undone_at IS NULL LIMIT 1", (session_id,)
+        ).fetchone()
+        return live is not None or bool(self.chosen_cards(session_id))
 
     def close_open(self, modes: tuple[str, ...], status: str = "abandoned") -> int:
         """Close every open session of these modes (a walk-up visitor who walked away)."""

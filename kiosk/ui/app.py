@@ -211,6 +211,7 @@ class KioskApp(App, inherit_bindings=False):
                 deck=self.deck(),
                 walkup_text=self.config.export_walkup_text,
                 private=self.config.private_exports,
+                language=self.language,
             )
         except Exception as exc:
             log_exception(exc, self.data_dir)

@@ -81,6 +81,16 @@ def names_width(shelf: Shelf, deck: Deck) -> int:
     return longest_principle_name(decks)
 
 
+def following_line(language: str, plan: Plan | None, code: str) -> str:
+    """In a follow-up, which plan is followed up: its code (when it came from this kiosk),
+    its date and its team (only when it has one). "" outside a follow-up."""
+    if plan is None:
+        return ""
+    key = "room_followup.following" if code else "room_followup.following_nocode"
+    made = plan.created.astimezone().strftime("%Y-%m-%d")
+    return t(language, key + ("_team" if plan.team else ""), code=code, date=made, team=plan.team)
+
+
 class FlowRouter:
     def __init__(self, app: KioskApp) -> None:
         self.app = app
@@ -254,7 +264,12 @@ class FlowRouter:
             if session.settings.secret:
                 from .screens.lobby import LobbyScreen
 
-                return LobbyScreen(lang, session, app.open_phone_vote(session))
+                return LobbyScreen(
+                    lang,
+                    session,
+                    app.open_phone_vote(session),
+                    following=following_line(lang, self.follows, session.settings.follows),
+                )
             from .screens.hands import HandsScreen
 
             return HandsScreen(lang, session)
@@ -274,6 +289,7 @@ class FlowRouter:
                 lang,
                 results_view(session, trend=trend, earlier=self.follows if spec.results_compare else None),
                 label_width=names_width(app.shelf, session.deck),
+                following=following_line(lang, self.follows, session.settings.follows),
             )
         if step == "review":
             from .screens.review import ReviewScreen
@@ -434,6 +450,8 @@ class FlowRouter:
         try:
             self.follows = plan
             self._new_session(screen, {"team": plan.team, "follows": code, "secret": True})
+            assert self.session is not None
+            self.session.earlier_votes = dict(plan.votes)  # the deal focuses on what did not improve
         except FileProblems:
             app.language, app.deck_id = language, deck_id
             self.follows = None
@@ -493,7 +511,7 @@ class FlowRouter:
         from ..core.followup import carry_over
 
         assert self.session is not None and self.follows is not None
-        self.session.save_review(statuses)
+        self.session.save_review(statuses, self.follows.actions)
         self._push("plan", carry_over(self.follows.actions, statuses))
 
     def _carry_on(self, screen: KioskScreen, focused: str | None) -> None:
@@ -503,7 +521,7 @@ class FlowRouter:
         if not self.session.carry_on(focused):
             screen.say(t(self.app.language, "deal.choose_first"))
             return
-        self._push("plan")
+        self._next("deal")  # the plan, or first the review of the followed plan's actions
 
     def _card_picked(self, screen: KioskScreen, card_id: str) -> None:
         assert self.session is not None

@@ -56,11 +56,11 @@ def _challenges(shelf: Shelf, language: str) -> dict[str, str]:
     return {c.id: c.title for c in deck.challenges}
 
 
+VIEWER_LABELS = ("plan.", "viewer.", "linkfmt.", "room_followup.review_")  # the key prefixes the page uses
+
+
 def label_tables() -> dict[str, dict[str, str]]:
-    return {
-        lang: {k: v for k, v in labels(lang).items() if k.startswith(("plan.", "viewer.", "linkfmt."))}
-        for lang in LANGUAGES
-    }
+    return {lang: {k: v for k, v in labels(lang).items() if k.startswith(VIEWER_LABELS)} for lang in LANGUAGES}
 
 
 def link_constants() -> dict:

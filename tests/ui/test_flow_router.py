@@ -56,6 +56,7 @@ KEYS = {
         "earlier_plan": ["CODE", "enter"],
         "vote": ["enter", *"2444444444", "enter", "ctrl+r", "right", "enter"],
         "results": ["enter"],
+        "deal": ["space", "c"],
         "review": ["c"],
         "plan": [*"Mät", "ctrl+s"],
         "share": ["enter"],

@@ -306,7 +306,10 @@ async def test_follow_up_flow(make_app, store):
         await pilot.pause()
         trend = app.screen.query_one("#trend")
         assert trend.rows[0][1:] == ([2.0, 4.0], 2.0)
-        await pilot.press("enter")
+        await pilot.press("enter")  # "deal method cards" deals cards
+        await pilot.pause()
+        assert screen_name(app) == "DealScreen"
+        await pilot.press("space", "c")  # one chosen; going on starts with the review
         await pilot.pause()
         assert screen_name(app) == "ReviewScreen"
         await pilot.press("1", "2", "3")  # done, not done, dropped

@@ -253,7 +253,10 @@ async def test_follow_up_reference_and_carried_actions(tmp_path, store):
         await pilot.press("ctrl+r", "right", "enter")  # reveal
         await settle(pilot)
         assert_shows(app, PRINCIPLE, PRINCIPLE_2)
-        await pilot.press("enter")  # on to the review
+        await pilot.press("enter")  # the deal first
+        await settle(pilot)
+        assert type(app.screen).__name__ == "DealScreen"
+        await pilot.press("space", "c")  # one chosen, on to the review
         await settle(pilot)
         assert type(app.screen).__name__ == "ReviewScreen"
         assert_shows(app, ACTION, f"{SUSPEND} again")

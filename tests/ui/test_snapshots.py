@@ -107,7 +107,7 @@ MORE: dict[str, tuple[str, list[str], dict[str, object], Callable[[Store], list[
     "pin": ("walkup", ["f12", "1", "2"], {"kiosk": True, "pin_hash": hash_pin("2468")}, None),
     "followup": ("followup", [], {}, None),
     "followup_results": ("followup", [], {}, plan_then(*FOLLOW_UP_VOTE)),
-    "review": ("followup", [], {}, plan_then(*FOLLOW_UP_VOTE, "enter")),
+    "review": ("followup", [], {}, plan_then(*FOLLOW_UP_VOTE, "enter", "space", "c")),
     "resume": ("workshop", [], {}, workshop_open),
     "stillthere": ("walkup", ["enter", "1"], {"idle_seconds": 20}, None),
 }

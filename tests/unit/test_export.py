@@ -67,7 +67,8 @@ def test_export_opens_with_csv_module(tmp_path):
     texts = "".join(p.read_text(encoding="utf-8") for p in plans)
     assert "räkna åäö" in texts and "Mitt hemliga steg" not in texts  # walk-up words stay home
     summary = (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")
-    assert "| workshop | 1 | 1 | 100 % |" in summary and "| checkin | 1 | 0 | 0 % |" in summary
+    assert "| Workshop | 1 | 1 | 100 % |" in summary and "| Teamavstämning | 1 | 0 | 0 % |" in summary
+    assert "| Uppföljning | 0 | 0 | - |" in summary  # summary.md speaks the configured language
     assert "| Testa |" in summary
     store.close()
 
@@ -103,7 +104,7 @@ def test_empty_data_dir_exports_headers(tmp_path):
     assert read_csv(tmp_path / "out" / "sessions.csv") == []
     header = (tmp_path / "out" / "votes.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.startswith("ballot,session,mode,round,kind,cast_at,level,osakerhetstolerans")
-    assert "No sessions in this period." in (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")
+    assert "Inga sessioner under perioden." in (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")
 
 
 def test_since_filters_sessions(tmp_path):

@@ -14,6 +14,7 @@ from textual.widgets import Button, Static
 from ...core.session import Session
 from ..intents import Chosen, Done
 from ..phones import PhoneVote
+from ..plain import plain
 from ..widgets.bigdigits import BigDigits
 from ..widgets.footer import KioskFooter
 from ..widgets.phonejoin import PhoneJoin
@@ -41,8 +42,9 @@ class LobbyScreen(SessionScreen):
 
     PHONE_TICK = 0.25  # seconds: the count follows the phones at most four times a second
 
-    def __init__(self, language: str, session: Session, phones: PhoneVote) -> None:
+    def __init__(self, language: str, session: Session, phones: PhoneVote, *, following: str = "") -> None:
         super().__init__(language, session)
+        self.following = following  # in a follow-up: the plan followed up, its date and team
         self.box = phones.box
         self.join_base = phones.join_base  # None: phones cannot reach this machine (note says why)
         self.phones = phones
@@ -54,6 +56,8 @@ class LobbyScreen(SessionScreen):
             with Vertical(id="lobby-side"), Vertical(id="lobby"):
                 yield Static(self.t("lobby.title"), classes="title")
                 yield Static(self.t("lobby.hint"), classes="subtitle")
+                if self.following:
+                    yield Static(plain(self.following), classes="subtitle", id="following")
                 yield BigDigits("0", id="count")
                 yield Static("", id="count-label", classes="subtitle")
                 with Center(id="buttons"):

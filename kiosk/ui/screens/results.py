@@ -50,8 +50,11 @@ class ResultsScreen(KioskScreen):
     ResultsScreen.-short #talk { display: none; }  /* the tags say it; the button stays in view */
     """
 
-    def __init__(self, language: str, view: ResultsView, *, label_width: int | None = None) -> None:
+    def __init__(
+        self, language: str, view: ResultsView, *, label_width: int | None = None, following: str = ""
+    ) -> None:
         super().__init__(language)
+        self.following = following  # in a follow-up: the plan followed up, its date and team
         self.view = view  # computed in the core (kiosk.core.results)
         # The longest principle name in any of the deck's languages (None: this language's).
         self.label_width = label_width
@@ -68,6 +71,8 @@ class ResultsScreen(KioskScreen):
             rows.append(BarRow(principle.name, principle.counts, principle.mean, tuple(tags)))
         with VerticalScroll(id="results"):
             yield Static(self.t("results.title", n=view.votes), classes="title")
+            if self.following:
+                yield Static(plain(self.following), classes="subtitle", id="following")
             if view.level:
                 parts = [f"{name}: {count}" for name, count in view.level]
                 yield Static(plain(f"{view.level_question}  " + "   ".join(parts)), id="level")

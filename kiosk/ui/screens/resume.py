@@ -37,17 +37,14 @@ class ResumeScreen(KioskScreen):
         started = datetime.fromisoformat(self.row.started).astimezone().strftime("%H:%M")
         with Vertical(id="resume"):
             yield Static(self.t("resume.title"), classes="title")
+            # The team is named only when it has one (never "Workshop for -").
+            key = "room_followup.resume_detail_team" if self.row.team else "room_followup.resume_detail"
             yield Static(
                 plain(
-                    self.t(
-                        "resume.detail",
-                        mode=self.t(f"mode.{self.row.mode}"),
-                        team=self.row.team or "-",
-                        time=started,
-                        n=self.votes,
-                    )
+                    self.t(key, mode=self.t(f"mode.{self.row.mode}"), team=self.row.team, time=started, n=self.votes)
                 ),
                 classes="subtitle",
+                id="resume-detail",
             )
             yield Button(self.t("resume.go_on"), id="go-on", variant="primary")
             yield Button(self.t("resume.fresh"), id="fresh")
