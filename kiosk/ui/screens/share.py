@@ -45,6 +45,7 @@ class ShareScreen(KioskScreen):
         note: str = "",
         short_link: str = "",
         reachable: bool = True,
+        challenges: dict[str, str] | None = None,
     ) -> None:
         super().__init__(language)
         self.link = link
@@ -54,6 +55,7 @@ class ShareScreen(KioskScreen):
         self.note = note
         self.short_link = short_link  # a QR of this when the full code does not fit
         self.reachable = reachable  # False: no QR, phones could not open it
+        self.challenges = challenges or {}  # challenge card id -> title, for the summary
 
     def compose(self) -> ComposeResult:
         plan = self.plan
@@ -74,7 +76,7 @@ class ShareScreen(KioskScreen):
                 yield Static(self.t("share.code", code=self.code), id="code")
                 if self.note:
                     yield Static(plain(self.note), id="note")
-                yield PlanSummary(plan, self.deck, labels(self.language), id="summary")
+                yield PlanSummary(plan, self.deck, labels(self.language), challenges=self.challenges, id="summary")
                 yield Static(Text(self.link, overflow="fold"), id="link")
         yield KioskFooter()
 
