@@ -369,6 +369,7 @@ class FlowRouter:
             note=note,
             short_link=short,
             reachable=reachable,
+            challenges={c.id: c.title for c in app.shelf.challenges(session.plan.language)},
         )
 
     def day_view(self) -> KioskScreen:

@@ -354,7 +354,7 @@ async def test_workshop_with_a_reflection_deck_in_norwegian(make_app, store):
         assert screen_name(app) == "ShareScreen"
         plan = store.plan(app.session.plan_code)
         assert plan.deck == "kultur-for-innovasjon" and plan.cards == [hand[0].id]
-        assert "Snakke om" in app.screen.query_one("#summary").render().plain
+        assert "Snakke om" in app.screen.query_one("#summary").plain()
 
 
 async def test_setup_changes_language_and_keeps_what_was_typed(make_app):

@@ -265,6 +265,8 @@ async def test_follow_up_reference_and_carried_actions(tmp_path, store):
         review.action_carry_on()
         await settle(pilot)
         assert type(app.screen).__name__ == "PlanScreen"
+        app.screen.query_one("#plan").scroll_home(animate=False)  # the focus is on the new action below
+        await settle(pilot)
         assert_shows(app, f"- {ACTION}", f"- {SUSPEND} again")
 
 

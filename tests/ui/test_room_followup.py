@@ -38,7 +38,7 @@ async def follow_up_to_results(app, pilot, code: str, digits: str) -> None:
     await pilot.pause()
     await pilot.press("enter", "2", *digits, "enter")
     await pilot.pause()
-    await pilot.press("r")
+    await pilot.press("ctrl+r", "right", "enter")  # reveal, confirmed
     await pilot.pause()
     assert names(app)[-1] == "ResultsScreen"
 
@@ -95,7 +95,7 @@ async def test_the_lobby_and_results_name_the_plan_and_the_review_is_kept(make_a
         assert str(app.screen.query_one("#following").render()) == line  # the team as typed, not markup
         await pilot.press("enter", "2", *"444444444", "enter")
         await pilot.pause()
-        await pilot.press("r")
+        await pilot.press("ctrl+r", "right", "enter")  # reveal, confirmed
         await pilot.pause()
         assert str(app.screen.query_one("#following").render()) == line
         await pilot.press("enter", "space", "c")  # deal, choose, on to the review

@@ -1,5 +1,7 @@
-"""The action plan: what, how, when, who, competences needed, and the follow-up date.
-Pre-filled from the chosen cards; typed dates are checked and a past date is refused."""
+"""The action plan: up to five actions (what, how, when, who, competences needed), added,
+removed and reordered by key or by button, and the follow-up date. Pre-filled from the
+chosen cards (or with the actions carried from the plan followed up); typed dates are
+checked and a past date is refused."""
 
 from __future__ import annotations
 
@@ -8,41 +10,61 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
+from textual.dom import DOMNode
 from textual.widgets import Button, Input, Label, Static
 
 from ...core.names import card_title
-from ...core.plan import TEXT_LIMITS, Action, PlanError, parse_follow_up
+from ...core.plan import MAX_ACTIONS, TEXT_LIMITS, Action, PlanError, parse_follow_up
 from ...core.session import Session
 from ..intents import Done
 from ..plain import plain
+from ..widgets.actionform import ActionForm
 from ..widgets.footer import KioskFooter
 from .base import SessionScreen
 
 
 class PlanScreen(SessionScreen):
-    BINDINGS = [Binding("ctrl+s", "save", "t:key.save", show=True, priority=True)]
-    HELP_KEYS = [("Tab", "help.tab"), ("Enter", "help.plan_enter"), ("Ctrl+S", "help.plan_save")]
+    BINDINGS = [
+        Binding("ctrl+s", "save", "t:key.save", show=True, priority=True),
+        Binding("ctrl+n", "add", "t:room_plan.key_add", show=True, priority=True),
+        Binding("ctrl+d", "remove", "t:room_plan.key_remove", show=True, priority=True),
+        Binding("ctrl+up", "move(-1)", show=False, priority=True),
+        Binding("ctrl+down", "move(1)", show=False, priority=True),
+    ]
     DEFAULT_CSS = """
     PlanScreen { align-horizontal: center; }
     PlanScreen #plan { max-width: 110; padding: 0 2; }
-    PlanScreen Grid { grid-size: 2; grid-columns: 20 1fr; grid-rows: auto; height: auto; grid-gutter: 0 1; }
-    PlanScreen Label { padding: 1 0 0 0; width: 100%; text-align: right; }
+    PlanScreen #actions { height: auto; }
+    PlanScreen #add-action { margin-top: 1; height: 1; border: none; }
+    PlanScreen #dates { grid-size: 2; grid-columns: 20 1fr; grid-rows: auto; height: auto; grid-gutter: 0 1; }
+    PlanScreen #dates Label { padding: 1 0 0 0; width: 100%; text-align: right; }
     PlanScreen #save { width: 100%; margin-top: 1; }
     PlanScreen.-huge #plan { align-vertical: middle; }
     """
 
-    AUTO_FOCUS = "#what"
     FIELDS = Action.FIELDS
 
     def __init__(self, language: str, session: Session, *, today: date, carried: list[Action] | None = None) -> None:
         super().__init__(language, session)
         self.today = today
-        self.carried = list(carried or [])  # open actions from the plan being followed up
+        self.carried = list(carried or [])[:MAX_ACTIONS]  # open actions from the plan being followed up
+        self._armed: ActionForm | None = None  # a block with text that one more "remove" takes away
+        self.HELP_KEYS = [
+            ("Tab", "help.tab"),
+            ("Enter", "help.plan_enter"),
+            ("Ctrl+N", "room_plan.help_add"),
+            ("Ctrl+D", "room_plan.help_remove"),
+            (self.t("room_plan.keys_move"), "room_plan.help_move"),
+            ("Ctrl+S", "help.plan_save"),
+        ]
 
     def compose(self) -> ComposeResult:
         session = self.session
         cards = ", ".join(card_title(session.deck, c.id) for c in session.chosen_cards())
+        prefill = Action(what=self.t("plan.prefill_what", cards=cards)[: TEXT_LIMITS["what"]] if cards else "")
+        # The carried actions come first, filled in and editable; then a new one if there is room.
+        actions = self.carried + ([prefill] if len(self.carried) < MAX_ACTIONS else [])
         with VerticalScroll(id="plan"):
             yield Static(self.t("plan.heading"), classes="title")
             yield Static(
@@ -54,16 +76,14 @@ class PlanScreen(SessionScreen):
                     id="carried",
                     classes="hint",
                 )
-            with Grid():
-                for name in self.FIELDS:
-                    yield Label(self.t(f"plan.{name}"))
-                    value = self.t("plan.prefill_what", cards=cards) if name == "what" and cards else ""
-                    yield Input(
-                        value[: TEXT_LIMITS[name]],
-                        placeholder=self.t(f"plan.{name}_hint"),
-                        id=name,
-                        max_length=TEXT_LIMITS[name],
-                    )
+            with Vertical(id="actions"):
+                for number, action in enumerate(actions, 1):
+                    yield ActionForm(action, self.t, number=number)
+            add = Button(self.t("room_plan.add"), id="add-action")
+            add.can_focus = False  # Tab runs through the fields; Ctrl+N or a click adds
+            add.disabled = len(actions) >= MAX_ACTIONS
+            yield add
+            with Grid(id="dates"):
                 yield Label(self.t("plan.follow_up"))
                 yield Input(
                     placeholder=self.t("plan.date_hint", example=self.today.isoformat()), id="follow_up", max_length=10
@@ -71,6 +91,103 @@ class PlanScreen(SessionScreen):
             yield Button(self.t("plan.save"), id="save", variant="primary")
         yield KioskFooter()
 
+    def on_mount(self) -> None:
+        # The new action (the carried ones are above it, filled in); the first when full.
+        forms = self.forms()
+        forms[len(self.carried) if len(self.carried) < len(forms) else 0].field("what").focus()
+
+    # -- the blocks --------------------------------------------------------------------------
+    def forms(self) -> list[ActionForm]:
+        return list(self.query(ActionForm).results(ActionForm))
+
+    def current_form(self) -> ActionForm | None:
+        """The action the focus is in (None on the date or the save button)."""
+        node: DOMNode | None = self.focused
+        while node is not None and not isinstance(node, ActionForm):
+            node = node.parent
+        return node
+
+    def _renumber(self) -> None:
+        forms = self.forms()
+        for number, form in enumerate(forms, 1):
+            form.renumber(number)
+        self.query_one("#add-action", Button).disabled = len(forms) >= MAX_ACTIONS
+
+    async def action_add(self) -> None:
+        self._armed = None
+        forms = self.forms()
+        if len(forms) >= MAX_ACTIONS:
+            self.say(self.t("room_plan.max_actions", n=MAX_ACTIONS))
+            return
+        form = ActionForm(Action(what=""), self.t, number=len(forms) + 1)
+        await self.query_one("#actions", Vertical).mount(form)
+        self._renumber()
+        form.field("what").focus()
+        form.scroll_visible(animate=False)
+        self.say(self.t("room_plan.added", n=form.number), tone="info")
+
+    async def action_remove(self, form: ActionForm | None = None) -> None:
+        """Remove the action the focus is in. One with text asks for a second press first,
+        as Ctrl+D also deletes a character in many terminals' habits. The text below moves
+        up one block and the last block goes, so the blocks themselves never change places."""
+        form = form or self.current_form()
+        if form is None:
+            self.say(self.t("room_plan.remove_where"))
+            return
+        if form.has_text() and self._armed is not form:
+            self._armed = form
+            self.say(self.t("room_plan.remove_again", n=form.number))
+            return
+        self._armed = None
+        forms = self.forms()
+        index = forms.index(form)
+        if len(forms) == 1:  # the only block is emptied rather than removed: a plan needs a place to write
+            form.set_values({})
+            form.field("what").focus()
+            self.say(self.t("room_plan.removed", n=1), tone="info")
+            return
+        for upper, lower in zip(forms[index:], forms[index + 1 :], strict=False):
+            upper.set_values(lower.values())
+        await forms[-1].remove()
+        self._renumber()
+        rest = self.forms()
+        rest[min(index, len(rest) - 1)].field("what").focus()
+        self.say(self.t("room_plan.removed", n=index + 1), tone="info")
+
+    def action_move(self, delta: int, form: ActionForm | None = None) -> None:
+        """Move the focused action up or down: its text changes places with the neighbour's,
+        and the focus follows it to the same field."""
+        self._armed = None
+        form = form or self.current_form()
+        if form is None:
+            return
+        forms = self.forms()
+        index = forms.index(form)
+        other = index + delta
+        if not 0 <= other < len(forms):
+            return
+        focused = next((name for name in self.FIELDS if form.field(name) is self.focused), "what")
+        mine, theirs = form.values(), forms[other].values()
+        form.set_values(theirs)
+        forms[other].set_values(mine)
+        forms[other].field(focused).focus()
+        forms[other].scroll_visible(animate=False)
+
+    async def on_action_form_asked(self, event: ActionForm.Asked) -> None:
+        if event.what == "up":
+            self.action_move(-1, event.form)
+        else:
+            await self.action_remove(event.form)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._armed = None  # typing after the warning: the next remove asks again
+        super().on_input_changed(event)
+
+    @on(Button.Pressed, "#add-action")
+    async def add_pressed(self) -> None:
+        await self.action_add()
+
+    # -- saving --------------------------------------------------------------------------
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "follow_up":
             self.action_save()
@@ -81,11 +198,19 @@ class PlanScreen(SessionScreen):
     def action_save(self) -> None:
         if self.refuse_invalid_fields():
             return
-        values = {name: self.query_one(f"#{name}", Input).value.strip() for name in self.FIELDS}
-        only_carried = self.carried and not any(values.values())  # a plan of carried actions only
-        if not values["what"] and not only_carried:
+        actions = []
+        for form in self.forms():
+            values = form.values()
+            if not any(values.values()):
+                continue  # an empty block is simply not part of the plan
+            if not values["what"]:
+                self.say(self.t("plan.need_what"))
+                form.field("what").focus()
+                return
+            actions.append(Action(**values))
+        if not actions:
             self.say(self.t("plan.need_what"))
-            self.query_one("#what", Input).focus()
+            self.forms()[0].field("what").focus()
             return
         date_text = self.query_one("#follow_up", Input).value.strip()
         follow_up = None
@@ -96,6 +221,5 @@ class PlanScreen(SessionScreen):
                 self.say(self.t(f"plan.{exc.key}", **exc.values) if exc.key else str(exc))
                 self.query_one("#follow_up", Input).focus()
                 return
-        new = [Action(**values)] if values["what"] else []
         # The router makes, stores and shares the plan, and says here if that fails.
-        self.post_message(Done(self, (self.carried + new, follow_up)))
+        self.post_message(Done(self, (actions, follow_up)))

@@ -1,4 +1,5 @@
-"""Workshop setup: deck, language, time box, group size, challenge, team, how to vote."""
+"""Workshop setup: deck, language, time box, group size, challenge (from the list or the
+group's own), team, how to vote."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from textual.containers import Grid, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from ...core.deck import LANGUAGES, LIMITS
+from ...core.plan import TEXT_LIMITS
 from ..intents import Chosen, Done
 from ..widgets.choice import Choice
 from ..widgets.footer import KioskFooter
@@ -74,6 +76,14 @@ class SetupScreen(KioskScreen):
                 )
                 yield Label(self.t("setup.challenge"))
                 yield Choice([(self.t("setup.no_challenge"), None), *challenges], v["challenge"], id="challenge")
+                # The group's own "How might we ...?" wins over the list when written.
+                yield Label(self.t("room_plan.own_challenge"))
+                yield Input(
+                    str(v.get("own_challenge", "")),
+                    placeholder=self.t("room_plan.own_challenge_hint"),
+                    id="own-challenge",
+                    max_length=TEXT_LIMITS["challenge"],
+                )
                 yield Label(self.t("setup.voting"))
                 yield Choice(
                     [(self.t("setup.secret"), "secret"), (self.t("setup.hands"), "hands")], v["secret"], id="secret"
@@ -84,6 +94,7 @@ class SetupScreen(KioskScreen):
     def _remember(self) -> None:
         self.values["team"] = self.query_one("#team", Input).value
         self.values["group"] = self.query_one("#group", Input).value
+        self.values["own_challenge"] = self.query_one("#own-challenge", Input).value
         for name in ("deck", "minutes", "challenge", "secret"):
             self.values[name] = self.query_one(f"#{name}", Choice).value
 
@@ -131,7 +142,7 @@ class SetupScreen(KioskScreen):
                 {
                     "deck": str(v["deck"]),
                     "team": str(v["team"]).strip(),
-                    "challenge": str(v["challenge"] or ""),
+                    "challenge": " ".join(str(v["own_challenge"]).split()) or str(v["challenge"] or ""),
                     "minutes": v["minutes"],
                     "group_size": group,
                     "secret": v["secret"] == "secret",

@@ -48,6 +48,7 @@ class ShareScreen(KioskScreen):
         note: str = "",
         short_link: str = "",
         reachable: bool = True,
+        challenges: dict[str, str] | None = None,
     ) -> None:
         super().__init__(language)
         self.link = link
@@ -57,6 +58,7 @@ class ShareScreen(KioskScreen):
         self.note = note
         self.short_link = short_link  # a QR of this when the full code does not fit
         self.reachable = reachable  # False: no QR, phones could not open it
+        self.challenges = challenges or {}  # challenge card id -> title, for the summary
 
     def compose(self) -> ComposeResult:
         plan = self.plan
@@ -78,7 +80,7 @@ class ShareScreen(KioskScreen):
                 yield Static(self.t("share.code", code=self.code), id="code")
                 if self.note:
                     yield Static(plain(self.note), id="note")
-                yield PlanSummary(plan, self.deck, labels(self.language), id="summary")
+                yield PlanSummary(plan, self.deck, labels(self.language), challenges=self.challenges, id="summary")
                 yield Static(Text(self.link, overflow="fold"), id="link")
         yield KioskFooter()
 
