@@ -9,9 +9,16 @@ import pytest
 from textual.widgets import Input
 
 from kiosk.core.ballotbox import PhoneRefusal
+from kiosk.core.session import Session
 from kiosk.core.votes import LEVEL_QUESTION
 
 BALLOT = [*"3123451234", "enter"]
+
+
+def session_of(app) -> Session:
+    """The app's session, read afresh (the test asserted earlier that there was none)."""
+    assert app.session is not None
+    return app.session
 
 
 def screen_name(app) -> str:
@@ -143,14 +150,14 @@ async def test_leaving_a_round_with_votes_asks_and_does_what_it_says(make_app, s
     app = make_app(mode="workshop")
     async with app.run_test(size=(100, 30)) as pilot:
         await to_lobby(app, pilot)
-        empty = app.session.id
+        empty = session_of(app).id
         await pilot.press("escape")  # an empty round: straight back, nothing to lose
         await pilot.pause()
         assert screen_name(app) == "SetupScreen" and app.session is None
         assert store.session(empty).status == "abandoned"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        first = app.session.id
+        first = session_of(app).id
         await pilot.press("enter", *BALLOT)
         await pilot.pause()
         await pilot.press("enter", *BALLOT)
@@ -163,7 +170,7 @@ async def test_leaving_a_round_with_votes_asks_and_does_what_it_says(make_app, s
         assert "nästa start blir en ny omgång" in said
         await pilot.press("enter")  # "no" has the focus: the round goes on
         await pilot.pause()
-        assert screen_name(app) == "LobbyScreen" and app.session.votes_cast == 2
+        assert screen_name(app) == "LobbyScreen" and session_of(app).votes_cast == 2
         await pilot.press("escape", "right", "enter")
         await pilot.pause()
         # What it said: the votes do not count, and the next start is a new round.
@@ -171,7 +178,7 @@ async def test_leaving_a_round_with_votes_asks_and_does_what_it_says(make_app, s
         assert store.session(first).status == "abandoned"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.session.id != first and app.session.votes_cast == 0
+        assert session_of(app).id != first and session_of(app).votes_cast == 0
         assert "0 av 5 har röstat" in visible_text(app)
 
 
