@@ -22,7 +22,7 @@ from ..core.config import Config
 from ..core.deck import Deck
 from ..core.i18n import t
 from ..core.logfile import log_exception
-from ..core.modes import MODES
+from ..core.modes import MODES, UNATTENDED_MODE
 from ..core.paths import user_themes_dir
 from ..core.pin import BackoffFile, PinGate
 from ..core.shelf import Shelf
@@ -47,13 +47,17 @@ PIN_BACKOFF_NAME = "pin-backoff.json"
 
 class KioskApp(App, inherit_bindings=False):
     """Bindings are ours alone (no inherited ctrl+c / ctrl+p): in ``--kiosk`` nothing quits,
-    suspends or opens a palette; F12 plus the PIN opens the facilitator menu."""
+    suspends or opens a palette; F12 plus the PIN opens the facilitator menu. Outside it,
+    Ctrl+Q and Ctrl+C quit, asking first when the session holds something."""
 
     TITLE = "Innovationslek"
     CSS_PATH = "kiosk.tcss"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        # Ctrl+C needs priority over a text field's copy; Ctrl+Q does not, so the start
+        # screen can show it in its footer.
+        Binding("ctrl+c", "request_quit", show=False, priority=True),
+        Binding("ctrl+q", "request_quit", show=False),
         Binding("f12", "facilitator", show=False, priority=True),
     ]
 
@@ -78,6 +82,8 @@ class KioskApp(App, inherit_bindings=False):
         self.seconds_per_minute = seconds_per_minute
         self.today = today
         self.now = now
+        if config.kiosk and not config.mode:  # a visitor must not be able to start a workshop
+            config = self.config = config.with_overrides(mode=UNATTENDED_MODE)
         self.language = config.language
         self.deck_id = config.decks[0] if config.decks else "innovationslek"
         self.flow = FlowRouter(self)
@@ -116,9 +122,22 @@ class KioskApp(App, inherit_bindings=False):
 
     # -- lock-down and idle ----------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action == "quit" and self.config.kiosk:
+        if action in ("quit", "request_quit") and self.config.kiosk:
             return False
         return True
+
+    def action_request_quit(self) -> None:
+        """Quit at once, or ask first when the session holds votes or chosen cards (and say
+        what becomes of them)."""
+        from .screens.quit import QuitScreen
+
+        if isinstance(self.screen, QuitScreen):
+            return
+        resumable = self.flow.left_behind_on_quit()
+        if resumable is None:
+            self.exit()
+            return
+        self.push_screen(QuitScreen(self.language, resumable), lambda quit_now: self.exit() if quit_now else None)
 
     async def on_event(self, event: events.Event) -> None:
         # Idle time is measured from the last real input, whatever widget consumes it.

@@ -140,6 +140,17 @@ class FlowRouter:
         else:
             self.start_fresh()
 
+    def left_behind_on_quit(self) -> bool | None:
+        """What quitting now leaves behind: None when nothing is at stake (no session, no
+        ballot or chosen card yet, or its plan already saved), else whether the next start
+        offers to go on with it (True) or starts afresh with its votes kept (False)."""
+        session = self.session
+        if session is None or session.plan is not None:
+            return None
+        if not (session.round.entries or session.chosen):
+            return None
+        return session.spec.resumable
+
     def handle(self, intent: Intent) -> None:
         # The one guard: fast keys can reach a screen that is already covered (by the help,
         # or by the next step) or closing (a second Enter on a cast ballot). Only the step
