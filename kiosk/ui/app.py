@@ -120,6 +120,13 @@ class KioskApp(App, inherit_bindings=False):
 
         self.pin_gate.record = record
 
+    def get_key_display(self, binding: Binding) -> str:
+        """Footer key names in words, in the language of the screen in front ("Ctrl+S",
+        "Esc", "Mellanslag"), never Textual's shorthand ("^s", "escape", "space")."""
+        from .keynames import key_label
+
+        return binding.key_display or key_label(getattr(self.screen, "language", self.language), binding.key)
+
     # -- lock-down and idle ----------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action in ("quit", "request_quit") and self.config.kiosk:

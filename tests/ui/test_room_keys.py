@@ -3,6 +3,7 @@ starts with, keys named in words. Each test drives the real app with Pilot."""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets._footer import FooterKey
 
 from kiosk.ui.widgets.footer import KioskFooter
@@ -114,3 +115,76 @@ async def test_quitting_a_walkup_with_a_ballot_says_the_next_start_begins_afresh
         await pilot.press("right", "enter")
         await pilot.pause()
         assert not app.is_running
+
+
+WORKSHOP_TO_TIMER = ["ctrl+s", "enter", *"3123451234", "enter", "r", "enter", "enter", "t"]
+WALKUP_TO_PLAN = ["enter", *"123451234", "enter", "enter", "enter", "enter"]
+
+
+def footer_fits(app) -> tuple[bool, str]:
+    footer = app.screen.query_one(KioskFooter)
+    keys = list(footer.query(FooterKey))
+    shown = " | ".join(f"{k.key_display} {k.description}" for k in keys)
+    return sum(k.outer_size.width for k in keys) <= footer.size.width, shown
+
+
+@pytest.mark.parametrize("language", ["sv", "en", "nb", "da"])
+@pytest.mark.parametrize(("mode", "keys"), [("workshop", WORKSHOP_TO_TIMER), ("walkup", WALKUP_TO_PLAN)])
+async def test_footer_keys_are_named_in_words_and_fit_at_80x24(make_app, language, mode, keys):
+    app = make_app(mode=mode, language=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        seen = set()
+        for key in [None, *keys, "space"]:  # the last Space pauses the timer or picks in the mini plan
+            if key:
+                await pilot.press(key)
+            await pilot.pause()
+            if not app.screen.query(KioskFooter):
+                continue  # the attract screen has no key bar
+            fits, shown = footer_fits(app)
+            assert fits, (screen_name(app), shown)
+            raw = {"esc", "escape", "space", "enter", "tab", "up", "down", "left", "right"}  # Textual's own names
+            names = [name for name, _ in footer_keys(app)]
+            assert not any(name.startswith("^") or name in raw for name in names), shown
+            seen.add(screen_name(app))
+        if mode == "workshop":
+            assert {"SetupScreen", "LobbyScreen", "DealScreen", "CardScreen", "ExerciseScreen"} <= seen
+        else:
+            assert {"BallotScreen", "ResultsScreen", "DealScreen", "MiniPlanScreen"} <= seen
+
+
+async def test_footer_says_ctrl_s_esc_and_the_space_bar_in_the_session_language(make_app):
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert ("Ctrl+S", "Starta") in footer_keys(app) and ("Esc", "Tillbaka") in footer_keys(app)
+        await pilot.press(*WORKSHOP_TO_TIMER[:-2])
+        await pilot.pause()
+        assert screen_name(app) == "DealScreen"
+        assert ("Mellanslag", "Välj") in footer_keys(app)
+
+
+async def test_a_paused_timer_footer_says_resume(make_app):
+    app = make_app(mode="workshop", language="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*WORKSHOP_TO_TIMER)
+        await pilot.pause()
+        assert screen_name(app) == "ExerciseScreen"
+        assert ("Space", "Pause") in footer_keys(app)
+        await pilot.press("space")
+        await pilot.pause()
+        assert not app.screen.countdown.running
+        assert ("Space", "Resume") in footer_keys(app) and ("Space", "Pause") not in footer_keys(app)
+        await pilot.press("space")
+        await pilot.pause()
+        assert ("Space", "Pause") in footer_keys(app)
+
+
+async def test_help_names_keys_in_the_session_language(make_app):
+    app = make_app(mode="workshop", language="da")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s", "enter", "f1")  # the help of the ballot
+        await pilot.pause()
+        assert screen_name(app) == "HelpScreen"
+        text = visible_text(app)
+        assert "Pil venstre/højre" in text and "Pil op/ned" in text
+        assert "Left/Right" not in text and "Up/Down" not in text

@@ -22,7 +22,7 @@ class StartScreen(KioskScreen):
         Binding("up", "app.focus_previous", show=False),
         # The app's own binding does the work; this one shows the way out in the footer.
         # (Never in --kiosk: there a mode is always set, so this screen is never shown.)
-        Binding("ctrl+q", "app.request_quit", "t:room_keys.key_quit", show=True, key_display="Ctrl+Q"),
+        Binding("ctrl+q", "app.request_quit", "t:room_keys.key_quit", show=True),
     ]
     HELP_KEYS = [
         (" ".join(str(n) for n in range(1, len(MODES) + 1)), "help.start_digits"),
