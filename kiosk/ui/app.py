@@ -22,7 +22,7 @@ from ..core.config import Config
 from ..core.deck import Deck
 from ..core.i18n import t
 from ..core.logfile import log_exception
-from ..core.modes import MODES, UNATTENDED_MODE
+from ..core.modes import MODES
 from ..core.paths import user_themes_dir
 from ..core.pin import BackoffFile, PinGate
 from ..core.shelf import Shelf
@@ -82,8 +82,6 @@ class KioskApp(App, inherit_bindings=False):
         self.seconds_per_minute = seconds_per_minute
         self.today = today
         self.now = now
-        if config.kiosk and not config.mode:  # a visitor must not be able to start a workshop
-            config = self.config = config.with_overrides(mode=UNATTENDED_MODE)
         self.language = config.language
         self.deck_id = config.decks[0] if config.decks else "innovationslek"
         self.flow = FlowRouter(self)

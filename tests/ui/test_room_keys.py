@@ -34,6 +34,21 @@ async def test_kiosk_without_a_mode_starts_the_walkup(make_app):
         assert app.session is not None and app.session.settings.mode == "walkup"
 
 
+async def test_kiosk_without_a_mode_still_offers_an_open_workshop_and_afresh_is_the_walkup(make_app, store):
+    from kiosk.core.session import Session, SessionSettings
+    from kiosk.core.shelf import Shelf
+
+    open_one = Session(store=store, deck=Shelf().get("innovationslek", "sv"), settings=SessionSettings(mode="workshop"))
+    open_one.cast({"level": "both", **{p: 3 for p in open_one.deck.require_model().principle_ids}})
+    app = make_app(kiosk=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert screen_name(app) == "ResumeScreen"  # a power cut mid-workshop loses nothing
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen_name(app) == "AttractScreen"
+
+
 async def test_kiosk_keeps_a_configured_mode(make_app):
     app = make_app(kiosk=True, mode="checkin")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -188,3 +203,26 @@ async def test_help_names_keys_in_the_session_language(make_app):
         text = visible_text(app)
         assert "Pil venstre/højre" in text and "Pil op/ned" in text
         assert "Left/Right" not in text and "Up/Down" not in text
+
+
+async def test_the_attract_screen_follows_the_chosen_deck(make_app):
+    app = make_app(mode="walkup", language="da", decks=("ledelse-af-innovation",))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = visible_text(app)
+        questions = len(app.deck().require_model().principles)
+        assert questions == 5
+        assert "Tre minutter. 5 spørgsmål." in text and "Ni spørgsmål" not in text
+        assert "Ledelse af innovation: Hvor står vi i dag?" in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(app.session.round.questions) == questions  # the promise is what the ballot asks
+
+
+async def test_the_attract_screen_of_the_method_deck_keeps_its_own_line(make_app):
+    app = make_app(mode="walkup", language="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = visible_text(app)
+        assert "Three minutes. 9 questions." in text
+        assert "Where is your workplace on the innovation journey?" in text
