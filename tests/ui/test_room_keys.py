@@ -4,9 +4,15 @@ starts with, keys named in words. Each test drives the real app with Pilot."""
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Button
 from textual.widgets._footer import FooterKey
 
+from kiosk.core.config import Config
+from kiosk.core.store import Store
+from kiosk.ui.app import KioskApp
 from kiosk.ui.widgets.footer import KioskFooter
+from tests.conftest import ROOT, FakeClock
+from tests.ui.conftest import TODAY
 
 
 def screen_name(app) -> str:
@@ -226,3 +232,47 @@ async def test_the_attract_screen_of_the_method_deck_keeps_its_own_line(make_app
         text = visible_text(app)
         assert "Three minutes. 9 questions." in text
         assert "Where is your workplace on the innovation journey?" in text
+
+
+SHIPPED_THEMES = sorted(path.stem for path in (ROOT / "themes").glob("*.toml"))
+
+
+def facilitator_app(tmp_path, theme: str) -> KioskApp:
+    store = Store.open(tmp_path / "data")
+    config = Config(mode="workshop", theme=theme, seed=7, viewer_host="127.0.0.1", viewer_port=0)
+    return KioskApp(config, store, data_dir=tmp_path / "data", clock=FakeClock(), today=lambda: TODAY)
+
+
+def test_every_shipped_theme_is_tested():
+    assert {"console", "kiosk-dark", "kiosk-light"} <= set(SHIPPED_THEMES)
+
+
+@pytest.mark.parametrize("theme", SHIPPED_THEMES)
+async def test_facilitator_menu_labels_show_in_every_theme(theme, tmp_path, monkeypatch):
+    monkeypatch.setenv("TERM", "xterm-256color")
+    app = facilitator_app(tmp_path, theme)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f12")
+        await pilot.pause()
+        assert screen_name(app) == "FacilitatorScreen" and app.theme == theme
+        buttons = list(app.screen.query(Button))
+        assert len(buttons) >= 7
+        for button in buttons:  # a row for the label, inside the screen, with the label on it
+            assert button.content_region.height >= 1, button.id
+            assert button.region.bottom <= 24, button.id
+            line = "".join(seg.text for seg in button.render_line(0 if button.size.height == 1 else 1))
+            assert str(button.label) in line, (button.id, line)
+    app.store.close()
+
+
+@pytest.mark.parametrize("theme", SHIPPED_THEMES)
+def test_facilitator_menu_snapshot(theme, tmp_path, snap_compare, monkeypatch):
+    monkeypatch.setenv("TERM", "xterm-256color")
+    app = facilitator_app(tmp_path, theme)
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("f12")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
