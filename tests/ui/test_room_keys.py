@@ -276,3 +276,17 @@ def test_facilitator_menu_snapshot(theme, tmp_path, snap_compare, monkeypatch):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_quitting_a_workshop_says_only_what_is_saved(make_app):
+    app = make_app(mode="workshop", language="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+s", "enter", *"3123451234", "enter", "r", "enter", "space", "c")
+        await pilot.pause()
+        assert screen_name(app) == "PlanScreen"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert screen_name(app) == "QuitScreen"
+        # The plan's fields are stored when the plan is saved: the dialog claims only the rest.
+        assert "The votes and the chosen cards are saved" in visible_text(app)
+        assert "Everything" not in visible_text(app)
