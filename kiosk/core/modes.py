@@ -117,6 +117,11 @@ MODE_NAMES: tuple[str, ...] = tuple(m.name for m in MODES)
 _BY_NAME = {m.name: m for m in MODES}
 
 
+# What --kiosk starts when no mode is configured: nobody is there to choose one, and a
+# visitor must not be offered a workshop.
+UNATTENDED_MODE = WALKUP.name
+
+
 def mode_spec(name: str) -> ModeSpec:
     """The spec of a mode by its name; KeyError for an unknown one."""
     return _BY_NAME[name]

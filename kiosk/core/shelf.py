@@ -60,6 +60,14 @@ class Shelf:
                 return self._load(path)
         raise KeyError(deck_id)
 
+    def can_vote(self, deck_id: str, language: str) -> bool:
+        """Whether the deck has a model to vote on (a challenge deck has none); a broken or
+        unknown deck cannot be voted on either."""
+        try:
+            return self.get(deck_id, language).model is not None
+        except (KeyError, FileProblems):
+            return False
+
     def all_decks(self) -> list[Deck]:
         """Every deck file that loads, in every language (a broken file is left out: the
         caller wants what can be used, ``check`` reports the rest)."""

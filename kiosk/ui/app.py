@@ -47,13 +47,17 @@ PIN_BACKOFF_NAME = "pin-backoff.json"
 
 class KioskApp(App, inherit_bindings=False):
     """Bindings are ours alone (no inherited ctrl+c / ctrl+p): in ``--kiosk`` nothing quits,
-    suspends or opens a palette; F12 plus the PIN opens the facilitator menu."""
+    suspends or opens a palette; F12 plus the PIN opens the facilitator menu. Outside it,
+    Ctrl+Q and Ctrl+C quit, asking first when the session holds something."""
 
     TITLE = "Innovationslek"
     CSS_PATH = "kiosk.tcss"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        # Ctrl+C needs priority over a text field's copy; Ctrl+Q does not, so the start
+        # screen can show it in its footer.
+        Binding("ctrl+c", "request_quit", show=False, priority=True),
+        Binding("ctrl+q", "request_quit", show=False),
         Binding("f12", "facilitator", show=False, priority=True),
     ]
 
@@ -114,11 +118,31 @@ class KioskApp(App, inherit_bindings=False):
 
         self.pin_gate.record = record
 
+    def get_key_display(self, binding: Binding) -> str:
+        """Footer key names in words, in the language of the screen in front ("Ctrl+S",
+        "Esc", "Mellanslag"), never Textual's shorthand ("^s", "escape", "space")."""
+        from .keynames import key_label
+
+        return binding.key_display or key_label(getattr(self.screen, "language", self.language), binding.key)
+
     # -- lock-down and idle ----------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action == "quit" and self.config.kiosk:
+        if action in ("quit", "request_quit") and self.config.kiosk:
             return False
         return True
+
+    def action_request_quit(self) -> None:
+        """Quit at once, or ask first when the session holds votes or chosen cards (and say
+        what becomes of them)."""
+        from .screens.quit import QuitScreen
+
+        if isinstance(self.screen, QuitScreen):
+            return
+        resumable = self.flow.left_behind_on_quit()
+        if resumable is None:
+            self.exit()
+            return
+        self.push_screen(QuitScreen(self.language, resumable), lambda quit_now: self.exit() if quit_now else None)
 
     async def on_event(self, event: events.Event) -> None:
         # Idle time is measured from the last real input, whatever widget consumes it.

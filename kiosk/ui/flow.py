@@ -25,14 +25,14 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.i18n import t
 from ..core.logfile import log_exception
-from ..core.modes import ModeSpec, mode_spec, modes_where
+from ..core.modes import UNATTENDED_MODE, ModeSpec, mode_spec, modes_where
 from ..core.names import longest_principle_name
 from ..core.problems import FileProblems
 from .intents import Back, Chosen, Done, Intent
 from .screens.base import KioskScreen
 
 if TYPE_CHECKING:  # the app owns the router; the router only calls the app's services
-    from ..core.deck import Deck
+    from ..core.deck import Deck, Model
     from ..core.plan import Plan
     from ..core.session import Session
     from ..core.shelf import Shelf
@@ -40,20 +40,26 @@ if TYPE_CHECKING:  # the app owns the router; the router only calls the app's se
     from .app import KioskApp
 
 RESUME_HOURS = 12  # an open workshop older than this is not offered again
+DEFAULT_MODEL = "innovationsresan"  # the model the catalogue's attract line is written for
 START = "start"  # the start screen that offers the modes (no --mode)
 RESUME = "resume"  # the offer to go on with an open session after a crash
 
 
 def attract_lines(app: KioskApp) -> list[str]:
     """What the attract screen cycles through: the level statements, else the principles."""
-    try:
-        model = app.deck().model
-    except (FileProblems, KeyError):
-        return []
+    model = attract_model(app)
     if model is None:
         return []
     lines = [f'{lv.name}: "{s}"' for lv in model.levels for s in lv.statements]
     return lines or [p.name for p in model.principles]
+
+
+def attract_model(app: KioskApp) -> Model | None:
+    """The model the visitor will vote on: the chosen deck's, in the session's language."""
+    try:
+        return app.deck().model
+    except (FileProblems, KeyError):
+        return None
 
 
 def voting_decks(app: KioskApp, language: str) -> list[tuple[str, str]]:
@@ -128,7 +134,12 @@ class FlowRouter:
         return screen
 
     def _fresh_step(self) -> str:
-        self.spec = mode_spec(self.app.config.mode) if self.app.config.mode else None
+        config = self.app.config
+        # An unattended kiosk with no mode configured starts the walk-up: a visitor must
+        # not be offered the start screen's workshop. (A session left open by a crash is
+        # still offered again: the facilitator may have switched modes from the menu.)
+        name = config.mode or (UNATTENDED_MODE if config.kiosk else "")
+        self.spec = mode_spec(name) if name else None
         return self.spec.first_step if self.spec else START
 
     def start_fresh(self) -> None:
@@ -149,6 +160,17 @@ class FlowRouter:
             self._open(spec.first_step)
         else:
             self.start_fresh()
+
+    def left_behind_on_quit(self) -> bool | None:
+        """What quitting now leaves behind: None when nothing is at stake (no session, no
+        ballot or chosen card yet, or its plan already saved), else whether the next start
+        offers to go on with it (True) or starts afresh with its votes kept (False)."""
+        session = self.session
+        if session is None or session.plan is not None:
+            return None
+        if not (session.round.entries or session.chosen):
+            return None
+        return session.spec.resumable
 
     def handle(self, intent: Intent) -> None:
         # The one guard: fast keys can reach a screen that is already covered (by the help,
@@ -237,7 +259,13 @@ class FlowRouter:
         if step == "attract":
             from .screens.attract import AttractScreen
 
-            return AttractScreen(lang, attract_lines(app))
+            model = attract_model(app)
+            return AttractScreen(
+                lang,
+                attract_lines(app),
+                questions=len(model.principles) if model else 0,
+                model_line="" if model is None or model.id == DEFAULT_MODEL else f"{model.name}: {model.question}",
+            )
         if step == "setup":
             from .screens.setup import SetupScreen
 

@@ -17,6 +17,17 @@ from ..core.store import Store, StoreDamaged, StoreError
 
 # A damaged database stays damaged: systemd is told not to restart (RestartPreventExitStatus).
 EXIT_DATA_DAMAGED = 11
+# So is a deck without a model: every mode starts with a vote.
+EXIT_DECK_CANNOT_VOTE = 12
+
+
+def deck_list(shelf: Shelf, language: str) -> str:
+    """The decks on the shelf, saying which a session can vote with (every mode starts
+    with a vote) and which hold challenges only."""
+    voting = [deck_id for deck_id in shelf.ids() if shelf.can_vote(deck_id, language)]
+    others = [deck_id for deck_id in shelf.ids() if deck_id not in voting]
+    text = f"decks to vote with: {', '.join(voting) or 'none'}"
+    return text + (f"; without a model (challenges only): {', '.join(others)}" if others else "")
 
 
 def launch(config: Config) -> int:
@@ -52,9 +63,17 @@ def _launch(config: Config, folder: Path) -> int:
                 deck = shelf.add_file(Path(name))
                 config = config.with_overrides(decks=(deck.id,))
             elif not shelf.has(name):
-                print(f"innovationslek: no deck called '{name}' (available: {', '.join(shelf.ids())})", file=sys.stderr)
+                print(f"innovationslek: no deck called '{name}' ({deck_list(shelf, config.language)})", file=sys.stderr)
                 return 1
-        shelf.get(config.decks[0], config.language)
+        if shelf.get(config.decks[0], config.language).model is None:
+            # Every mode starts with a vote: refused here, not as a crash at the first
+            # ballot (under systemd, a crash loop).
+            print(
+                f"innovationslek: the deck '{config.decks[0]}' has nothing to vote on (no model); "
+                f"{deck_list(shelf, config.language)}",
+                file=sys.stderr,
+            )
+            return EXIT_DECK_CANNOT_VOTE
         from .themes import resolve_theme
 
         resolve_theme(config.theme, user_dir=user_themes_dir(folder))

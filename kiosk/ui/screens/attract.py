@@ -34,19 +34,24 @@ class AttractScreen(KioskScreen):
                                background: $surface; margin-top: 1; }
     """
 
-    def __init__(self, language: str, statements: list[str]) -> None:
+    def __init__(self, language: str, statements: list[str], *, questions: int, model_line: str = "") -> None:
         super().__init__(language)
         self.step = 0
         self._lines = statements  # the level statements (or principle names) that cycle
+        self.questions = questions  # the chosen deck's: the promise counts what the ballot asks
+        self.model_line = model_line  # "Model: question" from the deck; empty for our own model
         self._cycle: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="attract"):
             yield Static(self.t("start.title"), classes="title")
-            yield Static(self.t("attract.subtitle"), classes="subtitle")
+            if self.model_line:
+                yield Static(plain(self.model_line), classes="subtitle")
+            else:
+                yield Static(self.t("attract.subtitle"), classes="subtitle")
             yield Static("", id="statement")
             yield Static(self.t("attract.invite"), id="invite")
-            yield Static(self.t("attract.promise"), classes="subtitle")
+            yield Static(self.t("room_keys.attract_promise", n=self.questions), classes="subtitle")
 
     def on_mount(self) -> None:
         self.advance()

@@ -6,6 +6,7 @@ ends: the bell and a flash; past zero it counts overtime in the warning colour."
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,10 +34,12 @@ def clock_face(seconds: int) -> str:
 class ExerciseScreen(SessionScreen):
     BINDINGS = [
         Binding("space", "pause_or_resume", "t:key.pause", show=True),
-        Binding("plus,equals_sign", "add(1)", "t:key.add", show=True, key_display="+"),
-        Binding("minus", "add(-1)", "t:key.remove", show=True, key_display="-"),
-        Binding("n", "next", "t:key.next", show=True),
-        Binding("p", "previous", "t:key.previous", show=True),
+        # One footer entry per pair of keys: with the space bar named in words, seven
+        # entries did not fit at 80 columns.
+        Binding("plus,equals_sign", "add(1)", "t:room_keys.key_minute", show=True, key_display="+/-"),
+        Binding("minus", "add(-1)", "t:key.remove", show=False),
+        Binding("n", "next", "t:room_keys.key_steps", show=True, key_display="n/p"),
+        Binding("p", "previous", "t:key.previous", show=False),
     ]
     HELP_KEYS = [
         ("Space", "help.timer_pause"),
@@ -162,6 +165,14 @@ class ExerciseScreen(SessionScreen):
     def action_pause_or_resume(self) -> None:
         self.countdown.toggle()
         self._changed()
+        self._name_space_bar()
+
+    def _name_space_bar(self) -> None:
+        """While paused the space bar resumes, and the footer says so."""
+        label = self.t("key.pause" if self.countdown.running else "room_keys.key_resume")
+        table = self._bindings.key_to_bindings
+        table["space"] = [replace(b, description=label) if b.action == "pause_or_resume" else b for b in table["space"]]
+        self.refresh_bindings()
 
     def action_add(self, minutes: int) -> None:
         self.countdown.add(minutes * self.seconds_per_minute)

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from ..keynames import help_keys
 from ..plain import plain
 from .modal import KioskModal
 
@@ -32,10 +33,13 @@ class HelpScreen(KioskModal[None]):
 
     def compose(self) -> ComposeResult:
         rows = list(self.below.HELP_KEYS) + [("Esc", "help.back"), ("F1 / ?", "help.help")]
+        named = [(help_keys(self.language, keys), key) for keys, key in rows]
+        width = max(12, *(len(keys) for keys, _ in named))  # the key column fits its longest name
         with Vertical(id="help-box"):
             yield Static(self.t("help.title"), classes="title")
-            for keys, key in rows:
-                yield Static(Content.assemble((f"{keys:<12}", "bold"), " ", plain(self.t(key))), classes="help-row")
+            for keys, key in named:
+                row = Content.assemble((f"{keys:<{width}}", "bold"), " ", plain(self.t(key)))
+                yield Static(row, classes="help-row")
             yield Static(self.t("help.close"), classes="hint")
 
     def action_close(self) -> None:

@@ -20,8 +20,15 @@ class StartScreen(KioskScreen):
         *(Binding(str(number), f"mode('{mode.name}')", show=False) for number, mode in enumerate(MODES, 1)),
         Binding("down", "app.focus_next", show=False),
         Binding("up", "app.focus_previous", show=False),
+        # The app's own binding does the work; this one shows the way out in the footer.
+        # (Never in --kiosk: there a mode is always set, so this screen is never shown.)
+        Binding("ctrl+q", "app.request_quit", "t:room_keys.key_quit", show=True),
     ]
-    HELP_KEYS = [(" ".join(str(n) for n in range(1, len(MODES) + 1)), "help.start_digits"), ("Enter", "help.enter")]
+    HELP_KEYS = [
+        (" ".join(str(n) for n in range(1, len(MODES) + 1)), "help.start_digits"),
+        ("Enter", "help.enter"),
+        ("Ctrl+Q / Ctrl+C", "room_keys.help_quit"),
+    ]
     AUTO_FOCUS = f"#mode-{MODES[0].name}"
     DEFAULT_CSS = """
     StartScreen { align: center middle; }
