@@ -191,12 +191,18 @@ class Session:
         """What is dealt: method cards, or a reflection deck's questions."""
         return ("method",) if self.deck.methods else ("reflection",)
 
+    @property
+    def people(self) -> int | None:
+        """How many people a dealt exercise is for: a walk-up visitor alone (so never a
+        card for a group only), else the group size from the setup, if it was given."""
+        return 1 if self.spec.single_ballot else self.settings.group_size
+
     def deal_filter(self, *, focus: bool = False) -> DealFilter:
         s = self.settings
         return DealFilter(
             kinds=self.card_kinds,
             max_minutes=s.minutes,
-            group_size=s.group_size,
+            group_size=self.people,
             places=self.spec.places,
             principles=self.focus_principles() if focus else (),
         )
@@ -210,6 +216,15 @@ class Session:
                 return tuple(stuck)
         return tuple(self.weakest(3))
 
+    def off_limits(self) -> list[Card]:
+        """The cards on the table that break the setup's time box or group size: dealt
+        because too few cards keep to them (the deal screen says so, and which)."""
+        s = self.settings
+        if not (s.minutes or s.group_size):
+            return []
+        limits = DealFilter(kinds=self.card_kinds, max_minutes=s.minutes, group_size=s.group_size)
+        return [card for card in self.hand if not limits.accepts(card)]
+
     def deal(self, n: int | None = None) -> list[Card]:
         """Deal a hand weighted by the vote. Walk-up and check-in focus on the weakest
         principles, a follow-up on those that did not improve; a workshop sees the whole
@@ -221,7 +236,13 @@ class Session:
         if len(hand) < n and focus:
             hand = self.dealer.deal(n, self.deal_filter())
         if len(hand) < n and (self.settings.minutes or self.settings.group_size):
-            hand = self.dealer.deal(n, DealFilter(kinds=self.card_kinds, places=self.deal_filter().places))
+            # Too few cards keep to the setup's time box and group size: the ones that do
+            # stay, and the rest of the hand is dealt without them (``off_limits`` names
+            # the cards that break them, for the screen to say).
+            kept = hand
+            wider = self.dealer.deal(n, DealFilter(kinds=self.card_kinds, places=self.spec.places))
+            hand = kept + [card for card in wider if card not in kept][: n - len(kept)]
+            self.dealer.hand = list(hand)
         for slot, card in enumerate(hand):
             self.store.card_event(self.id, card.id, "dealt", slot)
         return hand

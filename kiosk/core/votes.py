@@ -17,6 +17,7 @@ from .tally import LEVEL_OPTIONS, LEVEL_QUESTION, Entry, Option, option_counts
 
 __all__ = ["LEVEL_OPTIONS", "LEVEL_QUESTION", "Entry", "Option"]  # at home in tally, used from here too
 DIVIDED_SPREAD = 1.0  # a standard deviation of one scale step or more is worth a talk
+TIE = 1e-9  # means this close are equal (sums of small whole numbers divided by the same n)
 
 
 class VoteError(ValueError):
@@ -137,10 +138,24 @@ class VoteRound:
 
 
 def weakest(tallies: dict[str, Tally], k: int = 3) -> list[str]:
-    """The ``k`` ordinal questions with the lowest mean (ties keep question order)."""
+    """About the ``k`` ordinal questions with the lowest mean, in question order among
+    equals, and ties stay ties: never one of two equal principles in and the other out.
+
+    A tie at the ``k``-th place is taken whole when it fits in ``k``; when it would push
+    past ``k``, only those below it are taken (or the tie alone, when nothing is below
+    it). When every question ties, none is weaker than another: the list is empty."""
     rated = [t for t in tallies.values() if t.mean is not None]
+    if not rated or k <= 0:
+        return []
     order = {qid: i for i, qid in enumerate(tallies)}
-    return [t.question for t in sorted(rated, key=lambda t: (t.mean, order[t.question]))[:k]]
+    ranked = sorted(rated, key=lambda t: (t.mean or 0.0, order[t.question]))
+    edge = ranked[min(k, len(ranked)) - 1].mean or 0.0
+    taken = [t for t in ranked if (t.mean or 0.0) <= edge + TIE]
+    if len(taken) > k:
+        taken = [t for t in ranked if (t.mean or 0.0) < edge - TIE] or taken
+        if len(taken) == len(ranked):
+            return []
+    return [t.question for t in taken]
 
 
 def most_divided(tallies: dict[str, Tally], k: int = 3, min_spread: float = DIVIDED_SPREAD) -> list[str]:

@@ -11,6 +11,7 @@ from textual.widgets import Input
 from kiosk.core.ballotbox import PhoneRefusal
 from kiosk.core.session import Session
 from kiosk.core.votes import LEVEL_QUESTION
+from kiosk.ui.widgets.choice import Choice
 
 BALLOT = [*"3123451234", "enter"]
 
@@ -240,3 +241,91 @@ async def test_leaving_a_check_in_round_asks_in_english(make_app):
         await pilot.press("right", "enter")
         await pilot.pause()
         assert screen_name(app) == "TeamScreen" and no_session(app)
+
+
+def footer_descriptions(app) -> list[str]:
+    from textual.widgets._footer import FooterKey
+
+    return [key.description for key in app.screen.query(FooterKey)]
+
+
+async def test_the_first_screen_of_a_mode_offers_no_dead_back_key(make_app):
+    for mode, first in (("workshop", "SetupScreen"), ("checkin", "TeamScreen")):
+        app = make_app(mode=mode)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert screen_name(app) == first
+            assert "Tillbaka" not in footer_descriptions(app)
+            await pilot.press("escape")  # nothing behind it: nothing happens
+            await pilot.pause()
+            assert screen_name(app) == first
+    app = make_app()  # from the start screen, the setup has somewhere to go back to
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert screen_name(app) == "SetupScreen" and "Tillbaka" in footer_descriptions(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Tillbaka" in footer_descriptions(app)
+
+
+async def test_walkup_results_show_ties_on_the_weakest_as_ties(make_app):
+    app = make_app(mode="walkup")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"225445544", "enter")  # two principles at 2, two at 4, five at 5
+        await pilot.pause()
+        assert screen_name(app) == "ResultsScreen"
+        names = [p.name for p in app.session.deck.model.principles]
+        said = visible_text(app)
+        assert f"Svagast just nu: {names[0]}, {names[1]}." in said
+        assert names[3] not in said.split("Svagast just nu:")[1].split("\n")[0]
+
+
+async def test_the_deal_says_which_cards_break_the_time_box_and_group(make_app):
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.query_one("#group", Input).value = "1"  # one person, ten minutes: no card fits both
+        app.screen.query_one("#minutes", Choice).index = 1
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.session.settings.minutes == 10
+        await pilot.press("enter", *BALLOT)
+        await pilot.pause()
+        await pilot.press("ctrl+r", "right", "enter", "enter")
+        await pilot.pause()
+        assert screen_name(app) == "DealScreen"
+        assert app.session.off_limits() == app.session.hand  # nothing fits: every card breaks a limit
+        note = str(app.screen.query_one("#deal-limits").render())
+        assert "Inga kort ryms inom högst 10 minuter och en grupp på 1, så de här är utdelade utan" in note
+        await pilot.press("escape", "escape", "escape")  # back to the setup, to ask for a little more
+        await pilot.pause()
+        await pilot.press("right", "enter")  # the round holds a ballot: leave it
+        await pilot.pause()
+        assert screen_name(app) == "SetupScreen"
+        app.screen.query_one("#group", Input).value = "2"  # ten minutes, two people: a few fit
+        await pilot.press("ctrl+s", "enter", *BALLOT)
+        await pilot.pause()
+        await pilot.press("ctrl+r", "right", "enter", "enter")
+        await pilot.pause()
+        off = app.session.off_limits()
+        assert 0 < len(off) < len(app.session.hand)
+        note = str(app.screen.query_one("#deal-limits").render())
+        assert f"{len(off)} av korten här ryms inte inom högst 10 minuter och en grupp på 2" in note
+        assert all(card.title in note for card in off)
+        assert all(card.title not in note for card in app.session.hand if card not in off)
+
+
+async def test_the_deal_says_nothing_when_the_cards_keep_to_the_setup(make_app):
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.query_one("#group", Input).value = "8"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter", *BALLOT)
+        await pilot.pause()
+        await pilot.press("ctrl+r", "right", "enter", "enter")
+        await pilot.pause()
+        assert screen_name(app) == "DealScreen" and app.session.off_limits() == []
+        assert not app.screen.query_one("#deal-limits").display

@@ -65,13 +65,20 @@ class KioskScreen(Screen):
         lines = self.query(StatusLine)
         return lines.first().text if lines else ""
 
-    # The first screen of a flow has nowhere to go back to: its Esc is hidden.
+    # The first screen of a flow has nowhere to go back to: its Esc is hidden. So has the
+    # bottom screen of its stack (a mode started with --mode, or a resumed session).
     FIRST = False
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action == "back" and self.FIRST:
+        if action == "back" and (self.FIRST or self.at_bottom):
             return False
         return True
+
+    @property
+    def at_bottom(self) -> bool:
+        """Nothing under this screen: every run of a flow is a stack of its own."""
+        stack = self.app.screen_stack if self.is_attached else []
+        return bool(stack) and stack[0] is self
 
     def action_back(self) -> None:
         self.post_message(Back(self))

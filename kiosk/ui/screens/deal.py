@@ -10,7 +10,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
 from textual.widgets import Static
 
+from ...core.names import card_name
 from ..intents import Chosen, Done
+from ..plain import plain
 from ..widgets.cardtile import CardTile
 from ..widgets.footer import KioskFooter
 from .base import SessionScreen
@@ -37,6 +39,7 @@ class DealScreen(SessionScreen):
     DealScreen #deal { padding: 0 1; }
     DealScreen #table { height: 1fr; grid-gutter: 0 1; }
     DealScreen CardTile { height: 100%; margin: 0; }
+    DealScreen #deal-limits { height: auto; }
     DealScreen.-short #deal-hint { display: none; }  /* the key bar says it; the cards need the row */
     /* On a tall screen the cards are as tall as their text (with air), not empty columns. */
     DealScreen.-tall #deal, DealScreen.-huge #deal { align-vertical: middle; }
@@ -59,7 +62,30 @@ class DealScreen(SessionScreen):
                     yield CardTile(slot, card, session.deck, self.t, chosen=card.id in session.chosen)
             if not hand:
                 yield Static(self.t("deal.empty"), classes="message")
+            yield Static("", id="deal-limits", classes="message")
         yield KioskFooter()
+
+    def show_limits(self) -> None:
+        """When too few cards keep to the setup's time box and group size, the deal went
+        without them: say so, and which cards on the table break them."""
+        off = self.session.off_limits()
+        note = self.query_one("#deal-limits", Static)
+        note.display = bool(off)
+        if not off:
+            return
+        settings = self.session.settings
+        limits = []
+        if settings.minutes:
+            limits.append(self.t("room_votes.limit_minutes", n=settings.minutes))
+        if settings.group_size:
+            limits.append(self.t("room_votes.limit_group", n=settings.group_size))
+        within = self.t("room_votes.and").join(limits)
+        if len(off) == len(self.session.hand):
+            note.update(self.t("room_votes.deal_none_fit", limits=within))
+            return
+        titles = ", ".join(card_name(card) for card in off)
+        text = self.t("room_votes.deal_off_limits", n=len(off), limits=within, titles=titles)
+        note.update(plain(text))  # card titles are deck text
 
     def on_resize(self) -> None:
         # Side by side when there is room; two by two (or one by one) on a small screen.
@@ -73,6 +99,7 @@ class DealScreen(SessionScreen):
         table.styles.grid_size_rows = rows
 
     def on_mount(self) -> None:
+        self.show_limits()
         tiles = list(self.query(CardTile))
         if tiles:
             tiles[0].focus()
@@ -122,6 +149,7 @@ class DealScreen(SessionScreen):
             return
         self.say("")
         tile.show(card, card.id in session.chosen)
+        self.show_limits()
 
     def action_carry_on(self) -> None:
         # The router applies the rule (the focused card counts when none is chosen).
