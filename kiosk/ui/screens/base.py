@@ -93,6 +93,8 @@ class KioskScreen(Screen):
     def action_help(self) -> None:
         from .help import HelpScreen
 
+        if not self.is_current:
+            return  # queued behind another screen that went on top: the help belongs to that one
         self.app.push_screen(HelpScreen(self.language, self))
 
     # -- free-text fields --------------------------------------------------------------------

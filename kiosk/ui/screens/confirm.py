@@ -63,5 +63,7 @@ def ask_first(screen: KioskScreen, question: str, detail: str, yes: str, then: C
         if sure and screen.is_current:
             then()
 
+    if not screen.is_current:
+        return  # a key queued before another screen went on top: it is not this screen's turn
     no = screen.t("room_votes.no_go_back")
     screen.app.push_screen(ConfirmScreen(screen.language, question, detail, yes=yes, no=no), answered)
