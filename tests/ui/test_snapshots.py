@@ -55,7 +55,7 @@ ROUTES = {
     "walkup_deal": ("walkup", ["enter", *"123451234", "enter", "enter"]),
     "miniplan": ("walkup", ["enter", *"123451234", "enter", "enter", "enter", "enter"]),
     "help": ("workshop", ["ctrl+s", "enter", "f1"]),
-    "share": ("walkup", ["enter", *"123451234", "enter", "enter", "enter", "enter", "down", "enter", "3"]),
+    "share": ("walkup", ["enter", *"123451234", "enter", "enter", "enter", "enter", "down", "enter", "3", "enter"]),
 }
 
 
