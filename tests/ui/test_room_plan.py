@@ -394,3 +394,25 @@ async def test_the_guard_counts_from_when_the_share_screen_is_seen(make_app):
         await pilot.press("escape")
         await pilot.pause()
         assert screen_name(app) == "AttractScreen"
+
+
+async def test_own_challenge_is_guarded_as_typed_and_survives_a_language_change(make_app):
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        own = app.screen.query_one("#own-challenge")
+        own.focus()
+        await pilot.press(*"Hur kan vi ", "🚀")
+        await pilot.pause()
+        assert app.screen.status == t("sv", "guard.emoji", code="U+1F680") and app.focused is own
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.session is None and app.focused is own
+        await pilot.press("backspace", *"testa?")
+        app.screen.query_one("#language").focus()
+        await pilot.press("right")  # English: the setup is built again with what was typed
+        await pilot.pause()
+        assert app.language == "en" and app.screen.query_one("#own-challenge").value == "Hur kan vi testa?"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.session is not None and app.session.settings.challenge == "Hur kan vi testa?"
