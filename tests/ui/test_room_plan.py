@@ -416,3 +416,15 @@ async def test_own_challenge_is_guarded_as_typed_and_survives_a_language_change(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.session is not None and app.session.settings.challenge == "Hur kan vi testa?"
+
+
+async def test_the_plan_help_names_its_keys_in_the_session_language(make_app):
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await to_the_plan(app, pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        rows = [str(row.render()) for row in app.screen.query(".help-row")]
+        assert any(row.startswith("Ctrl+N") and t("sv", "room_plan.help_add") in row for row in rows)
+        move = t("sv", "room_keys.key_up_down")
+        assert any(row.startswith(f"Ctrl+{move}") and t("sv", "room_plan.help_move") in row for row in rows)
