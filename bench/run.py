@@ -237,6 +237,28 @@ def fuller_plan(plan):
     )
 
 
+def largest_plan(plan, deck):
+    """The most a plan may hold: five actions with every field written to its limit, and a
+    challenge of the group's own at its limit. The words are the deck's own card purposes,
+    so they compress like real plan text, not like repeated filler."""
+    from kiosk.core.plan import MAX_ACTIONS, TEXT_LIMITS, Action, Plan
+
+    words = " ".join(card.purpose for card in deck.methods).split()
+    start = 0
+
+    def filled(limit: int) -> str:
+        nonlocal start
+        text = ""
+        while len(text) + len(words[start % len(words)]) + 1 <= limit:
+            text += words[start % len(words)] + " "
+            start += 1
+        return text.strip()
+
+    challenge = filled(TEXT_LIMITS["challenge"])
+    actions = [Action(**{f: filled(TEXT_LIMITS[f]) for f in Action.FIELDS}) for _ in range(MAX_ACTIONS)]
+    return Plan(**{**plan.__dict__, "challenge": challenge, "actions": actions})
+
+
 def bench_link(repeats: int) -> list[Row]:
     import tomllib
 
@@ -289,6 +311,7 @@ def bench_link(repeats: int) -> list[Row]:
         ("example plan", plan, {"M": "<= 10"}),
         ("workshop plan", workshop_plan(plan), {"L": "<= 10"}),
         ("fuller plan", fuller_plan(plan), {}),
+        ("largest plan (five full actions)", largest_plan(plan, deck), {}),
     )
     for name, p, goals in cases:
         url, plain = link.encode_link(p, deck, base), without_dictionary(p)

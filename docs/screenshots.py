@@ -92,6 +92,7 @@ SHOTS = [
             ("Så gör ni", ["Enter"]),
             ("1", ["1"]),
             ("2", ["2"]),
+            ("Spara och visa", ["Enter"]),
         ],
         ready="kod",
     ),

@@ -398,6 +398,7 @@ class FlowRouter:
             short_link=short,
             reachable=reachable,
             challenges={c.id: c.title for c in app.shelf.challenges(session.plan.language)},
+            clock=app.clock,
         )
 
     def day_view(self) -> KioskScreen:

@@ -204,6 +204,9 @@ async def test_walkup_flow_with_only_arrows_digits_and_enter(make_app, store):
         assert screen_name(app) == "MiniPlanScreen"
         await pilot.press("down", "enter", "3")
         await pilot.pause()
+        assert app.session.plan is None and screen_name(app) == "MiniPlanScreen"  # picked, not yet saved
+        await pilot.press("enter")  # the explicit confirmation
+        await pilot.pause()
         plan = store.plan(app.session.plan_code)
         assert plan.cards == [picked]
         assert plan.actions[0].what.startswith("Berätta om")

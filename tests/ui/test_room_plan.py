@@ -313,3 +313,118 @@ def test_the_viewer_names_a_challenge_card_by_its_title(tmp_path):
     challenge = SHELF.challenges("sv")[0]
     dom = dump_dom(encode_link(full_plan(challenge=challenge.id), DECK, page.as_uri()))
     assert html.escape(challenge.title) in dom and f">{challenge.id}<" not in dom
+
+
+# -- walk-up: the visitor sees the QR -------------------------------------------------------
+async def to_the_mini_plan(app, pilot) -> None:
+    await pilot.press("enter", *"323134213", "enter")  # the trial's key sequence
+    await pilot.pause()
+    await pilot.press("enter", "enter", "enter")  # results, deal, card: "I pick this one"
+    await pilot.pause()
+    assert screen_name(app) == "MiniPlanScreen"
+
+
+async def test_walkup_confirms_the_mini_plan_and_the_reflex_enter_keeps_the_qr(make_app, store):
+    app = make_app(mode="walkup")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await to_the_mini_plan(app, pilot)
+        await pilot.press("1", "2")  # what, then when: nothing is saved yet
+        await pilot.pause()
+        assert screen_name(app) == "MiniPlanScreen" and app.session.plan is None
+        summary = str(app.screen.query_one("#mini-summary").render())
+        assert summary.startswith("Ditt steg: Testa ") and summary.endswith("När: Inom två veckor.")
+        assert app.focused is app.screen.query_one("#mini-save")
+        await pilot.press("enter")  # "save and show my QR code"
+        await pilot.pause()
+        assert screen_name(app) == "ShareScreen"
+        assert store.plan(app.session.plan_code).actions[0].when == "Inom två veckor"
+        await pilot.press("enter", "escape")  # the visitor's reflex keys: the QR stays
+        await pilot.pause()
+        assert screen_name(app) == "ShareScreen"
+        app.clock.advance(1.4)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen_name(app) == "ShareScreen"
+        app.clock.advance(0.2)  # 1.6 seconds after it appeared: Enter means "done"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen_name(app) == "AttractScreen"
+
+
+async def test_walkup_changes_when_on_the_confirmation_and_in_english(make_app, store):
+    app = make_app(mode="walkup", language="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_the_mini_plan(app, pilot)
+        await pilot.press("2", "1")
+        await pilot.pause()
+        assert "By when: Within a week." in str(app.screen.query_one("#mini-summary").render())
+        await pilot.press("3")  # a digit on the confirmation picks "when" again
+        await pilot.pause()
+        assert "By when: Within a month." in str(app.screen.query_one("#mini-summary").render())
+        assert app.focused is app.screen.query_one("#mini-save")
+        await pilot.press("up", "up", "enter")  # up into the list, to "within two weeks"
+        await pilot.pause()
+        assert app.session.plan is None and app.focused is app.screen.query_one("#mini-save")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen_name(app) == "ShareScreen"
+        plan = store.plan(app.session.plan_code)
+        assert plan.actions[0].what.startswith("Tell a colleague") and plan.actions[0].when == "Within two weeks"
+        assert plan.follow_up == date(2026, 12, 8)
+
+
+async def test_the_guard_counts_from_when_the_share_screen_is_seen(make_app):
+    app = make_app(mode="walkup")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await to_the_mini_plan(app, pilot)
+        await pilot.press("1", "1", "enter")
+        await pilot.pause()
+        share = app.screen
+        assert screen_name(app) == "ShareScreen" and share.guard_seconds == 1.5
+        app.clock.advance(5)
+        await pilot.press("f1")  # the help over it, closed with Enter: that Enter is the help's
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is share
+        await pilot.press("enter")  # at once after the help: still guarded
+        await pilot.pause()
+        assert app.screen is share
+        app.clock.advance(2)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen_name(app) == "AttractScreen"
+
+
+async def test_own_challenge_is_guarded_as_typed_and_survives_a_language_change(make_app):
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        own = app.screen.query_one("#own-challenge")
+        own.focus()
+        await pilot.press(*"Hur kan vi ", "🚀")
+        await pilot.pause()
+        assert app.screen.status == t("sv", "guard.emoji", code="U+1F680") and app.focused is own
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.session is None and app.focused is own
+        await pilot.press("backspace", *"testa?")
+        app.screen.query_one("#language").focus()
+        await pilot.press("right")  # English: the setup is built again with what was typed
+        await pilot.pause()
+        assert app.language == "en" and app.screen.query_one("#own-challenge").value == "Hur kan vi testa?"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.session is not None and app.session.settings.challenge == "Hur kan vi testa?"
+
+
+async def test_the_plan_help_names_its_keys_in_the_session_language(make_app):
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await to_the_plan(app, pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        rows = [str(row.render()) for row in app.screen.query(".help-row")]
+        assert any(row.startswith("Ctrl+N") and t("sv", "room_plan.help_add") in row for row in rows)
+        move = t("sv", "room_keys.key_up_down")
+        assert any(row.startswith(f"Ctrl+{move}") and t("sv", "room_plan.help_move") in row for row in rows)

@@ -52,6 +52,8 @@ async def walk_up_to_share(app, pilot) -> None:
     await pilot.pause()
     await pilot.press("down", "enter", "3")
     await pilot.pause()
+    await pilot.press("enter")  # confirm the mini plan
+    await pilot.pause()
     assert type(app.screen).__name__ == "ShareScreen"
 
 
@@ -73,6 +75,7 @@ async def test_qr_on_screen_scans_to_the_link_of_the_saved_plan(make_app, store)
         status, body = await asyncio.to_thread(fetch, app.viewer_server.url())
         assert status == 200 and b"DecompressionStream" in body
         assert app.session.plan_code in app.screen.query_one("#code").render().plain
+        app.clock.advance(2)  # past the moment in which keys still belong to the mini plan
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "AttractScreen"

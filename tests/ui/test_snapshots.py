@@ -54,8 +54,9 @@ ROUTES = {
     "attract": ("walkup", []),
     "walkup_deal": ("walkup", ["enter", *"123451234", "enter", "enter"]),
     "miniplan": ("walkup", ["enter", *"123451234", "enter", "enter", "enter", "enter"]),
+    "miniplan_confirm": ("walkup", ["enter", *"123451234", "enter", "enter", "enter", "enter", "down", "enter", "3"]),
     "help": ("workshop", ["ctrl+s", "enter", "f1"]),
-    "share": ("walkup", ["enter", *"123451234", "enter", "enter", "enter", "enter", "down", "enter", "3"]),
+    "share": ("walkup", ["enter", *"123451234", "enter", "enter", "enter", "enter", "down", "enter", "3", "enter"]),
 }
 
 

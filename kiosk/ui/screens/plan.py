@@ -32,6 +32,14 @@ class PlanScreen(SessionScreen):
         Binding("ctrl+up", "move(-1)", show=False, priority=True),
         Binding("ctrl+down", "move(1)", show=False, priority=True),
     ]
+    HELP_KEYS = [
+        ("Tab", "help.tab"),
+        ("Enter", "help.plan_enter"),
+        ("Ctrl+N", "room_plan.help_add"),
+        ("Ctrl+D", "room_plan.help_remove"),
+        ("Ctrl+Up/Down", "room_plan.help_move"),
+        ("Ctrl+S", "help.plan_save"),
+    ]
     DEFAULT_CSS = """
     PlanScreen { align-horizontal: center; }
     PlanScreen #plan { max-width: 110; padding: 0 2; }
@@ -50,14 +58,6 @@ class PlanScreen(SessionScreen):
         self.today = today
         self.carried = list(carried or [])[:MAX_ACTIONS]  # open actions from the plan being followed up
         self._armed: ActionForm | None = None  # a block with text that one more "remove" takes away
-        self.HELP_KEYS = [
-            ("Tab", "help.tab"),
-            ("Enter", "help.plan_enter"),
-            ("Ctrl+N", "room_plan.help_add"),
-            ("Ctrl+D", "room_plan.help_remove"),
-            (self.t("room_plan.keys_move"), "room_plan.help_move"),
-            ("Ctrl+S", "help.plan_save"),
-        ]
 
     def compose(self) -> ComposeResult:
         session = self.session

@@ -5,6 +5,9 @@ The plan is already stored (SQLite and a TOML file) when this screen appears.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +23,10 @@ from ..widgets.footer import KioskFooter
 from ..widgets.plansummary import PlanSummary
 from ..widgets.qr import QRWidget
 from .base import KioskScreen
+
+# Keys in the first moment belong to the screen before: a walk-up visitor's second Enter to
+# "confirm" the mini plan must not close the QR code before anyone has seen it.
+FINISH_GUARD_SECONDS = 1.5
 
 
 class ShareScreen(KioskScreen):
@@ -49,6 +56,8 @@ class ShareScreen(KioskScreen):
         short_link: str = "",
         reachable: bool = True,
         challenges: dict[str, str] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        guard_seconds: float = FINISH_GUARD_SECONDS,
     ) -> None:
         super().__init__(language)
         self.link = link
@@ -59,6 +68,9 @@ class ShareScreen(KioskScreen):
         self.short_link = short_link  # a QR of this when the full code does not fit
         self.reachable = reachable  # False: no QR, phones could not open it
         self.challenges = challenges or {}  # challenge card id -> title, for the summary
+        self.clock = clock
+        self.guard_seconds = guard_seconds
+        self.shown_at = clock()
 
     def compose(self) -> ComposeResult:
         plan = self.plan
@@ -84,5 +96,16 @@ class ShareScreen(KioskScreen):
                 yield Static(Text(self.link, overflow="fold"), id="link")
         yield KioskFooter()
 
+    def on_screen_resume(self) -> None:
+        self.shown_at = self.clock()  # the guard counts from when the screen is seen
+
+    def too_soon(self) -> bool:
+        return self.clock() - self.shown_at < self.guard_seconds
+
     def action_finish(self) -> None:
-        self.post_message(Done(self))
+        if not self.too_soon():
+            self.post_message(Done(self))
+
+    def action_back(self) -> None:
+        if not self.too_soon():
+            super().action_back()
