@@ -196,3 +196,60 @@ async def test_resume_names_the_team_when_it_has_one_and_counts_a_chosen_card(ma
         assert names(app) == ["ResumeScreen"]
         detail = str(app.screen.query_one("#resume-detail").render())
         assert detail.startswith("Team check-in for Team [Norr], started ") and detail.endswith(", 0 votes saved.")
+
+
+def checkin_history(store, deck, values: list[int]) -> None:
+    """Earlier check-ins of Team Norr, one ballot each with every principle at a value."""
+    for value in values:
+        earlier = Session(
+            store=store, deck=deck, settings=SessionSettings(mode="checkin", team="Team Norr", with_level=False)
+        )
+        earlier.cast({p: value for p in deck.model.principle_ids})
+        earlier.abandon()
+
+
+async def test_trend_bars_carry_the_mean_in_their_length_without_colour(make_app, store, monkeypatch):
+    from kiosk.ui.widgets.trend import trend_bar
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    deck = make_app().shelf.get("innovationslek", "sv")
+    checkin_history(store, deck, [1, 2, 4])
+    app = make_app(mode="checkin")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*"team norr ", "enter")  # case and spaces do not split the team
+        await pilot.pause()
+        await pilot.press("enter", *"555555553", "enter")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        table = app.screen.query_one("#trend")
+        lines = table.render().plain.splitlines()
+        assert len(lines) == 9
+        first, last = lines[0], lines[-1]
+        # Every value printed, oldest first; the bar before each is as long as its mean.
+        assert "█░░░░ 1.0" in first and "██░░░ 2.0" in first and "████░ 4.0" in first and "█████ 5.0" in first
+        assert first.rstrip().endswith("+1.0")
+        assert "███░░ 3.0" in last and last.rstrip().endswith("-1.0")
+        assert app.screen.query_one("#trend-title").render().plain.endswith("(de senaste 4 avstämningarna)")
+    assert trend_bar(3.4, 5) == ("███▌", "░") and trend_bar(1.0, 5) == ("█", "░░░░")
+    assert trend_bar(0.2, 5) == ("▌", "░░░░") and trend_bar(5.0, 5) == ("█████", "")
+    assert trend_bar(6.5, 7) == ("██████▌", "")
+
+
+async def test_a_narrow_screen_shows_the_newest_sessions_and_marks_the_rest(make_app, store):
+    deck = make_app().shelf.get("innovationslek", "sv")
+    checkin_history(store, deck, [1, 2, 3, 4, 2])
+    app = make_app(mode="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Team Norr", "enter")
+        await pilot.pause()
+        await pilot.press("enter", *"555555555", "enter")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        table = app.screen.query_one("#trend")
+        first = table.render().plain.splitlines()[0]
+        assert len(first.rstrip()) <= table.size.width
+        assert "… " in first and first.rstrip().endswith("+3.0")
+        assert "█████ 5.0" in first and "██░░░ 2.0" in first  # the newest two at least
+        assert "█░░░░ 1.0" not in first  # the oldest gave way
