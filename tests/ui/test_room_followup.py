@@ -59,6 +59,10 @@ async def test_deal_method_cards_deals_for_the_principles_that_did_not_improve(m
         await pilot.press("space", "c")  # one chosen; going on starts with the review
         await pilot.pause()
         assert names(app)[-1] == "ReviewScreen"
+        actions = app.screen.query_one("#actions")
+        first, second = (actions.get_option_at_index(i).prompt.plain for i in (0, 1))
+        assert first.splitlines() == ["[inte klar] Prova nytt formulär", "    Vem: Anna"]  # whose it was
+        assert second == "[inte klar] Bjud in invånare"  # no who or when: nothing more
         await pilot.press("escape")  # back to the cards, as dealt
         await pilot.pause()
         assert names(app)[-1] == "DealScreen" and app.session.hand == hand
