@@ -224,7 +224,7 @@ async def test_trend_bars_carry_the_mean_in_their_length_without_colour(make_app
         await pilot.pause()
         await pilot.press("enter", *"555555553", "enter")
         await pilot.pause()
-        await pilot.press("r")
+        await pilot.press("ctrl+r", "right", "enter")  # reveal, confirmed
         await pilot.pause()
         table = app.screen.query_one("#trend")
         lines = table.render().plain.splitlines()
@@ -249,7 +249,7 @@ async def test_a_narrow_screen_shows_the_newest_sessions_and_marks_the_rest(make
         await pilot.pause()
         await pilot.press("enter", *"555555555", "enter")
         await pilot.pause()
-        await pilot.press("r")
+        await pilot.press("ctrl+r", "right", "enter")  # reveal, confirmed
         await pilot.pause()
         table = app.screen.query_one("#trend")
         first = table.render().plain.splitlines()[0]
