@@ -257,3 +257,54 @@ async def test_a_narrow_screen_shows_the_newest_sessions_and_marks_the_rest(make
         assert "… " in first and first.rstrip().endswith("+3.0")
         assert "█████ 5.0" in first and "██░░░ 2.0" in first  # the newest two at least
         assert "█░░░░ 1.0" not in first  # the oldest gave way
+
+
+async def test_typed_plan_fields_are_kept_and_come_back_on_resume(make_app, store):
+    from kiosk.ui.screens.plan import PlanScreen
+
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("ctrl+s", "enter", *"3123451234", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+r", "right", "enter", "enter", "space", "c")  # reveal, deal, choose, plan
+        await pilot.pause()
+        assert names(app)[-1] == "PlanScreen"
+        session_id = app.session.id
+        await pilot.pause(PlanScreen.DRAFT_SECONDS + 0.3)
+        assert "plan_draft" not in store.session(session_id).state  # the prefilled form is no draft
+        await pilot.press("tab", *"Med fem invånare")
+        await pilot.pause(PlanScreen.DRAFT_SECONDS + 0.3)
+    # The program ends here as a crash would: nothing was saved but the draft.
+    draft = store.session(session_id).state["plan_draft"]
+    assert draft["actions"][0]["how"] == "Med fem invånare" and draft["actions"][0]["what"].startswith("Testa ")
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert names(app) == ["ResumeScreen"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert names(app)[-1] == "PlanScreen"
+        assert app.screen.query_one("#how").value == "Med fem invånare"
+
+
+def test_a_session_that_holds_only_typed_plan_text_is_offered_again(tmp_path):
+    from kiosk.core.deck_loader import load_deck_strict
+    from kiosk.core.session import PlanDraft
+    from kiosk.core.store import Store
+    from tests.conftest import ROOT
+
+    deck = load_deck_strict(ROOT / "decks" / "innovationslek.sv.toml")
+    store = Store.open(tmp_path)
+    typed = Session(store=store, deck=deck, settings=SessionSettings(mode="workshop"))
+    typed.save_state(["vote", "results", "deal", "plan"])
+    assert not store.holds_something(typed.id)
+    typed.save_plan_draft(PlanDraft.of([{"what": "", "who": "Anna"}], ""))
+    assert store.holds_something(typed.id)
+    offered = store.latest_open(("workshop",))
+    assert offered is not None and offered.id == typed.id
+    typed.save_plan_draft(PlanDraft.of([{"what": ""}], " "))  # typed, then erased: nothing again
+    assert not store.holds_something(typed.id) and store.latest_open(("workshop",)) is None
+    closed = store.session(typed.id)
+    assert closed is not None and closed.status == "abandoned"
+    assert PlanDraft.from_state({"actions": [{"what": 3}, "x"], "follow_up": None}) is None  # damaged state
+    store.close()
