@@ -48,6 +48,39 @@ class SessionSettings:
     follows: str = ""  # follow-up: the code of the earlier plan
 
 
+@dataclass(frozen=True)
+class PlanDraft:
+    """The plan form as typed, before it is saved: each action's fields and the date text."""
+
+    actions: tuple[tuple[tuple[str, str], ...], ...]  # per action: (field, text) for the fields with text
+    follow_up: str = ""
+
+    @classmethod
+    def of(cls, actions: list[dict[str, str]], follow_up: str) -> PlanDraft | None:
+        """The draft of these form values; None when nothing at all is typed."""
+        kept = tuple(tuple((k, v) for k, v in action.items() if k in Action.FIELDS and v) for action in actions)
+        if not any(kept) and not follow_up.strip():
+            return None
+        return cls(kept, follow_up)
+
+    def action_list(self) -> list[Action]:
+        return [Action(**{"what": "", **dict(fields)}) for fields in self.actions]
+
+    def to_state(self) -> dict[str, object]:
+        return {"actions": [dict(fields) for fields in self.actions], "follow_up": self.follow_up}
+
+    @classmethod
+    def from_state(cls, state: object) -> PlanDraft | None:
+        """A draft from a saved session's state; None for none or anything malformed."""
+        if not isinstance(state, dict) or not isinstance(state.get("actions"), list):
+            return None
+        actions = [
+            {str(k): v for k, v in a.items() if isinstance(v, str)} for a in state["actions"] if isinstance(a, dict)
+        ]
+        follow_up = state.get("follow_up")
+        return cls.of(actions, follow_up if isinstance(follow_up, str) else "")
+
+
 @dataclass
 class Session:
     store: Store
@@ -65,6 +98,10 @@ class Session:
     # Follow-up: the followed plan's vote summary; the deal focuses on what did not improve.
     earlier_votes: dict[str, list[int]] = field(default_factory=dict)
     reviewed: list[Reviewed] = field(default_factory=list)  # follow-up: the earlier actions with their status
+    # What was typed into the plan form and not saved yet: each action's fields, the date.
+    plan_draft: PlanDraft | None = None
+
+    _steps: list[str] | None = field(default=None, init=False, repr=False)  # as last saved
 
     def __post_init__(self) -> None:
         model = self.deck.model
@@ -92,10 +129,21 @@ class Session:
             "with_level": s.with_level,
             "follows": s.follows,
         }
-        state = {"steps": list(steps), "settings": settings}
+        state: dict[str, object] = {"steps": list(steps), "settings": settings}
         if self.review:
             state["review"] = list(self.review)
+        if self.plan_draft is not None:
+            state["plan_draft"] = self.plan_draft.to_state()
         self.store.update_session(self.id, state=state)
+        self._steps = list(steps)
+
+    def save_plan_draft(self, draft: PlanDraft | None) -> None:
+        """Keep what was typed into the plan form (None: nothing was), so a session that
+        resumes after a crash gets it back and counts as holding something."""
+        if draft == self.plan_draft or self.plan is not None:
+            return  # nothing new, or the plan is saved and the session closed
+        self.plan_draft = draft
+        self.save_state(self._steps if self._steps is not None else self.saved_steps)
 
     def save_review(self, statuses: list[str], actions: list[Action] | None = None) -> None:
         """The status of each action of the plan followed up; given the actions, the new
@@ -130,6 +178,7 @@ class Session:
         session.chosen = [c for c in store.chosen_cards(row.id) if c in ids]
         session.dealer.hand = [deck.card(c) for c in store.current_hand(row.id) if c in ids]
         session.dealer.seen = {c for c in store.dealt_cards(row.id) if c in ids}
+        session.plan_draft = PlanDraft.from_state(row.state.get("plan_draft"))
         return session
 
     @property

@@ -497,11 +497,15 @@ class Store:
         return None
 
     def holds_something(self, session_id: int) -> bool:
-        """A live ballot or count, or a chosen card: something a group would lose."""
+        """A live ballot or count, a chosen card or a typed plan field: something a group
+        would lose."""
         live = self.db.execute(
             "SELECT 1 FROM ballots WHERE session_id = ? AND undone_at IS NULL LIMIT 1", (session_id,)
         ).fetchone()
-        return live is not None or bool(self.chosen_cards(session_id))
+        if live is not None or self.chosen_cards(session_id):
+            return True
+        row = self.session(session_id)
+        return row is not None and bool(row.state.get("plan_draft"))
 
     def close_open(self, modes: tuple[str, ...], status: str = "abandoned") -> int:
         """Close every open session of these modes (a walk-up visitor who walked away)."""

@@ -59,6 +59,10 @@ async def test_deal_method_cards_deals_for_the_principles_that_did_not_improve(m
         await pilot.press("space", "c")  # one chosen; going on starts with the review
         await pilot.pause()
         assert names(app)[-1] == "ReviewScreen"
+        actions = app.screen.query_one("#actions")
+        first, second = (actions.get_option_at_index(i).prompt.plain for i in (0, 1))
+        assert first.splitlines() == ["[inte klar] Prova nytt formulär", "    Vem: Anna"]  # whose it was
+        assert second == "[inte klar] Bjud in invånare"  # no who or when: nothing more
         await pilot.press("escape")  # back to the cards, as dealt
         await pilot.pause()
         assert names(app)[-1] == "DealScreen" and app.session.hand == hand
@@ -196,3 +200,111 @@ async def test_resume_names_the_team_when_it_has_one_and_counts_a_chosen_card(ma
         assert names(app) == ["ResumeScreen"]
         detail = str(app.screen.query_one("#resume-detail").render())
         assert detail.startswith("Team check-in for Team [Norr], started ") and detail.endswith(", 0 votes saved.")
+
+
+def checkin_history(store, deck, values: list[int]) -> None:
+    """Earlier check-ins of Team Norr, one ballot each with every principle at a value."""
+    for value in values:
+        earlier = Session(
+            store=store, deck=deck, settings=SessionSettings(mode="checkin", team="Team Norr", with_level=False)
+        )
+        earlier.cast({p: value for p in deck.model.principle_ids})
+        earlier.abandon()
+
+
+async def test_trend_bars_carry_the_mean_in_their_length_without_colour(make_app, store, monkeypatch):
+    from kiosk.ui.widgets.trend import trend_bar
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    deck = make_app().shelf.get("innovationslek", "sv")
+    checkin_history(store, deck, [1, 2, 4])
+    app = make_app(mode="checkin")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*"team norr ", "enter")  # case and spaces do not split the team
+        await pilot.pause()
+        await pilot.press("enter", *"555555553", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+r", "right", "enter")  # reveal, confirmed
+        await pilot.pause()
+        table = app.screen.query_one("#trend")
+        lines = table.render().plain.splitlines()
+        assert len(lines) == 9
+        first, last = lines[0], lines[-1]
+        # Every value printed, oldest first; the bar before each is as long as its mean.
+        assert "█░░░░ 1.0" in first and "██░░░ 2.0" in first and "████░ 4.0" in first and "█████ 5.0" in first
+        assert first.rstrip().endswith("+1.0")
+        assert "███░░ 3.0" in last and last.rstrip().endswith("-1.0")
+        assert app.screen.query_one("#trend-title").render().plain.endswith("(de senaste 4 avstämningarna)")
+    assert trend_bar(3.4, 5) == ("███▌", "░") and trend_bar(1.0, 5) == ("█", "░░░░")
+    assert trend_bar(0.2, 5) == ("▌", "░░░░") and trend_bar(5.0, 5) == ("█████", "")
+    assert trend_bar(6.5, 7) == ("██████▌", "")
+
+
+async def test_a_narrow_screen_shows_the_newest_sessions_and_marks_the_rest(make_app, store):
+    deck = make_app().shelf.get("innovationslek", "sv")
+    checkin_history(store, deck, [1, 2, 3, 4, 2])
+    app = make_app(mode="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Team Norr", "enter")
+        await pilot.pause()
+        await pilot.press("enter", *"555555555", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+r", "right", "enter")  # reveal, confirmed
+        await pilot.pause()
+        table = app.screen.query_one("#trend")
+        first = table.render().plain.splitlines()[0]
+        assert len(first.rstrip()) <= table.size.width
+        assert "… " in first and first.rstrip().endswith("+3.0")
+        assert "█████ 5.0" in first and "██░░░ 2.0" in first  # the newest two at least
+        assert "█░░░░ 1.0" not in first  # the oldest gave way
+
+
+async def test_typed_plan_fields_are_kept_and_come_back_on_resume(make_app, store):
+    from kiosk.ui.screens.plan import PlanScreen
+
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("ctrl+s", "enter", *"3123451234", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+r", "right", "enter", "enter", "space", "c")  # reveal, deal, choose, plan
+        await pilot.pause()
+        assert names(app)[-1] == "PlanScreen"
+        session_id = app.session.id
+        await pilot.pause(PlanScreen.DRAFT_SECONDS + 0.3)
+        assert "plan_draft" not in store.session(session_id).state  # the prefilled form is no draft
+        await pilot.press("tab", *"Med fem invånare")
+        await pilot.pause(PlanScreen.DRAFT_SECONDS + 0.3)
+    # The program ends here as a crash would: nothing was saved but the draft.
+    draft = store.session(session_id).state["plan_draft"]
+    assert draft["actions"][0]["how"] == "Med fem invånare" and draft["actions"][0]["what"].startswith("Testa ")
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert names(app) == ["ResumeScreen"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert names(app)[-1] == "PlanScreen"
+        assert app.screen.query_one("#how").value == "Med fem invånare"
+
+
+def test_a_session_that_holds_only_typed_plan_text_is_offered_again(tmp_path):
+    from kiosk.core.deck_loader import load_deck_strict
+    from kiosk.core.session import PlanDraft
+    from kiosk.core.store import Store
+    from tests.conftest import ROOT
+
+    deck = load_deck_strict(ROOT / "decks" / "innovationslek.sv.toml")
+    store = Store.open(tmp_path)
+    typed = Session(store=store, deck=deck, settings=SessionSettings(mode="workshop"))
+    typed.save_state(["vote", "results", "deal", "plan"])
+    assert not store.holds_something(typed.id)
+    typed.save_plan_draft(PlanDraft.of([{"what": "", "who": "Anna"}], ""))
+    assert store.holds_something(typed.id)
+    offered = store.latest_open(("workshop",))
+    assert offered is not None and offered.id == typed.id
+    typed.save_plan_draft(PlanDraft.of([{"what": ""}], " "))  # typed, then erased: nothing again
+    assert not store.holds_something(typed.id) and store.latest_open(("workshop",)) is None
+    closed = store.session(typed.id)
+    assert closed is not None and closed.status == "abandoned"
+    assert PlanDraft.from_state({"actions": [{"what": 3}, "x"], "follow_up": None}) is None  # damaged state
+    store.close()

@@ -12,11 +12,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.dom import DOMNode
+from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Static
 
 from ...core.names import card_title
 from ...core.plan import MAX_ACTIONS, TEXT_LIMITS, Action, PlanError, parse_follow_up
-from ...core.session import Session
+from ...core.session import PlanDraft, Session
 from ..intents import Done
 from ..plain import plain
 from ..widgets.actionform import ActionForm
@@ -52,12 +53,15 @@ class PlanScreen(SessionScreen):
     """
 
     FIELDS = Action.FIELDS
+    DRAFT_SECONDS = 0.5  # typing is kept this long after the last key
 
     def __init__(self, language: str, session: Session, *, today: date, carried: list[Action] | None = None) -> None:
         super().__init__(language, session)
         self.today = today
         self.carried = list(carried or [])[:MAX_ACTIONS]  # open actions from the plan being followed up
         self._armed: ActionForm | None = None  # a block with text that one more "remove" takes away
+        self._draft_timer: Timer | None = None
+        self._untyped: PlanDraft | None = None  # the form as it opens, before anyone types
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -65,6 +69,11 @@ class PlanScreen(SessionScreen):
         prefill = Action(what=self.t("plan.prefill_what", cards=cards)[: TEXT_LIMITS["what"]] if cards else "")
         # The carried actions come first, filled in and editable; then a new one if there is room.
         actions = self.carried + ([prefill] if len(self.carried) < MAX_ACTIONS else [])
+        # What typing is measured against; a draft typed before (then a crash) comes back.
+        self._untyped = PlanDraft.of([vars(a) for a in actions], "")
+        draft = session.plan_draft
+        if draft is not None:
+            actions = draft.action_list()[:MAX_ACTIONS] or actions
         with VerticalScroll(id="plan"):
             yield Static(self.t("plan.heading"), classes="title")
             yield Static(
@@ -86,7 +95,10 @@ class PlanScreen(SessionScreen):
             with Grid(id="dates"):
                 yield Label(self.t("plan.follow_up"))
                 yield Input(
-                    placeholder=self.t("plan.date_hint", example=self.today.isoformat()), id="follow_up", max_length=10
+                    draft.follow_up[:10] if draft is not None else "",
+                    placeholder=self.t("plan.date_hint", example=self.today.isoformat()),
+                    id="follow_up",
+                    max_length=10,
                 )
             yield Button(self.t("plan.save"), id="save", variant="primary")
         yield KioskFooter()
@@ -182,6 +194,23 @@ class PlanScreen(SessionScreen):
     def on_input_changed(self, event: Input.Changed) -> None:
         self._armed = None  # typing after the warning: the next remove asks again
         super().on_input_changed(event)
+        # Kept as a draft a moment after the typing stops (one write, not one per key).
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(self.DRAFT_SECONDS, self.keep_draft)
+
+    def keep_draft(self) -> None:
+        """Store what is typed, so a crash loses none of it; the untouched form is no draft."""
+        self._draft_timer = None
+        if not self.is_mounted:
+            return
+        draft = PlanDraft.of([form.values() for form in self.forms()], self.query_one("#follow_up", Input).value)
+        self.session.save_plan_draft(None if draft == self._untyped else draft)
+
+    def on_unmount(self) -> None:
+        if self._draft_timer is not None:  # the form is gone: nothing left to read
+            self._draft_timer.stop()
+            self._draft_timer = None
 
     @on(Button.Pressed, "#add-action")
     async def add_pressed(self) -> None:

@@ -81,7 +81,10 @@ class ResultsScreen(KioskScreen):
             if view.since_plan:
                 yield Static(self.t("results.since_plan"), classes="title", id="trend-title")
                 yield TrendTable(
-                    [(r.name, r.means, r.delta) for r in view.since_plan], id="trend", label_width=self.label_width
+                    [(r.name, r.means, r.delta) for r in view.since_plan],
+                    id="trend",
+                    label_width=self.label_width,
+                    steps=len(view.scale),
                 )
             if view.trend:
                 yield Static(
@@ -90,7 +93,10 @@ class ResultsScreen(KioskScreen):
                     id="trend-title",
                 )
                 yield TrendTable(
-                    [(r.name, r.means, r.delta) for r in view.trend], id="trend", label_width=self.label_width
+                    [(r.name, r.means, r.delta) for r in view.trend],
+                    id="trend",
+                    label_width=self.label_width,
+                    steps=len(view.scale),
                 )
             talk = []
             if view.weakest:

@@ -54,9 +54,15 @@ class ReviewScreen(KioskScreen):
     def options(self) -> list[Option]:
         marks = {"done": "review.done", "not_done": "review.not_done", "dropped": "review.dropped"}
         return [
-            Option(Text.assemble((f"[{self.t(marks[s])}] ", "bold"), clip(a.what, 90)), id=str(i))
+            Option(Text.assemble((f"[{self.t(marks[s])}] ", "bold"), clip(a.what, 90), *self.details(a)), id=str(i))
             for i, (a, s) in enumerate(zip(self.actions, self.statuses, strict=True))
         ]
+
+    def details(self, action: Action) -> list[tuple[str, str]]:
+        """Who and when, on a line under the action, so the group knows whose it was."""
+        parts = [f"{self.t('plan.' + name)}: {clip(getattr(action, name), 40)}" for name in ("who", "when")]
+        shown = [part for part, name in zip(parts, ("who", "when"), strict=True) if getattr(action, name)]
+        return [("\n" + " " * 4 + "   ".join(shown), "dim")] if shown else []
 
     def on_mount(self) -> None:
         if self.actions:
