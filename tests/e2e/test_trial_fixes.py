@@ -1,5 +1,6 @@
 """Defects found by trying the program as a new user would (issue 15), shown in real
-headless Chromium: the viewer page's messages follow the plan's language."""
+headless Chromium (the viewer page's messages follow the plan's language) and in a real
+terminal (an unattended kiosk never offers the start screen)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from kiosk.core.plan import Action, Plan
 from kiosk.core.shelf import Shelf
 from kiosk.web.viewer import viewer_html
 from tests.e2e.chromium import dump_dom
+from tests.e2e.tmux import TmuxSession
 
 pytestmark = pytest.mark.e2e
 SHELF = Shelf()
@@ -60,3 +62,18 @@ def shown_error(dom: str) -> str:
     found = re.search(r'<p class="error">(.*?)</p>', dom)
     assert found, dom[-2000:]
     return html.unescape(found.group(1))
+
+
+def test_kiosk_without_a_mode_starts_the_walk_up_not_the_start_screen(tmp_path):
+    """A visitor at an unattended kiosk must not be able to start a workshop."""
+    with TmuxSession(["--data-dir", str(tmp_path), "--kiosk"], width=80, height=24) as term:
+        screen = term.wait_for("Tryck Enter")
+        assert "Workshop" not in screen and "Teamavstämning" not in screen
+        assert "Traceback" not in screen
+
+
+def test_kiosk_without_a_mode_flag_follows_the_configured_mode(tmp_path):
+    (tmp_path / "kiosk.toml").write_text('mode = "checkin"\n', encoding="utf-8")
+    with TmuxSession(["--data-dir", str(tmp_path), "--kiosk"], width=80, height=24) as term:
+        screen = term.wait_for("Teamavstämning")
+        assert "Snabbkoll" not in screen and "Workshop" not in screen
