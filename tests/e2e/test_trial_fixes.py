@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
+import sys
 from datetime import UTC, datetime
 
 import pytest
@@ -15,6 +17,7 @@ from kiosk.core.link import encode_link
 from kiosk.core.plan import Action, Plan
 from kiosk.core.shelf import Shelf
 from kiosk.web.viewer import viewer_html
+from tests.conftest import ROOT
 from tests.e2e.chromium import dump_dom
 from tests.e2e.tmux import TmuxSession
 
@@ -77,3 +80,36 @@ def test_kiosk_without_a_mode_flag_follows_the_configured_mode(tmp_path):
     with TmuxSession(["--data-dir", str(tmp_path), "--kiosk"], width=80, height=24) as term:
         screen = term.wait_for("Teamavstämning")
         assert "Snabbkoll" not in screen and "Workshop" not in screen
+
+
+def test_the_editable_install_of_make_run_prints_no_setuptools_warning(tmp_path):
+    """``make run`` installs the app with ``pip install -e .``: a newcomer should see no
+    warning blocks from the build backend."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(venv / "bin" / "python"),
+            "install",
+            "--no-deps",
+            "-e",
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "BuildBackendWarning" not in result.stderr and "SetuptoolsDeprecationWarning" not in result.stderr
+    found = subprocess.run(
+        [str(venv / "bin" / "python"), "-c", "import kiosk; print(kiosk.__file__)"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert found.stdout.strip() == str(ROOT / "kiosk" / "__init__.py")  # the checkout itself
