@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 
+import pytest
+
 from kiosk.core.checking import check_paths
 from kiosk.core.text import text_problem
+from kiosk.web.server import KioskServer, ViewerServerError
 from tests.conftest import ROOT
 
 
@@ -92,3 +96,30 @@ def test_plan_show_names_the_challenge_by_its_title_in_the_plans_language(tmp_pa
     assert result.returncode == 0, result.stderr
     assert "Utmaning: Hur kan vi halvera tiden från ansökan till beslut, med samma rättssäkerhet?\n" in result.stdout
     assert "halvera-handlaggningstid" not in result.stdout
+
+
+def test_a_busy_port_is_explained_in_the_sessions_language():
+    """The share screen and the lobby say why the viewer cannot start in the session's
+    language; the English message stays for the log and the command line."""
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen(1)
+    port = taken.getsockname()[1]
+    try:
+        with pytest.raises(ViewerServerError) as caught:
+            KioskServer("<html></html>", "127.0.0.1", port).open()
+    finally:
+        taken.close()
+    assert "busy" in str(caught.value)
+    assert caught.value.reason("sv") == f"port {port} används redan av ett annat program"
+    assert caught.value.reason("en") == f"port {port} is already used by another program"
+    assert caught.value.reason("da") == f"port {port} bruges allerede af et andet program"
+    for language in ("sv", "nb", "da"):
+        assert "busy" not in caught.value.reason(language) and "listen" not in caught.value.reason(language)
+
+
+def test_an_address_that_cannot_be_used_is_explained_in_the_sessions_language():
+    with pytest.raises(ViewerServerError) as caught:
+        KioskServer("<html></html>", "192.0.2.254", 0).open()  # a documentation address no interface has
+    assert caught.value.reason("sv") == "adressen 192.0.2.254 går inte att använda"
+    assert caught.value.reason("nb") == "adressen 192.0.2.254 kan ikke brukes"
