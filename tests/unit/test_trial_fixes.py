@@ -123,3 +123,18 @@ def test_an_address_that_cannot_be_used_is_explained_in_the_sessions_language():
         KioskServer("<html></html>", "192.0.2.254", 0).open()  # a documentation address no interface has
     assert caught.value.reason("sv") == "adressen 192.0.2.254 går inte att använda"
     assert caught.value.reason("nb") == "adressen 192.0.2.254 kan ikke brukes"
+
+
+def test_check_names_the_line_of_each_problem_in_a_plan(tmp_path):
+    lines = (ROOT / "examples" / "plan.toml").read_text(encoding="utf-8").splitlines()
+    team = next(i for i, line in enumerate(lines) if line.startswith("team ="))
+    when = next(i for i, line in enumerate(lines) if line.startswith("when ="))
+    lines[team] = 'team = "Bygglov \U0001f680"'
+    lines[when] = 'when = "Vecka 50\\u001b[31m"'
+    broken = tmp_path / "plan.toml"
+    broken.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems = check_paths([str(broken)])
+    assert [(p.line, p.message) for p in problems] == [
+        (team + 1, "plan: team: emoji U+1F680 is not allowed (the Linux console cannot show it)"),
+        (when + 1, "plan: action 1 when: control character U+001B is not allowed"),
+    ]
