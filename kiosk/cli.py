@@ -424,15 +424,25 @@ def cmd_plan(args: argparse.Namespace) -> int:
         print(link)
         return EXIT_OK
     import os
+    import shutil
 
-    from .core.qr import ansi_lines, make_qr
+    from .core.qr import QUIET, ansi_lines, make_qr
 
     qr = make_qr(link, "M")
     if qr.version > 10:  # the less robust level keeps a long plan's code small enough to scan
         qr = make_qr(link, "L")
-    for line in ansi_lines(qr, basic_colours=os.environ.get("TERM") == "linux"):
+    lines = ansi_lines(qr, basic_colours=os.environ.get("TERM") == "linux")
+    for line in lines:
         print(line)
     print(f"QR version {qr.version}, level {qr.level}, {len(link)} characters", file=sys.stderr)
+    # A code wider than the terminal wraps into something no phone can read.
+    width, columns = len(qr.modules) + 2 * QUIET, shutil.get_terminal_size(fallback=(0, 0)).columns
+    if 0 < columns < width:
+        print(
+            f"innovationslek: the QR code is {width} columns wide and the terminal {columns}: widen the window "
+            "(or make the font smaller) before scanning, or share the link (plan link)",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 

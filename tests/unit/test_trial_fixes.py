@@ -138,3 +138,42 @@ def test_check_names_the_line_of_each_problem_in_a_plan(tmp_path):
         (team + 1, "plan: team: emoji U+1F680 is not allowed (the Linux console cannot show it)"),
         (when + 1, "plan: action 1 when: control character U+001B is not allowed"),
     ]
+
+
+def long_plan(tmp_path) -> str:
+    """A plan with five full actions of varied words: a QR code of about 100 columns."""
+    words = [
+        "kartlägg",
+        "sökandes",
+        "väg",
+        "första",
+        "fråga",
+        "beslut",
+        "tjänsteresa",
+        "handläggare",
+        "ärende",
+        "intervjua",
+        "invånare",
+    ]
+    text = (ROOT / "examples" / "plan.toml").read_text(encoding="utf-8").split("[[actions]]")[0]
+    for i in range(5):
+        fields = {"what": 118, "how": 158, "who": 78, "competences": 118}
+        text += "[[actions]]\n" + f'when = "Vecka {50 + i}"\n'
+        for n, (name, size) in enumerate(fields.items()):
+            value = " ".join(words[(i * 7 + n * 3 + k * k) % len(words)] + str(k) for k in range(40))[:size].strip()
+            text += f'{name} = "{value}"\n'
+    path = tmp_path / "plan.toml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_plan_qr_wider_than_the_terminal_says_so(tmp_path, monkeypatch):
+    plan = long_plan(tmp_path)
+    monkeypatch.setenv("COLUMNS", "80")
+    result = run("plan", "qr", plan, "--base", "https://example.org/plan/")
+    assert result.returncode == 0
+    width = len(result.stdout.splitlines()[0].split("m", 1)[1].rsplit("\x1b", 1)[0])
+    assert width > 80
+    assert f"the QR code is {width} columns wide and the terminal 80" in result.stderr
+    monkeypatch.setenv("COLUMNS", str(width))
+    assert "columns wide" not in run("plan", "qr", plan, "--base", "https://example.org/plan/").stderr
