@@ -39,16 +39,28 @@ def _add_global_options(parser: argparse.ArgumentParser, *, after_command: bool 
     default: dict[str, Any] = {"default": argparse.SUPPRESS} if after_command else {}
     parser.add_argument("--mode", choices=MODE_NAMES, help="start straight in this mode", **default)
     parser.add_argument(
-        "--kiosk", action="store_true", help="lock down for unattended use", **(default or {"default": None})
+        "--kiosk",
+        action="store_true",
+        help="lock down for unattended use (without --mode: the walk-up, or the config's mode)",
+        **(default or {"default": None}),
     )
     parser.add_argument("--lang", choices=LANGUAGES, dest="language", help="language (default sv)", **default)
     parser.add_argument("--deck", action="append", dest="decks", metavar="ID|PATH", help="deck to use", **default)
-    parser.add_argument("--theme", metavar="NAME|PATH", **default)
-    parser.add_argument("--data-dir", metavar="DIR", **default)
+    parser.add_argument("--theme", metavar="NAME|PATH", help="a shipped theme's name or a theme file", **default)
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help="where the database, plans and log live (default: the user's)", **default
+    )
     if not after_command or parser.prog.split()[-1] != "set-pin":  # set-pin's --config is the file it writes
         parser.add_argument("--config", metavar="FILE", help="a kiosk.toml (flags override it)", **default)
     parser.add_argument("--seed", type=int, metavar="N", help="reproducible card deals", **default)
-    parser.add_argument("--idle", type=_seconds, dest="idle_seconds", metavar="SECONDS", **default)
+    parser.add_argument(
+        "--idle",
+        type=_seconds,
+        dest="idle_seconds",
+        metavar="SECONDS",
+        help="walk-up: start again after this long without input (default 90)",
+        **default,
+    )
     parser.add_argument(
         "--listen",
         type=_listen,
@@ -63,10 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="innovationslek",
         description="Innovationslek kiosk: method cards, votes and action plans for teams. "
         "The options work before or after a command.",
+        epilog="In the app, F1 shows the keys of each screen and Ctrl+Q quits (with --kiosk only the "
+        "facilitator's menu quits: F12 and the PIN).",
     )
     _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check = sub.add_parser("check", help="validate decks, themes and config files")
+    check = sub.add_parser("check", help="validate decks, themes, plan files and config files")
     check.add_argument("paths", nargs="+", metavar="PATH")
     export = sub.add_parser("export", help="write sessions.csv, votes.csv, plans/*.toml, summary.md and json/")
     target = export.add_mutually_exclusive_group(required=True)

@@ -177,3 +177,15 @@ def test_plan_qr_wider_than_the_terminal_says_so(tmp_path, monkeypatch):
     assert f"the QR code is {width} columns wide and the terminal 80" in result.stderr
     monkeypatch.setenv("COLUMNS", str(width))
     assert "columns wide" not in run("plan", "qr", plan, "--base", "https://example.org/plan/").stderr
+
+
+def test_the_help_tells_a_newcomer_how_to_quit_and_what_every_option_is():
+    result = run("--help")
+    assert result.returncode == 0
+    text = " ".join(result.stdout.split())
+    assert "Ctrl+Q quits" in text and "F1 shows the keys" in text
+    assert "validate decks, themes, plan files and config files" in text
+    assert "without --mode: the walk-up" in text
+    for option in ("--theme NAME|PATH", "--data-dir DIR", "--idle SECONDS"):
+        described = text.rsplit(option, 1)[1].split("--", 1)[0].strip()  # the text after the last mention
+        assert described, option
