@@ -261,7 +261,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_set_pin(args: argparse.Namespace) -> int:
     import getpass
 
-    from .core.atomic import write_atomic
+    from .core.atomic import PRIVATE_FILE, write_atomic
     from .core.config import set_top_level_key
     from .core.pin import PinError, hash_pin
     from .core.tomlfile import read_toml
@@ -287,9 +287,10 @@ def cmd_set_pin(args: argparse.Namespace) -> int:
                 print(problem, file=sys.stderr)
             return EXIT_PROBLEMS
         text = source.text
-    # Only the PIN's line changes: comments, layout, mode, owner and group stay.
+    # Only the PIN's line changes: comments, layout, mode, owner and group stay. A new file
+    # is the owner's alone: a short PIN's hash is quickly guessed by whoever can read it.
     try:
-        write_atomic(path, set_top_level_key(text, "pin_hash", stored))
+        write_atomic(path, set_top_level_key(text, "pin_hash", stored), mode=None if path.exists() else PRIVATE_FILE)
     except OSError as exc:
         print(f"innovationslek: cannot write {path}: {exc.strerror or exc}; nothing was changed", file=sys.stderr)
         return EXIT_PROBLEMS

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import socket
+import stat
 import subprocess
 import sys
 
@@ -189,3 +190,27 @@ def test_the_help_tells_a_newcomer_how_to_quit_and_what_every_option_is():
     for option in ("--theme NAME|PATH", "--data-dir DIR", "--idle SECONDS"):
         described = text.rsplit(option, 1)[1].split("--", 1)[0].strip()  # the text after the last mention
         assert described, option
+
+
+def test_set_pin_makes_a_new_config_readable_by_its_owner_only(tmp_path):
+    """A four-digit PIN's hash is quickly guessed by anyone who can read it."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), "set-pin", "--data-dir", str(tmp_path)],
+        input="2468\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE((tmp_path / "kiosk.toml").stat().st_mode) == 0o600
+    # An existing file keeps the mode its administrator gave it (0640 for root:kiosk).
+    (tmp_path / "kiosk.toml").chmod(0o640)
+    subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), "set-pin", "--data-dir", str(tmp_path)],
+        input="1357\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert stat.S_IMODE((tmp_path / "kiosk.toml").stat().st_mode) == 0o640
