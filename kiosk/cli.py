@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="innovationslek",
         description="Innovationslek kiosk: method cards, votes and action plans for teams. "
         "The options work before or after a command.",
-        epilog="In the app, F1 shows the keys of each screen and Ctrl+Q quits (with --kiosk only the "
+        epilog="In the app, F1 shows the keys of each screen and Ctrl+C or Ctrl+Q quits (with --kiosk only the "
         "facilitator's menu quits: F12 and the PIN).",
     )
     _add_global_options(parser)

@@ -184,7 +184,7 @@ def test_the_help_tells_a_newcomer_how_to_quit_and_what_every_option_is():
     result = run("--help")
     assert result.returncode == 0
     text = " ".join(result.stdout.split())
-    assert "Ctrl+Q quits" in text and "F1 shows the keys" in text
+    assert "Ctrl+C or Ctrl+Q quits" in text and "F1 shows the keys" in text
     assert "validate decks, themes, plan files and config files" in text
     assert "without --mode: the walk-up" in text
     for option in ("--theme NAME|PATH", "--data-dir DIR", "--idle SECONDS"):
