@@ -228,6 +228,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         from .central.cli import cmd_export_bundle
 
         return cmd_export_bundle(args, config)
+    if Path(args.out).is_file():
+        print(f"innovationslek: --out {args.out} is a file; name a folder for the export", file=sys.stderr)
+        return EXIT_PROBLEMS
     try:
         store = Store.open(data_dir(config.data_dir))
     except StoreError as exc:

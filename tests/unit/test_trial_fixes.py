@@ -214,3 +214,12 @@ def test_set_pin_makes_a_new_config_readable_by_its_owner_only(tmp_path):
         check=True,
     )
     assert stat.S_IMODE((tmp_path / "kiosk.toml").stat().st_mode) == 0o640
+
+
+def test_export_into_a_file_says_it_is_not_a_folder(tmp_path):
+    target = tmp_path / "export.csv"
+    target.write_text("keep me", encoding="utf-8")
+    result = run("--data-dir", str(tmp_path / "data"), "export", "--out", str(target))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"innovationslek: --out {target} is a file; name a folder for the export"
+    assert target.read_text(encoding="utf-8") == "keep me"
