@@ -5,10 +5,11 @@ terminal (an unattended kiosk never offers the start screen)."""
 from __future__ import annotations
 
 import html
+import json
 import re
 import subprocess
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -113,3 +114,23 @@ def test_the_editable_install_of_make_run_prints_no_setuptools_warning(tmp_path)
         timeout=60,
     )
     assert found.stdout.strip() == str(ROOT / "kiosk" / "__init__.py")  # the checkout itself
+
+
+@pytest.mark.parametrize(
+    ("language", "name"),
+    [("sv", "uppfoljning"), ("en", "follow-up"), ("nb", "oppfolging"), ("da", "opfolgning")],
+)
+def test_the_calendar_file_is_named_in_the_plans_language(page_file, tmp_path, language, name):
+    plan = plan_in(language)
+    plan.follow_up = date(2027, 1, 15)
+    fragment = encode_link(plan, DECK, "https://example.org/").split("#", 1)[1]
+    # The page itself renders the plan and its button saves the file; the anchor's click
+    # is caught so the browser downloads nothing.
+    script = f"""
+HTMLAnchorElement.prototype.click = function () {{ document.title = "saved " + this.download; }};
+decodePlan({json.dumps(fragment)}).then((plan) => {{ render(plan); document.getElementById("ics").click(); }});"""
+    page = page_file.read_text(encoding="utf-8").replace("\nmain();\n", "\n" + script + "\n", 1)
+    probe = tmp_path / "probe.html"
+    probe.write_text(page, encoding="utf-8")
+    dom = dump_dom(probe.as_uri())
+    assert html.unescape(dom.split("<title>")[1].split("</title>")[0]) == f"saved {name}-2027-01-15.ics"
