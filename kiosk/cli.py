@@ -39,16 +39,28 @@ def _add_global_options(parser: argparse.ArgumentParser, *, after_command: bool 
     default: dict[str, Any] = {"default": argparse.SUPPRESS} if after_command else {}
     parser.add_argument("--mode", choices=MODE_NAMES, help="start straight in this mode", **default)
     parser.add_argument(
-        "--kiosk", action="store_true", help="lock down for unattended use", **(default or {"default": None})
+        "--kiosk",
+        action="store_true",
+        help="lock down for unattended use (without --mode: the walk-up, or the config's mode)",
+        **(default or {"default": None}),
     )
     parser.add_argument("--lang", choices=LANGUAGES, dest="language", help="language (default sv)", **default)
     parser.add_argument("--deck", action="append", dest="decks", metavar="ID|PATH", help="deck to use", **default)
-    parser.add_argument("--theme", metavar="NAME|PATH", **default)
-    parser.add_argument("--data-dir", metavar="DIR", **default)
+    parser.add_argument("--theme", metavar="NAME|PATH", help="a shipped theme's name or a theme file", **default)
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help="where the database, plans and log live (default: the user's)", **default
+    )
     if not after_command or parser.prog.split()[-1] != "set-pin":  # set-pin's --config is the file it writes
         parser.add_argument("--config", metavar="FILE", help="a kiosk.toml (flags override it)", **default)
     parser.add_argument("--seed", type=int, metavar="N", help="reproducible card deals", **default)
-    parser.add_argument("--idle", type=_seconds, dest="idle_seconds", metavar="SECONDS", **default)
+    parser.add_argument(
+        "--idle",
+        type=_seconds,
+        dest="idle_seconds",
+        metavar="SECONDS",
+        help="walk-up: start again after this long without input (default 90)",
+        **default,
+    )
     parser.add_argument(
         "--listen",
         type=_listen,
@@ -63,10 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="innovationslek",
         description="Innovationslek kiosk: method cards, votes and action plans for teams. "
         "The options work before or after a command.",
+        epilog="In the app, F1 shows the keys of each screen and Ctrl+C or Ctrl+Q quits (with --kiosk only the "
+        "facilitator's menu quits: F12 and the PIN).",
     )
     _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check = sub.add_parser("check", help="validate decks, themes and config files")
+    check = sub.add_parser("check", help="validate decks, themes, plan files and config files")
     check.add_argument("paths", nargs="+", metavar="PATH")
     export = sub.add_parser("export", help="write sessions.csv, votes.csv, plans/*.toml, summary.md and json/")
     target = export.add_mutually_exclusive_group(required=True)
@@ -214,6 +228,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         from .central.cli import cmd_export_bundle
 
         return cmd_export_bundle(args, config)
+    if Path(args.out).is_file():
+        print(f"innovationslek: --out {args.out} is a file; name a folder for the export", file=sys.stderr)
+        return EXIT_PROBLEMS
     try:
         store = Store.open(data_dir(config.data_dir))
     except StoreError as exc:
@@ -247,7 +264,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_set_pin(args: argparse.Namespace) -> int:
     import getpass
 
-    from .core.atomic import write_atomic
+    from .core.atomic import PRIVATE_FILE, write_atomic
     from .core.config import set_top_level_key
     from .core.pin import PinError, hash_pin
     from .core.tomlfile import read_toml
@@ -273,9 +290,10 @@ def cmd_set_pin(args: argparse.Namespace) -> int:
                 print(problem, file=sys.stderr)
             return EXIT_PROBLEMS
         text = source.text
-    # Only the PIN's line changes: comments, layout, mode, owner and group stay.
+    # Only the PIN's line changes: comments, layout, mode, owner and group stay. A new file
+    # is the owner's alone: a short PIN's hash is quickly guessed by whoever can read it.
     try:
-        write_atomic(path, set_top_level_key(text, "pin_hash", stored))
+        write_atomic(path, set_top_level_key(text, "pin_hash", stored), mode=None if path.exists() else PRIVATE_FILE)
     except OSError as exc:
         print(f"innovationslek: cannot write {path}: {exc.strerror or exc}; nothing was changed", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -424,15 +442,25 @@ def cmd_plan(args: argparse.Namespace) -> int:
         print(link)
         return EXIT_OK
     import os
+    import shutil
 
-    from .core.qr import ansi_lines, make_qr
+    from .core.qr import QUIET, ansi_lines, make_qr
 
     qr = make_qr(link, "M")
     if qr.version > 10:  # the less robust level keeps a long plan's code small enough to scan
         qr = make_qr(link, "L")
-    for line in ansi_lines(qr, basic_colours=os.environ.get("TERM") == "linux"):
+    lines = ansi_lines(qr, basic_colours=os.environ.get("TERM") == "linux")
+    for line in lines:
         print(line)
     print(f"QR version {qr.version}, level {qr.level}, {len(link)} characters", file=sys.stderr)
+    # A code wider than the terminal wraps into something no phone can read.
+    width, columns = len(qr.modules) + 2 * QUIET, shutil.get_terminal_size(fallback=(0, 0)).columns
+    if 0 < columns < width:
+        print(
+            f"innovationslek: the QR code is {width} columns wide and the terminal {columns}: widen the window "
+            "(or make the font smaller) before scanning, or share the link (plan link)",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 

@@ -6,6 +6,7 @@ read as a deck, and a file that is none of them says so instead of passing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -152,5 +153,24 @@ def _check_plan(path: Path, source: TomlSource) -> list[Problem]:
     try:
         Plan.from_toml(source.text)
     except PlanError as exc:
-        return [source.problem(0, f"plan: {exc}")]
+        return [source.problem(_plan_line(source, message), f"plan: {message}") for message in str(exc).split("; ")]
     return []
+
+
+# "action 2 when: ...", "review 1: ...", "team: ...", "votes for 'testa' ...": where each points.
+_ENTRY_PROBLEM = re.compile(r"^(action|review) (\d+)(?: (\w+))?:")
+_VOTES_PROBLEM = re.compile(r"^votes for '([^']+)'")
+_TOP_PROBLEM = re.compile(r"^'?(\w+)'?[: ]")
+
+
+def _plan_line(source: TomlSource, message: str) -> int:
+    """The 1-based line a plan problem is about (the file's first line when it names none)."""
+    if entry := _ENTRY_PROBLEM.match(message):
+        section = "actions" if entry.group(1) == "action" else "review"
+        span = source.entry_range(section, nth=int(entry.group(2)) - 1)
+        return source.key_line(entry.group(3) or "what", span) or 1
+    if votes := _VOTES_PROBLEM.match(message):
+        return source.key_line(votes.group(1), source.table_span("votes")) or 1
+    if top := _TOP_PROBLEM.match(message):
+        return source.key_line(top.group(1), source.table_span("")) or 1
+    return 1

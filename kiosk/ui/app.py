@@ -318,7 +318,9 @@ class KioskApp(App, inherit_bindings=False):
             server = self.web_server()
         except ViewerServerError as exc:
             log_exception(exc, self.data_dir)
-            return PhoneVote(self.phone_box, None, t(self.language, "phone.no_server", reason=str(exc)), wifi)
+            return PhoneVote(
+                self.phone_box, None, t(self.language, "phone.no_server", reason=exc.reason(self.language)), wifi
+            )
         server.add_room(self.phone_box)
         public = server.public_url()
         if public is None:

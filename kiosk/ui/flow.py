@@ -378,7 +378,7 @@ class FlowRouter:
                 server = app.web_server()
             except ViewerServerError as exc:
                 log_exception(exc, app.data_dir)
-                note = t(app.language, "share.no_server", reason=str(exc), code=session.plan_code)
+                note = t(app.language, "share.no_server", reason=exc.reason(app.language), code=session.plan_code)
                 base, reachable = "http://127.0.0.1/", False
             else:
                 public = server.public_url()

@@ -30,6 +30,7 @@ from aiohttp import web
 from aiohttp.http_exceptions import BadHttpMethod
 from aiohttp.web_protocol import RequestHandler
 
+from ..core.i18n import t
 from .address import base_url, public_host
 
 if TYPE_CHECKING:  # phone_api imports this module; it is imported when a room opens
@@ -55,7 +56,19 @@ FD_RESERVE = 64  # descriptors kept for the database, plan files and the log
 
 
 class ViewerServerError(RuntimeError):
-    """The server cannot start; the message says why (a busy port, a wrong address)."""
+    """The server cannot start; the message says why (a busy port, a wrong address) in
+    English for the log and the command line, ``reason`` in the session's language."""
+
+    def __init__(self, message: str, *, host: str = "", port: int = 0, busy: bool = False):
+        super().__init__(message)
+        self.host, self.port, self.busy = host, port, busy
+
+    def reason(self, language: str) -> str:
+        if self.busy:
+            return t(language, "trial.port_busy", port=self.port)
+        if self.host:
+            return t(language, "trial.address_unusable", address=self.host)
+        return str(self)
 
 
 @dataclass(frozen=True)
@@ -184,7 +197,9 @@ def _bind(host: str, port: int) -> socket.socket:
     try:
         infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except (socket.gaierror, UnicodeError) as exc:
-        raise ViewerServerError(f"cannot listen on {host}:{port}: {getattr(exc, 'strerror', None) or exc}") from None
+        raise ViewerServerError(
+            f"cannot listen on {host}:{port}: {getattr(exc, 'strerror', None) or exc}", host=host or "*", port=port
+        ) from None
     family, _, _, _, address = infos[0]
     sock = socket.socket(family, socket.SOCK_STREAM)
     try:
@@ -194,8 +209,11 @@ def _bind(host: str, port: int) -> socket.socket:
         sock.setblocking(False)
     except OSError as exc:
         sock.close()
-        reason = "the port is busy" if exc.errno in (errno.EADDRINUSE, 48, 10048) else (exc.strerror or str(exc))
-        raise ViewerServerError(f"cannot listen on {host}:{port}: {reason}") from None
+        busy = exc.errno in (errno.EADDRINUSE, 48, 10048)
+        reason = "the port is busy" if busy else (exc.strerror or str(exc))
+        raise ViewerServerError(
+            f"cannot listen on {host}:{port}: {reason}", host=host or "*", port=port, busy=busy
+        ) from None
     return sock
 
 

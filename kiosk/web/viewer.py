@@ -56,7 +56,13 @@ def _challenges(shelf: Shelf, language: str) -> dict[str, str]:
     return {c.id: c.title for c in deck.challenges}
 
 
-VIEWER_LABELS = ("plan.", "viewer.", "linkfmt.", "room_followup.review_")  # the key prefixes the page uses
+VIEWER_LABELS = (
+    "plan.",
+    "viewer.",
+    "linkfmt.",
+    "room_followup.review_",
+    "trial.ics_",
+)  # the key prefixes the page uses
 
 
 def label_tables() -> dict[str, dict[str, str]]:
