@@ -237,7 +237,12 @@ async def test_the_attract_screen_of_the_method_deck_keeps_its_own_line(make_app
 SHIPPED_THEMES = sorted(path.stem for path in (ROOT / "themes").glob("*.toml"))
 
 
-def facilitator_app(tmp_path, theme: str) -> KioskApp:
+def facilitator_app(tmp_path, theme: str, monkeypatch) -> KioskApp:
+    from textual.scrollbar import ScrollBar
+
+    monkeypatch.setenv("TERM", "xterm-256color")
+    # The console theme swaps the scrollbar renderer for the whole process: put it back after.
+    monkeypatch.setattr(ScrollBar, "renderer", ScrollBar.renderer)
     store = Store.open(tmp_path / "data")
     config = Config(mode="workshop", theme=theme, seed=7, viewer_host="127.0.0.1", viewer_port=0)
     return KioskApp(config, store, data_dir=tmp_path / "data", clock=FakeClock(), today=lambda: TODAY)
@@ -249,8 +254,7 @@ def test_every_shipped_theme_is_tested():
 
 @pytest.mark.parametrize("theme", SHIPPED_THEMES)
 async def test_facilitator_menu_labels_show_in_every_theme(theme, tmp_path, monkeypatch):
-    monkeypatch.setenv("TERM", "xterm-256color")
-    app = facilitator_app(tmp_path, theme)
+    app = facilitator_app(tmp_path, theme, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f12")
         await pilot.pause()
@@ -267,8 +271,7 @@ async def test_facilitator_menu_labels_show_in_every_theme(theme, tmp_path, monk
 
 @pytest.mark.parametrize("theme", SHIPPED_THEMES)
 def test_facilitator_menu_snapshot(theme, tmp_path, snap_compare, monkeypatch):
-    monkeypatch.setenv("TERM", "xterm-256color")
-    app = facilitator_app(tmp_path, theme)
+    app = facilitator_app(tmp_path, theme, monkeypatch)
 
     async def run_before(pilot) -> None:
         await pilot.pause()
