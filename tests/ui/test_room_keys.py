@@ -75,6 +75,7 @@ async def test_start_screen_shows_how_to_quit_and_ctrl_c_quits(make_app):
         await pilot.press("f1")
         await pilot.pause()
         assert "Ctrl+Q / Ctrl+C" in visible_text(app) and "Avsluta programmet" in visible_text(app)
+        assert "Tillbaka till förra skärmen" not in visible_text(app)  # Esc goes nowhere from here
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("ctrl+c")
