@@ -201,6 +201,17 @@ async def test_a_paused_timer_footer_says_resume(make_app):
         assert ("Space", "Pause") in footer_keys(app)
 
 
+async def test_help_lists_esc_only_where_it_goes_back(make_app):
+    app = make_app(mode="workshop", language="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")  # the setup: the bottom of the stack with --mode
+        await pilot.pause()
+        assert "Back to the previous screen" not in visible_text(app)
+        await pilot.press("escape", "ctrl+s", "enter", "f1")  # a ballot: Esc goes back to the lobby
+        await pilot.pause()
+        assert screen_name(app) == "HelpScreen" and "Back to the previous screen" in visible_text(app)
+
+
 async def test_help_names_keys_in_the_session_language(make_app):
     app = make_app(mode="workshop", language="da")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -32,7 +32,8 @@ class HelpScreen(KioskModal[None]):
         self.below = below
 
     def compose(self) -> ComposeResult:
-        back = [] if self.below.FIRST else [("Esc", "help.back")]  # a flow's first screen has no way back
+        # The screen below shows Esc only where it goes back (not on a flow's first screen).
+        back = [] if not self.below.check_action("back", ()) else [("Esc", "help.back")]
         rows = [*self.below.HELP_KEYS, *back, ("F1 / ?", "help.help")]
         named = [(help_keys(self.language, keys), key) for keys, key in rows]
         width = max(12, *(len(keys) for keys, _ in named))  # the key column fits its longest name
