@@ -132,12 +132,15 @@ class KioskApp(App, inherit_bindings=False):
         return True
 
     def action_request_quit(self) -> None:
-        """Quit at once, or ask first when the session holds votes or chosen cards (and say
+        """Quit at once, or ask first when the session holds votes, chosen cards or plan text (and say
         what becomes of them)."""
+        from .screens.plan import PlanScreen
         from .screens.quit import QuitScreen
 
         if isinstance(self.screen, QuitScreen):
             return
+        if isinstance(self.screen, PlanScreen):
+            self.screen.keep_draft()  # what was typed in the last half second is kept too
         resumable = self.flow.left_behind_on_quit()
         if resumable is None:
             self.exit()

@@ -163,12 +163,12 @@ class FlowRouter:
 
     def left_behind_on_quit(self) -> bool | None:
         """What quitting now leaves behind: None when nothing is at stake (no session, no
-        ballot or chosen card yet, or its plan already saved), else whether the next start
+        ballot, chosen card or typed plan text yet, or its plan already saved), else whether the next start
         offers to go on with it (True) or starts afresh with its votes kept (False)."""
         session = self.session
         if session is None or session.plan is not None:
             return None
-        if not (session.round.entries or session.chosen):
+        if not (session.round.entries or session.chosen or session.plan_draft):
             return None
         return session.spec.resumable
 

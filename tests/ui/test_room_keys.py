@@ -4,7 +4,7 @@ starts with, keys named in words. Each test drives the real app with Pilot."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Button
+from textual.widgets import Button, Input
 from textual.widgets._footer import FooterKey
 
 from kiosk.core.config import Config
@@ -302,6 +302,21 @@ async def test_quitting_a_workshop_says_only_what_is_saved(make_app):
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert screen_name(app) == "QuitScreen"
-        # The plan's fields are stored when the plan is saved: the dialog claims only the rest.
-        assert "The votes and the chosen cards are saved" in visible_text(app)
+        assert "The votes, the chosen cards and what is typed in the plan are saved" in visible_text(app)
         assert "Everything" not in visible_text(app)
+
+
+async def test_quitting_right_after_typing_in_the_plan_keeps_what_was_typed(make_app, store):
+    app = make_app(mode="workshop", language="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+s", "enter", *"3123451234", "enter", "ctrl+r", "right", "enter", "enter", "space", "c")
+        await pilot.pause()
+        assert screen_name(app) == "PlanScreen"
+        session_id = app.session.id
+        app.screen.DRAFT_SECONDS = 600  # the draft timer cannot fire before the quit
+        app.screen.query_one("#follow_up", Input).focus()
+        await pilot.press(*"2031-01-02", "ctrl+q")
+        assert screen_name(app) == "QuitScreen"
+        await pilot.press("right", "enter")
+        await pilot.pause()
+    assert store.session(session_id).state["plan_draft"]["follow_up"] == "2031-01-02"
