@@ -114,7 +114,7 @@ SHOTS = [
         ["--mode", "workshop", "--seed", "2"],
         (120, 40),
         [*WORKSHOP_VOTE, *BALLOTS, ("Resultat", ["Enter"]), ("min", ["Space", "c"])],
-        ready="handlingsplan",
+        ready="andlingsplan",
         gallery=False,
     ),
     Shot("attract", ["--mode", "walkup"], (120, 40), ready="Enter", gallery=False),
@@ -176,7 +176,7 @@ ENGLISH = {
     "Samtalsledarens meny": "Facilitator menu",
     "Dagens siffror,": "Today's numbers,",
     "Ditt första steg": "Your first step",
-    "handlingsplan": "action plan",
+    "andlingsplan": "ction plan",
 }
 
 

@@ -145,3 +145,23 @@ async def test_card_on_a_projector_is_a_big_title_over_a_centred_card(make_app):
         await pilot.press("space")
         await pilot.pause()
         assert big.title_text.endswith(f"({screen.t('deal.chosen')})")
+
+
+# -- every screen at 80x24 ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["sv", "en", "nb", "da"])
+async def test_ballot_at_80x24_writes_every_principle_name_whole(make_app, language):
+    from kiosk.ui.widgets.ballot import BallotWidget
+
+    app = make_app(mode="workshop", language=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")  # the lobby: the first person votes
+        await pilot.pause()
+        ballot = app.screen.query_one(BallotWidget)
+        drawn = ballot.render().plain
+        for principle in app.session.deck.require_model().principles:
+            assert principle.name in drawn, principle.name
+        assert all(len(line) <= ballot.size.width for line in drawn.split("\n"))

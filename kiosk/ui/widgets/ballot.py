@@ -89,8 +89,11 @@ class BallotWidget(Widget, can_focus=True):
 
     def _layout(self, width: int) -> tuple[int, int, bool]:
         """Label width, cell width, and whether option labels fit in the cells."""
-        label_width = max(12, min(38, width // 2 - 2))
         options = max(len(r.options) for r in self.rows)
+        # Half the width, up to 38; more for a longer name when the digits still fit
+        # (a name is cut only where there is no room: "Acceptera och lära av ..." at 80x24).
+        longest_label = max(len(r.label) for r in self.rows)
+        label_width = max(12, min(38, width // 2 - 2), min(longest_label, width - 2 - options * 4))
         cell_width = max(3, (width - 2 - label_width) // options - 1)
         longest = max((len(lbl) for r in self.rows if r.id != LEVEL_QUESTION for lbl in r.option_labels), default=0)
         return label_width, cell_width, cell_width >= longest + 3
