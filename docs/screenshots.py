@@ -177,6 +177,8 @@ ENGLISH = {
     "Dagens siffror,": "Today's numbers,",
     "Ditt första steg": "Your first step",
     "andlingsplan": "ction plan",
+    "Visa resultatet för alla?": "Show the results to everyone?",
+    "Steg 1": "Step 1",
 }
 
 
@@ -211,7 +213,9 @@ class Terminal:
         os.close(write)
         with os.fdopen(read) as said:
             self.display = f":{said.readline().strip()}"
-        app = [sys.executable, str(ROOT / "run.py"), "--data-dir", str(data_dir), *shot.args]
+        # Any free port: a kiosk (or another run) on the default one would leave the lobby
+        # without its join code.
+        app = [sys.executable, str(ROOT / "run.py"), "--data-dir", str(data_dir), "--listen", "0.0.0.0:0", *shot.args]
         command = " ".join(shlex.quote(a) for a in app)
         if term:
             command = f"TERM={shlex.quote(term)} {command}"
