@@ -165,3 +165,50 @@ async def test_ballot_at_80x24_writes_every_principle_name_whole(make_app, langu
         for principle in app.session.deck.require_model().principles:
             assert principle.name in drawn, principle.name
         assert all(len(line) <= ballot.size.width for line in drawn.split("\n"))
+
+
+# -- the lobby ---------------------------------------------------------------------------------
+
+
+async def test_lobby_on_a_projector_fills_the_screen_with_the_count_and_the_join_code(make_app):
+    from kiosk.ui.widgets.bigdigits import BigDigits
+    from tests.ui.test_phone_vote import to_lobby
+
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(200, 60)) as pilot:
+        await to_lobby(app, pilot, 5)
+        await pilot.pause()
+        screen = app.screen
+        count = screen.query_one("#count", BigDigits)
+        qr = screen.query_one("#join-qr", QRWidget)
+        drawn = qr.render().plain.split("\n")
+        url = f"HTTP://127.0.0.1:{app.viewer_server.port}/V/{app.phone_box.room}"
+        assert decode_lines(drawn) == [url]
+        # The two main figures: the count in digits at least 20 rows tall, the code drawn
+        # with two cells a module, and between them most of the screen's width.
+        digit_rows = [row for row in count.lines_for(count.size.width, count.size.height) if row.strip()]
+        assert len(digit_rows) >= 20
+        assert qr.scale >= 2
+        ink = [line for line in drawn if "█" in line or "▀" in line or "▄" in line]
+        assert len(ink) >= 25
+        assert screen.query_one("#phones").region.width >= 80
+        # The address people type sits right under the code, not at the panel's foot.
+        address = f"127.0.0.1:{app.viewer_server.port}/V/{app.phone_box.room}"
+        under = drawn[drawn.index(next(line for line in reversed(drawn) if "█" in line or "▀" in line)) + 1 :]
+        assert any(address in line for line in under[:6])
+        assert not screen.query_one("#join-address").display
+        # The words around them stay one line each.
+        assert screen.query_one("#count-label").region.height == 1
+        assert screen.query_one("#count-label").render().plain == screen.t("room_votes.count_of", n=0, total=5)
+
+
+async def test_lobby_at_80x24_keeps_the_address_under_the_panel(make_app):
+    from tests.ui.test_phone_vote import to_lobby
+
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_lobby(app, pilot, 5)
+        await pilot.pause()
+        qr = app.screen.query_one("#join-qr", QRWidget)
+        assert qr.caption == "" and app.screen.query_one("#join-address").display
+        assert qr.scale == 1

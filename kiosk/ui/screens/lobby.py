@@ -38,6 +38,13 @@ class LobbyScreen(SessionScreen):
     LobbyScreen Center { height: auto; }
     LobbyScreen #buttons { height: auto; align-horizontal: center; }
     LobbyScreen #buttons Button { margin: 0 1; }
+    /* A projector: the count and the way in for phones fill the screen, the words around
+       them stay small. */
+    LobbyScreen.-huge #lobby-row { padding: 1 2; }
+    LobbyScreen.-huge #lobby { width: 100%; height: 100%; }
+    LobbyScreen.-huge #count { height: 1fr; max-height: 44; margin: 1 0; }
+    LobbyScreen.-huge #count-label { text-style: bold; color: $text; margin-bottom: 1; }
+    LobbyScreen.-huge #phones.-joinable { width: 45%; }
     """
 
     PHONE_TICK = 0.25  # seconds: the count follows the phones at most four times a second

@@ -51,6 +51,7 @@ class PhoneJoin(Vertical):
         self.join_url = join_url
         self.note = note
         self.wifi = wifi
+        self.set_class(join_url is not None, "-joinable")  # a code to draw, not only a note
 
     def compose(self) -> ComposeResult:
         yield Static(t(self.language, "phone.join_title"), classes="title phone-line")
@@ -70,11 +71,27 @@ class PhoneJoin(Vertical):
                 link_in_text=False,
             )
 
+    # From this height the address is written right under the code (its caption) rather
+    # than at the panel's foot: on a projector the two are read together.
+    CAPTION_FROM = 45
+
     def on_resize(self) -> None:
         # The join code comes first; the Wi-Fi code gets a share only on a tall screen,
         # else its name and password are written out.
         for wifi in self.query("#wifi-qr"):
             wifi.styles.height = "1fr" if self.size.height >= 40 else 3
+        self._place_address()
+
+    def _place_address(self) -> None:
+        if self.join_url is None:
+            return
+        under = self.size.height >= self.CAPTION_FROM
+        qr = self.query_one("#join-qr", QRWidget)
+        caption = self.shown_address() if under else ""
+        if qr.caption != caption:
+            qr.caption = caption
+            qr.show(qr.link)  # fitted again: the caption takes a row
+        self.query_one("#join-address", Static).display = not under
 
     def shown_address(self) -> str:
         """The address as people type it: no scheme, the host and port as they are."""
@@ -87,6 +104,7 @@ class PhoneJoin(Vertical):
         self.join_url = join_url
         self.query_one("#join-qr", QRWidget).show(join_url)
         self.query_one("#join-address", Static).update(Text(self.shown_address()))
+        self._place_address()
 
     def show_tokens(self, text: str) -> None:
         if self.join_url is not None:

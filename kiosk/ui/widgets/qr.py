@@ -98,5 +98,6 @@ class QRWidget(Widget):
             if n < len(lines) - 1:
                 text.append("\n")
         for line in caption:
-            text.append("\n" + " " * max(0, (self.size.width - len(line)) // 2) + line)
+            text.append("\n" + " " * max(0, (self.size.width - len(line)) // 2))
+            text.append(line, style="bold")
         return text
