@@ -212,3 +212,12 @@ async def test_lobby_at_80x24_keeps_the_address_under_the_panel(make_app):
         qr = app.screen.query_one("#join-qr", QRWidget)
         assert qr.caption == "" and app.screen.query_one("#join-address").display
         assert qr.scale == 1
+
+
+async def test_share_says_why_there_is_no_qr_once(make_app):
+    app = make_app(mode="walkup", advertise_host="")  # listening on loopback only
+    async with app.run_test(size=(80, 24)) as pilot:
+        await walk_up_to_share(app, pilot)
+        await pilot.pause()
+        first_words = " ".join(app.screen.t("phone.unreachable").split()[:3])
+        assert "\n".join(screen_lines(app)).count(first_words) == 1

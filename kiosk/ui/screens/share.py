@@ -90,7 +90,7 @@ class ShareScreen(KioskScreen):
                 yield Static(self.t("share.title"), classes="title")
                 yield Static(self.t("share.hint"), classes="hint")
                 yield Static(self.t("share.code", code=self.code), id="code")
-                if self.note:
+                if self.note and self.reachable:  # else the QR's side says it already
                     yield Static(plain(self.note), id="note")
                 yield PlanSummary(plan, self.deck, labels(self.language), challenges=self.challenges, id="summary")
                 yield Static(Text(self.link, overflow="fold"), id="link")
