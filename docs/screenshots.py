@@ -98,16 +98,14 @@ SHOTS = [
     ),
     # The other screens, for checking the design at every size (not in the README).
     Shot("setup", ["--mode", "workshop"], (120, 40), ready="Förbered workshopen", gallery=False),
-    Shot(
-        "lobby", ["--mode", "workshop"], (120, 40), [*WORKSHOP_VOTE, *BALLOTS[:1]], ready="1 har röstat", gallery=False
-    ),
+    # Two screens as a projector shows them (200x60): the lobby and a card.
+    Shot("lobby", ["--mode", "workshop"], (200, 60), [*WORKSHOP_VOTE, *BALLOTS[:1]], ready="1 har röstat"),
     Shot(
         "card",
         ["--mode", "workshop", "--seed", "2"],
-        (120, 40),
+        (200, 60),
         [*WORKSHOP_VOTE, *BALLOTS, ("Resultat", ["Enter"]), ("min", ["Enter"])],
         ready="Så gör ni",
-        gallery=False,
     ),
     Shot(
         "plan",

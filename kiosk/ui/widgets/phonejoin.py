@@ -73,7 +73,7 @@ class PhoneJoin(Vertical):
 
     # From this height the address is written right under the code (its caption) rather
     # than at the panel's foot: on a projector the two are read together.
-    CAPTION_FROM = 45
+    CAPTION_FROM = 30
 
     def on_resize(self) -> None:
         # The join code comes first; the Wi-Fi code gets a share only on a tall screen,
