@@ -221,3 +221,44 @@ async def test_share_says_why_there_is_no_qr_once(make_app):
         await pilot.pause()
         first_words = " ".join(app.screen.t("phone.unreachable").split()[:3])
         assert "\n".join(screen_lines(app)).count(first_words) == 1
+
+
+# -- the projector layouts on the bare Linux console -------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["workshop", "walkup"])
+async def test_projector_screens_use_console_glyphs(make_app, monkeypatch, mode):
+    """The big title, the card's panel, the lobby's big count and codes, the share screen:
+    at 200x60 under TERM=linux every glyph drawn is in the console font (CP437)."""
+    from textual.scrollbar import ScrollBar
+
+    from tests.e2e.test_linux_console import CP437
+    from tests.ui.test_phone_vote import to_lobby
+
+    monkeypatch.setenv("TERM", "linux")
+    monkeypatch.setattr(ScrollBar, "renderer", ScrollBar.renderer)  # console mode swaps it
+    seen: dict[str, str] = {}
+
+    def look(name: str) -> None:
+        for ch in "".join(screen_lines(app)):
+            if ch not in CP437:
+                seen.setdefault(f"U+{ord(ch):04X} {ch}", name)
+
+    app = make_app(mode=mode)
+    async with app.run_test(size=(200, 60)) as pilot:
+        assert app.has_class("-console")
+        if mode == "workshop":
+            await to_lobby(app, pilot, 5)
+            look("lobby")
+            card = app.session.deck.methods[0]
+            from kiosk.ui.screens.card import CardScreen
+
+            await app.push_screen(CardScreen(app.language, app.session, card.id))
+            await pilot.pause()
+            assert app.screen.has_class("-huge")
+            look("card")
+        else:
+            await walk_up_to_share(app, pilot)
+            await pilot.pause()
+            look("share")
+    assert seen == {}

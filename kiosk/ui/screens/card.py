@@ -49,7 +49,6 @@ class CardScreen(SessionScreen):
         width: 120; max-width: 100%; padding: 1 4;
         background: $surface; border: round $primary 60%;
     }
-    App.-console CardScreen.-huge #card-body { border: double $primary; }
     """
 
     def __init__(self, language: str, session: Session, card_id: str) -> None:
