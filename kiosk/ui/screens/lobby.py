@@ -40,6 +40,7 @@ class LobbyScreen(SessionScreen):
     LobbyScreen #buttons Button { margin: 0 1; }
     /* A projector: the count and the way in for phones fill the screen, the words around
        them stay small. */
+    LobbyScreen.-tall #count { height: 16; max-height: 16; margin: 1 0; }
     LobbyScreen.-huge #lobby-row { padding: 1 2; }
     LobbyScreen.-huge #lobby { width: 100%; height: 100%; }
     LobbyScreen.-huge #count { height: 1fr; max-height: 44; margin: 1 0; }
