@@ -262,3 +262,23 @@ async def test_projector_screens_use_console_glyphs(make_app, monkeypatch, mode)
             await pilot.pause()
             look("share")
     assert seen == {}
+
+
+@pytest.mark.parametrize(("size", "compact"), [((80, 24), True), ((200, 60), False)])
+async def test_the_exercise_keys_all_fit_in_the_key_bar(make_app, size, compact):
+    from textual.widgets._footer import FooterKey
+
+    from kiosk.ui.widgets.footer import KioskFooter
+    from tests.ui.test_exercise_screen import open_exercise
+
+    app = make_app(mode="workshop")
+    async with app.run_test(size=size) as pilot:
+        screen = await open_exercise(app, pilot)
+        await pilot.pause()
+        footer = screen.query_one(KioskFooter)
+        keys = list(screen.query(FooterKey))
+        assert len(keys) >= 7
+        assert footer.compact is compact  # padding goes only where the keys need the room
+        last = keys[-1]
+        assert last.region.right <= size[0]  # the last key is whole on the screen
+        assert screen_lines(app)[-1].rstrip().endswith(last.description)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 def shown_bindings(screen: Screen) -> tuple:
@@ -44,3 +45,18 @@ class KioskFooter(Footer):
         if not self.is_attached or self._showing() == self._shown:
             return
         await super().recompose()
+        self._fit()
+
+    # -- a narrow screen ---------------------------------------------------------------------
+    # Keys that do not fit side by side lose their padding (Textual's compact footer) before
+    # the last one is cut off: the exercise's eight keys fit in 80 columns that way.
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._fit)
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        keys = self.query(FooterKey)
+        roomy = sum(len(key.key_display) + len(key.description) + 3 for key in keys)
+        self.compact = roomy > self.size.width
