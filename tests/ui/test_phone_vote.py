@@ -237,7 +237,8 @@ async def test_busy_port_is_a_message_on_the_lobby(make_app):
         async with app.run_test(size=(80, 24)) as pilot:
             await to_lobby(app, pilot, 5)
             said = app.screen.query_one("#join-note").render().plain
-            assert said.startswith(app.screen.t("phone.no_server", reason="")[:20]) and "busy" in said
+            busy = app.screen.t("trial.port_busy", port=taken.getsockname()[1])
+            assert said.startswith(app.screen.t("phone.no_server", reason="")[:20]) and busy in said
             assert app.viewer_server is None
             await pilot.press("enter")
             await pilot.pause()
