@@ -58,6 +58,10 @@ class BallotScreen(SessionScreen):
     def on_mount(self) -> None:
         self.query_one(BallotWidget).focus()
         self._show_about(0)
+        session, group = self.session, self.session.settings.group_size
+        if not self.single and group and session.votes_cast >= group:
+            # Everyone counted has voted: a latecomer may still vote, but not without a word.
+            self.say(self.t("polish.all_voted", n=group, next=session.votes_cast + 1), tone="info")
 
     def _show_about(self, row: int) -> None:
         self.query_one(QuestionAbout).show(self.query_one(BallotWidget).rows[row].id)

@@ -120,6 +120,7 @@ class LobbyScreen(SessionScreen):
 
     @on(Button.Pressed, "#vote")
     def action_vote(self) -> None:
+        self.say("")  # the last voter's thank-you goes as the next ballot opens, not after it
         self.post_message(Chosen(self, "ballot"))
 
     def action_back(self) -> None:
