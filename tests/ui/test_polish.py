@@ -61,3 +61,67 @@ async def test_the_phone_panel_says_it_counts_phone_votes_only(make_app):
         tokens = panel.query_one("#join-tokens").render().plain
         assert "0 har röstat med telefon" in tokens
         assert "1 av 5 har röstat" in str(app.screen.query_one("#count-label").render())
+
+
+# -- 2. the results' bars ---------------------------------------------------------------------
+async def results_of(app, pilot, ballots: list[dict]) -> None:
+    """Secret ballots cast straight into the session (as the lobby would), then revealed."""
+    await to_lobby(app, pilot, str(len(ballots)))
+    for ballot in ballots:
+        app.session.cast(ballot)
+    await pilot.press("ctrl+r", "right", "enter")
+    await pilot.pause()
+    assert type(app.screen).__name__ == "ResultsScreen"
+
+
+def spread_ballots(app) -> list[dict]:
+    """23 ballots: one each on steps 1-3, ten each on 4 and 5, for every principle."""
+    ids = app.shelf.get("innovationslek", "sv").require_model().principle_ids
+    values = [1, 2, 3] + [4] * 10 + [5] * 10
+    return [{"level": "limited", **{p: v for p in ids}} for v in values]
+
+
+def bar_parts(app) -> list[tuple[str, list[int]]]:
+    """Each chart row's bar (as drawn) and the cells of its steps."""
+    from kiosk.ui.widgets.bars import BarChart, columns, split_width
+
+    chart = app.screen.query_one(BarChart)
+    cols = columns(chart.size.width, chart.label_width, chart.tag_width)
+    lines = chart.render().plain.splitlines()
+    assert len(lines) == len(chart.rows)
+    return [
+        (line[cols.label + 1 : cols.label + 1 + cols.bar], split_width(row.counts, cols.bar))
+        for line, row in zip(lines, chart.rows, strict=True)
+    ]
+
+
+async def test_counts_in_narrow_bars_never_run_together_at_80x24(make_app):
+    import re
+
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await results_of(app, pilot, spread_ballots(app))
+        for bar, _cells in bar_parts(app):
+            runs = re.findall(r"\d+", bar)
+            assert runs == ["10", "10"], bar  # the 1-cell segments hold no digit of their own
+            for match in re.finditer(r"\d+", bar):  # a free cell either side of each count
+                assert bar[match.start() - 1] == " " and bar[match.end()] == " ", bar
+
+
+async def test_without_colour_each_step_has_its_glyph_and_its_length(make_app, monkeypatch):
+    from kiosk.ui.widgets.bars import STEP_GLYPHS
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await results_of(app, pilot, spread_ballots(app))
+        for bar, cells in bar_parts(app):
+            at = 0
+            for step, size in enumerate(cells):
+                segment = bar[at : at + size]
+                at += size
+                # Its own glyph (never only its count), and a count only with spaces round it.
+                assert set(segment) - set(" 0123456789") == {STEP_GLYPHS[step]}, (bar, step)
+                assert not segment.startswith(" ") or size == 0, bar
+        legend = app.screen.query_one("#scale").render().plain
+        assert all(glyph * 2 in legend for glyph in STEP_GLYPHS)

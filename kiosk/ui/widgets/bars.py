@@ -1,7 +1,10 @@
 """Vote distributions as stacked horizontal bars, one bar per question.
 
 Each bar is split into the scale's steps, in colours from "limited" (warm) to "innovative"
-(green), with the count printed inside when it fits. The label column is as wide as the
+(green), with the count printed inside when it fits with a space either side (so that
+neighbouring counts never run together). Without colour (NO_COLOR) each step is drawn in a
+glyph of its own, shade growing with the step: the segment's length is its count, and the
+legend shows which glyph is which step. The label column is as wide as the
 longest name the deck has in any of its languages (names are never cut where there is
 room: the bars take what is left), and on a tall screen the bars grow thicker with air
 between them, so the chart reads from the back of a room. Works in 16 colours.
@@ -21,6 +24,7 @@ from ...core.text import clip
 from ..colours import ink, theme_colour
 
 STEP_VARIABLES = ("error", "warning", "primary", "secondary", "success")
+STEP_GLYPHS = ("·", "░", "▒", "▓", "█")  # without colour; all are in the Linux console font
 MIN_BAR = 12  # below this a bar says little; the label gives way first
 
 
@@ -86,12 +90,27 @@ def bar_shape(screen_height: int) -> tuple[int, int]:
     return 1, 0
 
 
+def step_glyph(step: int) -> str:
+    return STEP_GLYPHS[step % len(STEP_GLYPHS)]
+
+
+def count_label(count: int, size: int, *, glyphs: bool = False) -> str:
+    """The count to print in a segment of ``size`` cells: only with a free cell either side,
+    and when drawn in glyphs, only with a glyph left to say which step it is."""
+    shown = str(count)
+    return shown if size >= len(shown) + 2 + glyphs else ""
+
+
 def legend(app: App, scale: tuple[str, ...] | list[str]) -> Text:
-    """The scale in the bars' own colours: "1 Limited  2 Weak ..."."""
+    """The scale in the bars' own colours: "1 Limited  2 Weak ..." (without colour, in
+    their glyphs: "░░ 2 Weak")."""
     text = Text(no_wrap=False)
     for n, label in enumerate(scale):
-        colour = theme_colour(app, STEP_VARIABLES[n % len(STEP_VARIABLES)], "grey")
-        text.append(f" {n + 1} ", style=f"{ink(app)} on {colour}")
+        if app.no_color:
+            text.append(step_glyph(n) * 2 + f" {n + 1}")
+        else:
+            colour = theme_colour(app, STEP_VARIABLES[n % len(STEP_VARIABLES)], "grey")
+            text.append(f" {n + 1} ", style=f"{ink(app)} on {colour}")
         text.append(f" {label}")
         if n < len(scale) - 1:
             text.append("   ")
@@ -132,12 +151,18 @@ class BarChart(Widget):
                 for step, (count, size) in enumerate(zip(row.counts, cells, strict=True)):
                     if not size:
                         continue
-                    background = theme_colour(self.app, STEP_VARIABLES[step % len(STEP_VARIABLES)], "grey")
-                    shown = str(count) if on_middle and size >= len(str(count)) else ""
-                    text.append(shown.center(size), style=f"{ink(self.app)} on {background}")
+                    shown = count_label(count, size, glyphs=self.app.no_color) if on_middle else ""
+                    if self.app.no_color:  # the glyph tells the steps apart, the length counts
+                        glyph = step_glyph(step)
+                        left = (size - len(shown) - 1) // 2 if shown else size
+                        fill = glyph * left + (f" {shown} " if shown else "")
+                        text.append(fill + glyph * (size - len(fill)))
+                    else:
+                        background = theme_colour(self.app, STEP_VARIABLES[step % len(STEP_VARIABLES)], "grey")
+                        text.append(shown.center(size), style=f"{ink(self.app)} on {background}")
                     used += size
                 if used < cols.bar:
-                    text.append(" " * (cols.bar - used), style=f"on {surface}")
+                    text.append(" " * (cols.bar - used), style="" if self.app.no_color else f"on {surface}")
                 mean = (f"{row.mean:4.1f}" if row.mean is not None else "   -") if on_middle else "    "
                 text.append(f" {mean} ", style="bold")
                 if on_middle and row.tags:
