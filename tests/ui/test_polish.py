@@ -125,3 +125,37 @@ async def test_without_colour_each_step_has_its_glyph_and_its_length(make_app, m
                 assert not segment.startswith(" ") or size == 0, bar
         legend = app.screen.query_one("#scale").render().plain
         assert all(glyph * 2 in legend for glyph in STEP_GLYPHS)
+
+
+# -- 3. the ballot and the show of hands --------------------------------------------------------
+async def test_level_options_are_whole_or_digits_on_the_ballot_at_120x40_en(make_app):
+    from kiosk.ui.widgets.ballot import BallotWidget
+
+    app = make_app(mode="workshop", language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await to_lobby(app, pilot, "5")
+        await pilot.press("enter")
+        await pilot.pause()
+        lines = app.screen.query_one(BallotWidget).render().plain.splitlines()
+        level = next(line for line in lines if line.startswith("> "))
+        model = app.session.deck.require_model()
+        assert "..." not in level and "…" not in level, level
+        names = [lv.name for lv in model.levels] + [model.both]
+        assert all(name in level for name in names) or not any(name[:6] in level for name in names), level
+
+
+async def test_show_of_hands_fields_stay_in_one_row_at_80x24(make_app):
+    from kiosk.ui.widgets.choice import Choice
+
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#group", Input).value = "5"
+        app.screen.query_one("#secret", Choice).value = "hands"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HandsScreen"
+        fields = list(app.screen.query(".count").results(Input))
+        assert len(fields) == 3 and len({field.region.y for field in fields}) == 1
+        labels = list(app.screen.query("#option-labels Label"))
+        assert max(label.region.height for label in labels) >= 2  # a level name wraps here
+        assert all(label.region.bottom <= fields[0].region.y for label in labels)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Static
 
 from ...core.session import Session
@@ -34,10 +34,9 @@ class HandsScreen(SessionScreen):
     ]
     DEFAULT_CSS = """
     HandsScreen #hands { padding: 0 2; }
-    HandsScreen .option { width: 1fr; height: auto; }
-    HandsScreen .option Label { width: 100%; text-align: center; }
-    HandsScreen .option Input { width: 100%; }
-    HandsScreen #options { height: auto; }
+    HandsScreen .option { width: 1fr; height: auto; text-align: center; padding: 0 1; }
+    HandsScreen #options Input { width: 1fr; }
+    HandsScreen #options, HandsScreen #option-labels { height: auto; }
     HandsScreen #hands-about { margin-top: 1; }
     HandsScreen.-tall #hands, HandsScreen.-huge #hands { align-vertical: middle; }
     """
@@ -51,6 +50,9 @@ class HandsScreen(SessionScreen):
             yield Static("", id="hands-title", classes="title")
             yield Static(self.t("hands.hint"), classes="hint")
             yield Static("", id="question", classes="title")
+            # The words in a row of their own above the fields: a label that wraps to two
+            # lines then moves all the fields down together, never one field out of line.
+            yield Horizontal(id="option-labels")
             yield Horizontal(id="options")
             yield Static("", id="progress", classes="hint")
             yield QuestionAbout(self.session.deck.require_model(), id="hands-about")
@@ -79,17 +81,16 @@ class HandsScreen(SessionScreen):
         about = self.query_one(QuestionAbout)
         about.display = True
         about.show(question.id)
-        options = self.query_one("#options", Horizontal)
+        labels, options = self.query_one("#option-labels", Horizontal), self.query_one("#options", Horizontal)
+        await labels.remove_children()
         await options.remove_children()
-        boxes = [
-            Vertical(
-                Label(plain(text)),
-                Input(str(counts.get(option, "")), restrict=r"[0-9]*", max_length=4, classes="count"),
-                classes="option",
+        await labels.mount(*(Label(plain(text), classes="option") for text in option_labels))
+        await options.mount(
+            *(
+                Input(str(counts.get(option, "")), restrict=r"[0-9]*", max_length=4, classes="count")
+                for option in question.options
             )
-            for text, option in zip(option_labels, question.options, strict=True)
-        ]
-        await options.mount(*boxes)
+        )
         self.query(".count").first(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -114,6 +115,7 @@ class HandsScreen(SessionScreen):
         # Back from the results: every question is counted; offer undo or the results.
         self.index = len(self.session.round.entries)
         if self.index >= len(self.session.round.questions):
+            await self.query_one("#option-labels", Horizontal).remove_children()
             await self.query_one("#options", Horizontal).remove_children()
             self.query_one("#question", Static).update(self.t("hands.all_counted"))
             self.query_one(QuestionAbout).display = False

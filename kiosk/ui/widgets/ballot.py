@@ -124,7 +124,10 @@ class BallotWidget(Widget, can_focus=True):
             x = len(marker) + label_width
             cells = []
             row_cell = cell_width if row.id != LEVEL_QUESTION else (width - x) // len(row.options) - 1
-            show_labels = labels_fit or row_cell >= max(len(lbl) for lbl in row.option_labels) + 3
+            # A row's option words are shown only when every one fits whole: a cut level name
+            # ("1 Bureaucracy with ...") says less than the digit with the names below it.
+            whole = row_cell >= max(len(lbl) for lbl in row.option_labels) + 3
+            show_labels = whole if row.id == LEVEL_QUESTION else labels_fit or whole
             for number, (option, label) in enumerate(zip(row.options, row.option_labels, strict=True), 1):
                 chosen = self.answers.get(row.id) == option
                 body = f" {number} {label}" if show_labels else f" {number} "
