@@ -16,6 +16,7 @@ from html import escape
 from .card_list import card_number
 from .deck import Card, ChallengeCard, Deck, MethodCard, ReflectionCard
 from .i18n import t
+from .text import adds_to
 
 CARDS_PER_SIDE = 4  # two columns, two rows
 MIRRORED = (1, 0, 3, 2)  # where the back of card i sits on the back page
@@ -87,7 +88,7 @@ def front(card: Card, deck: Deck, used: Deck | None = None) -> str:
     parts = []
     if isinstance(card, MethodCard):
         parts.append(f"<h2>{escape(card.title)}</h2>")
-        if card.method and card.method != card.title:
+        if adds_to(card.method, card.title):
             parts.append(f'<div class="method">{escape(card.method)}</div>')
         parts.append(f"<p>{escape(card.purpose)}</p>")
         parts.append(f'<div class="facts">{escape(_group(card, lang))}</div>')

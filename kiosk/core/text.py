@@ -95,3 +95,13 @@ def field_issue(value: str, limit: int | None = None) -> tuple[str, dict[str, ob
         if not is_console_safe(ch):
             return "character", {"char": ch, "code": code}
     return ("one_line", {}) if "\n" in value or "\t" in value else None
+
+
+def adds_to(subtitle: str, title: str) -> bool:
+    """Whether ``subtitle`` says something ``title`` does not: not empty and not the same
+    words in another case or spacing ("Troika Consulting" under "Troika consulting")."""
+
+    def key(value: str) -> str:
+        return "".join(value.split()).casefold()
+
+    return bool(key(subtitle)) and key(subtitle) != key(title)

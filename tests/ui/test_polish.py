@@ -159,3 +159,32 @@ async def test_show_of_hands_fields_stay_in_one_row_at_80x24(make_app):
         labels = list(app.screen.query("#option-labels Label"))
         assert max(label.region.height for label in labels) >= 2  # a level name wraps here
         assert all(label.region.bottom <= fields[0].region.y for label in labels)
+
+
+# -- 4. the card's subtitle ---------------------------------------------------------------------
+def test_a_subtitle_counts_only_when_it_adds_to_the_title():
+    from kiosk.core.text import adds_to
+
+    assert not adds_to("Troika Consulting", "Troika consulting")
+    assert not adds_to(" troika  consulting ", "Troika consulting") and not adds_to("", "Troika")
+    assert adds_to("Troika Consulting", "Troikakonsultation")
+
+
+async def test_the_card_screen_does_not_repeat_its_title_en(make_app):
+    from kiosk.ui.screens.card import CardScreen
+
+    app = make_app(mode="workshop", language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        deck = app.session.deck
+        repeats = [c for c in deck.methods if c.method and c.method.casefold() == c.title.casefold()]
+        assert repeats, "the English deck has a card whose method name only differs in case"
+        card = repeats[0]
+        screen = CardScreen(app.language, app.session, card.id)
+        await app.push_screen(screen)
+        await pilot.pause()
+        body = screen.body().plain
+        assert card.method not in body.splitlines()
+        other = next(c for c in deck.methods if c.method and c.method.casefold() != c.title.casefold())
+        assert other.method in CardScreen(app.language, app.session, other.id).body().plain.splitlines()

@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from ...core.deck import ChallengeCard, Deck, MethodCard, ReflectionCard
 from ...core.session import Session
+from ...core.text import adds_to
 from ..intents import Chosen, Done
 from ..plain import plain
 from ..widgets.bigtitle import BigTitle
@@ -101,7 +102,7 @@ class CardScreen(SessionScreen):
         if isinstance(card, MethodCard) and self.page == 2:
             return second_page(card, deck, t)
         if isinstance(card, MethodCard):
-            if card.method and card.method != card.title:
+            if adds_to(card.method, card.title):
                 text.append(card.method + "\n", style="italic")
             text.append(card.purpose + "\n\n")
             text.append(card_facts(card, deck, t), style="bold")
