@@ -188,3 +188,37 @@ async def test_the_card_screen_does_not_repeat_its_title_en(make_app):
         assert card.method not in body.splitlines()
         other = next(c for c in deck.methods if c.method and c.method.casefold() != c.title.casefold())
         assert other.method in CardScreen(app.language, app.session, other.id).body().plain.splitlines()
+
+
+# -- 5. the setup's fields ----------------------------------------------------------------------
+async def test_a_long_challenge_keeps_its_closing_mark_at_120x40_en(make_app):
+    from kiosk.ui.widgets.choice import Choice
+
+    app = make_app(mode="workshop", language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        choice = app.screen.query_one("#challenge", Choice)
+        longest = max(range(len(choice.options)), key=lambda i: len(choice.options[i][0]))
+        assert len(choice.options[longest][0]) > choice.content_region.width  # the case to show
+        choice.index = longest
+        choice.refresh()
+        await pilot.pause()
+        line = choice.render().plain
+        assert line.startswith("< ") and line.rstrip().endswith("... >"), line
+        assert len(line) <= choice.content_region.width
+
+
+async def test_typing_past_the_team_limit_says_so(make_app):
+    app = make_app(mode="workshop", language="sv")
+    async with app.run_test(size=(120, 40)) as pilot:
+        team = app.screen.query_one("#team", Input)
+        team.value = "x" * (team.max_length - 1)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen.status == ""  # exactly at the limit: fine
+        await pilot.press("z")
+        await pilot.pause()
+        assert team.value.endswith("y") and len(team.value) == team.max_length
+        assert app.screen.status.startswith(f"Högst {team.max_length} tecken")
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert app.screen.status == ""  # back within the limit: the message goes

@@ -15,6 +15,7 @@ from ...core.text import field_issue
 from ..i18n import translate_bindings
 from ..intents import Back
 from ..widgets.statusline import StatusLine
+from ..widgets.textfield import TextField
 
 if TYPE_CHECKING:  # a type only: the session's modules load when the first session starts
     from ...core.session import Session
@@ -106,6 +107,11 @@ class KioskScreen(Screen):
     def on_input_changed(self, event: Input.Changed) -> None:
         if is_free_text(event.input):
             self.show_field_issue(event.input)
+
+    def on_text_field_full(self, event: TextField.Full) -> None:
+        """A keystroke or paste past a field's limit was refused: say so, not just ring."""
+        self.say(self.t("polish.field_full", n=event.field.max_length))
+        self._guard_for = event.field  # the next change within the limit clears it
 
     def show_field_issue(self, field: Input) -> bool:
         """Mark the field and say what is wrong with it; True when something is."""

@@ -22,6 +22,7 @@ from ..intents import Done
 from ..plain import plain
 from ..widgets.actionform import ActionForm
 from ..widgets.footer import KioskFooter
+from ..widgets.textfield import TextField
 from .base import SessionScreen
 
 
@@ -94,7 +95,7 @@ class PlanScreen(SessionScreen):
             yield add
             with Grid(id="dates"):
                 yield Label(self.t("plan.follow_up"))
-                yield Input(
+                yield TextField(
                     draft.follow_up[:10] if draft is not None else "",
                     placeholder=self.t("plan.date_hint", example=self.today.isoformat()),
                     id="follow_up",

@@ -14,6 +14,7 @@ from ...core.plan import TEXT_LIMITS
 from ..intents import Chosen, Done
 from ..widgets.choice import Choice
 from ..widgets.footer import KioskFooter
+from ..widgets.textfield import TextField
 from .base import KioskScreen
 
 TIME_BOXES = (10, 15, 20, 30, 45, 60, 90)
@@ -54,7 +55,7 @@ class SetupScreen(KioskScreen):
             yield Static(self.t("setup.title"), classes="title")
             with Grid():
                 yield Label(self.t("setup.team"))
-                yield Input(str(v["team"]), placeholder=self.t("setup.team_hint"), id="team", max_length=60)
+                yield TextField(str(v["team"]), placeholder=self.t("setup.team_hint"), id="team", max_length=60)
                 yield Label(self.t("setup.language"))
                 yield Choice([(LANGUAGE_NAMES[lang], lang) for lang in LANGUAGES], self.language, id="language")
                 yield Label(self.t("setup.deck"))
@@ -66,7 +67,7 @@ class SetupScreen(KioskScreen):
                     id="minutes",
                 )
                 yield Label(self.t("setup.group"))
-                yield Input(
+                yield TextField(
                     str(v["group"]),
                     placeholder=self.t("setup.group_hint"),
                     id="group",
@@ -78,7 +79,7 @@ class SetupScreen(KioskScreen):
                 yield Choice([(self.t("setup.no_challenge"), None), *challenges], v["challenge"], id="challenge")
                 # The group's own "How might we ...?" wins over the list when written.
                 yield Label(self.t("room_plan.own_challenge"))
-                yield Input(
+                yield TextField(
                     str(v.get("own_challenge", "")),
                     placeholder=self.t("room_plan.own_challenge_hint"),
                     id="own-challenge",

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from ...core.teams import matching, team_key
 from ..intents import Done
 from ..widgets.footer import KioskFooter
+from ..widgets.textfield import TextField
 from .base import KioskScreen
 
 SHOWN_TEAMS = 6  # enough to find one's team, few enough to fit at 80x24
@@ -41,7 +42,7 @@ class TeamScreen(KioskScreen):
         with Vertical(id="team-box"):
             yield Static(self.t("team.title"), classes="title")
             yield Static(self.t("team.hint"), classes="subtitle")
-            yield Input(placeholder=self.t("setup.team_hint"), id="team", max_length=60)
+            yield TextField(placeholder=self.t("setup.team_hint"), id="team", max_length=60)
             yield Static(self.t("room.known_teams"), id="known-title")
             yield OptionList(id="known")
             yield Button(self.t("team.start"), id="start", variant="primary")

@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, Static
 
 from ...core.plan import TEXT_LIMITS, Action
+from .textfield import TextField
 
 
 class ActionForm(Vertical):
@@ -52,7 +53,7 @@ class ActionForm(Vertical):
                 yield Label(self.t(f"plan.{name}"))
                 # Blocks never change places (moves and removals shift the text between
                 # them), so the first block's fields keep the plain ids #what, #how, ...
-                yield Input(
+                yield TextField(
                     getattr(self.action, name)[: TEXT_LIMITS[name]],
                     placeholder=self.t(f"plan.{name}_hint"),
                     classes=f"field field-{name}",

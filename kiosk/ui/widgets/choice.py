@@ -14,6 +14,8 @@ from textual.events import Click
 from textual.message import Message
 from textual.widget import Widget
 
+from ...core.text import clip
+
 
 class Choice(Widget, can_focus=True):
     BINDINGS = [
@@ -55,8 +57,10 @@ class Choice(Widget, can_focus=True):
             self.refresh()
 
     def render(self) -> Text:
-        label = self.options[self.index][0]
         many = len(self.options) > 1
+        # Shortened to leave room for the closing mark: a cut label still shows where it ends.
+        room = self.content_region.width - 4 if self.content_region.width else None
+        label = clip(self.options[self.index][0], room) if room and room > 0 else self.options[self.index][0]
         return Text(f"{'<' if many else ' '} {label} {'>' if many else ' '}", no_wrap=True, overflow="crop")
 
     def action_step(self, delta: int) -> None:

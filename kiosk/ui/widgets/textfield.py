@@ -1,0 +1,22 @@
+"""A one-line text field that tells its screen when it refused a keystroke or a paste for
+being over its length limit, so the screen can say so: Textual's own field only rings the
+bell, and the text past the limit was lost without a word."""
+
+from __future__ import annotations
+
+from textual.message import Message
+from textual.widgets import Input
+
+
+class TextField(Input):
+    class Full(Message):
+        """Text was refused because the field holds ``field.max_length`` characters."""
+
+        def __init__(self, field: TextField) -> None:
+            super().__init__()
+            self.field = field
+
+    def restricted(self) -> None:
+        super().restricted()
+        if self.max_length and not self.restrict:  # free text: only the limit refuses it
+            self.post_message(self.Full(self))
