@@ -222,3 +222,21 @@ async def test_typing_past_the_team_limit_says_so(make_app):
         await pilot.press("backspace")
         await pilot.pause()
         assert app.screen.status == ""  # back within the limit: the message goes
+
+
+# -- 6. the share screen ------------------------------------------------------------------------
+async def test_a_viewer_that_could_not_start_is_said_once(make_app):
+    import socket
+
+    from tests.ui.test_share import walk_up_to_share
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        app = make_app(mode="walkup", viewer_port=taken.getsockname()[1])
+        async with app.run_test(size=(120, 40)) as pilot:
+            await walk_up_to_share(app, pilot)
+            assert type(app.screen).__name__ == "ShareScreen" and app.viewer_server is None
+            start = app.screen.t("share.no_server", reason="", code="")[:20]
+            shown = [w.render().plain for w in app.screen.query("Static") if w.display]
+            assert sum(text.count(start) for text in shown) == 1, shown
