@@ -240,3 +240,15 @@ async def test_a_viewer_that_could_not_start_is_said_once(make_app):
             start = app.screen.t("share.no_server", reason="", code="")[:20]
             shown = [w.render().plain for w in app.screen.query("Static") if w.display]
             assert sum(text.count(start) for text in shown) == 1, shown
+
+
+# -- 7. the help --------------------------------------------------------------------------------
+async def test_the_help_closing_line_is_level_with_the_key_rows(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        rows = list(app.screen.query(".help-row"))
+        closing = app.screen.query_one("#help-close")
+        assert rows and {row.content_region.x for row in rows} == {closing.content_region.x}

@@ -25,6 +25,8 @@ class HelpScreen(KioskModal[None]):
     HelpScreen #help-box { width: 64; max-width: 100%; height: auto; max-height: 100%;
                            background: $surface; border: thick $primary; padding: 1 2; }
     HelpScreen .help-row { height: auto; }
+    /* Not a .hint: that one is indented a column, and this line is level with the key rows. */
+    HelpScreen #help-close { color: $text-muted; width: 100%; }
     """
 
     def __init__(self, language: str, below: KioskScreen) -> None:
@@ -42,7 +44,7 @@ class HelpScreen(KioskModal[None]):
             for keys, key in named:
                 row = Content.assemble((f"{keys:<{width}}", "bold"), " ", plain(self.t(key)))
                 yield Static(row, classes="help-row")
-            yield Static(self.t("help.close"), classes="hint")
+            yield Static(self.t("help.close"), id="help-close")
 
     def action_close(self) -> None:
         self.dismiss(None)
