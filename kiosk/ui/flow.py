@@ -379,7 +379,7 @@ class FlowRouter:
             except ViewerServerError as exc:
                 log_exception(exc, app.data_dir)
                 note = t(app.language, "share.no_server", reason=exc.reason(app.language), code=session.plan_code)
-                base, reachable = "http://127.0.0.1/", False
+                base, reachable = "", False
             else:
                 public = server.public_url()
                 base = public or server.local_url()
@@ -390,7 +390,7 @@ class FlowRouter:
                     note = t(app.language, "phone.unreachable")
         return ShareScreen(
             app.language,
-            link=encode_link(session.plan, session.deck, base),
+            link=encode_link(session.plan, session.deck, base) if base else "",
             plan=session.plan,
             code=session.plan_code,
             deck=session.deck,

@@ -240,6 +240,10 @@ async def test_a_viewer_that_could_not_start_is_said_once(make_app):
             start = app.screen.t("share.no_server", reason="", code="")[:20]
             shown = [w.render().plain for w in app.screen.query("Static") if w.display]
             assert sum(text.count(start) for text in shown) == 1, shown
+            # Nothing to scan and no page to open: the hint says how the plan is found again.
+            assert app.screen.t("polish.share_hint_saved") in shown
+            assert app.screen.t("share.hint") not in shown
+            assert not app.screen.query("#link") and "127.0.0.1" not in " ".join(shown)
 
 
 # -- 7. the help --------------------------------------------------------------------------------

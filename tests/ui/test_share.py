@@ -145,6 +145,8 @@ async def test_no_qr_when_phones_cannot_reach_the_machine(make_app):
         said = app.screen.query_one("#qr-side").render().plain
         assert said == app.screen.t("phone.unreachable")
         assert "viewer_url" in said
+        hint = app.screen.query_one("#plan-side .hint").render().plain
+        assert hint == app.screen.t("polish.share_hint_saved")  # nothing to scan
 
 
 async def test_configured_viewer_url_starts_no_server(make_app):

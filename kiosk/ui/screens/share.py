@@ -88,12 +88,14 @@ class ShareScreen(KioskScreen):
                 yield Static(Text(self.note), id="qr-side", classes="unreachable")
             with VerticalScroll(id="plan-side"):
                 yield Static(self.t("share.title"), classes="title")
-                yield Static(self.t("share.hint"), classes="hint")
+                # Without a QR there is nothing to scan: say how the plan is found again.
+                yield Static(self.t("share.hint" if self.reachable else "polish.share_hint_saved"), classes="hint")
                 yield Static(self.t("share.code", code=self.code), id="code")
                 if self.note and self.reachable:  # else the QR's side says it already
                     yield Static(plain(self.note), id="note")
                 yield PlanSummary(plan, self.deck, labels(self.language), challenges=self.challenges, id="summary")
-                yield Static(Text(self.link, overflow="fold"), id="link")
+                if self.link:  # none when no viewer page runs: a link nobody can open is not shown
+                    yield Static(Text(self.link, overflow="fold"), id="link")
         yield KioskFooter()
 
     def on_screen_resume(self) -> None:
