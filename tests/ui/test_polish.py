@@ -256,3 +256,17 @@ async def test_the_help_closing_line_is_level_with_the_key_rows(make_app):
         rows = list(app.screen.query(".help-row"))
         closing = app.screen.query_one("#help-close")
         assert rows and {row.content_region.x for row in rows} == {closing.content_region.x}
+
+
+async def test_an_empty_group_size_is_not_marked_as_an_error(make_app):
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(120, 40)) as pilot:
+        field = app.screen.query_one("#group", Input)
+        field.focus()
+        await pilot.press("5", "backspace", "tab")  # typed, taken back, left empty
+        await pilot.pause()
+        assert field.value == "" and not field.has_class("-invalid")
+        field.focus()
+        await pilot.press("7", "tab")
+        await pilot.pause()
+        assert not field.has_class("-invalid")

@@ -74,6 +74,7 @@ class SetupScreen(KioskScreen):
                     restrict=r"[0-9]*",
                     max_length=3,
                     type="integer",
+                    valid_empty=True,  # the group size is optional: empty is not an error
                 )
                 yield Label(self.t("setup.challenge"))
                 yield Choice([(self.t("setup.no_challenge"), None), *challenges], v["challenge"], id="challenge")
