@@ -270,3 +270,16 @@ async def test_an_empty_group_size_is_not_marked_as_an_error(make_app):
         await pilot.press("7", "tab")
         await pilot.pause()
         assert not field.has_class("-invalid")
+
+
+async def test_the_timer_help_names_esc_once_and_keys_keep_a_gap(make_app):
+    app = make_app(mode="workshop", language="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+s", "enter", *"3123451234", "enter", "ctrl+r", "right", "enter", "enter", "enter", "t")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ExerciseScreen"
+        await pilot.press("f1")
+        await pilot.pause()
+        rows = [str(row.render()) for row in app.screen.query(".help-row")]
+        assert sum(row.startswith("Esc ") for row in rows) == 1, rows
+        assert all("  " in row.rstrip() for row in rows), rows  # key and meaning never run together

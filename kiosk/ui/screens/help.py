@@ -35,14 +35,16 @@ class HelpScreen(KioskModal[None]):
 
     def compose(self) -> ComposeResult:
         # The screen below shows Esc only where it goes back (not on a flow's first screen).
-        back = [] if not self.below.check_action("back", ()) else [("Esc", "help.back")]
-        rows = [*self.below.HELP_KEYS, *back, ("F1 / ?", "help.help")]
+        own = self.below.HELP_KEYS
+        says_esc = any(keys == "Esc" for keys, _ in own)  # the screen's own row for Esc wins
+        back = [] if says_esc or not self.below.check_action("back", ()) else [("Esc", "help.back")]
+        rows = [*own, *back, ("F1 / ?", "help.help")]
         named = [(help_keys(self.language, keys), key) for keys, key in rows]
         width = max(12, *(len(keys) for keys, _ in named))  # the key column fits its longest name
         with Vertical(id="help-box"):
             yield Static(self.t("help.title"), classes="title")
             for keys, key in named:
-                row = Content.assemble((f"{keys:<{width}}", "bold"), " ", plain(self.t(key)))
+                row = Content.assemble((f"{keys:<{width}}", "bold"), "  ", plain(self.t(key)))
                 yield Static(row, classes="help-row")
             yield Static(self.t("help.close"), id="help-close")
 
