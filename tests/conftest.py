@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_program(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    """The real program, as systemd or a facilitator starts it (no terminal on stdin)."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
+
 
 SMALL_DECK = """schema = 1
 

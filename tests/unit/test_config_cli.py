@@ -6,18 +6,11 @@ import sys
 from kiosk.cli import build_parser, resolve_config
 from kiosk.core.config import Config, load_config
 from kiosk.core.theme_file import load_theme
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_program
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "run.py"), *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_program(*args)
 
 
 def test_config_file_and_flags(tmp_path):

@@ -4,14 +4,13 @@ have nothing to vote on (the real program, as a subprocess)."""
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import pytest
 
 from kiosk.core.shelf import Shelf
 from kiosk.ui.keynames import help_keys, key_label
 from kiosk.ui.launch import EXIT_DECK_CANNOT_VOTE
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_program
 
 
 @pytest.mark.parametrize(
@@ -46,15 +45,7 @@ def test_help_keys_puts_the_words_into_the_language_and_leaves_the_rest():
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    """The real program, as systemd or a facilitator starts it (no terminal on stdin)."""
-    return subprocess.run(
-        [sys.executable, str(ROOT / "run.py"), *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_program(*args)
 
 
 @pytest.mark.parametrize("mode", ["walkup", "checkin", "workshop"])

@@ -13,18 +13,11 @@ import pytest
 from kiosk.core.checking import check_paths
 from kiosk.core.text import text_problem
 from kiosk.web.server import KioskServer, ViewerServerError
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_program
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "run.py"), *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_program(*args, timeout=120)
 
 
 CENTRAL_CONFIG = """\
