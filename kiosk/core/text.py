@@ -105,3 +105,11 @@ def adds_to(subtitle: str, title: str) -> bool:
         return "".join(value.split()).casefold()
 
     return bool(key(subtitle)) and key(subtitle) != key(title)
+
+
+def one_full_stop(sentence: str) -> str:
+    """A sentence whose last inserted part ends with its own mark ("Var det värt tiden?")
+    does not take the template's full stop too ("tiden?." reads as a typo on a projector)."""
+    if sentence.endswith(("?.", "!.", "..", "….")):
+        return sentence[:-1]
+    return sentence

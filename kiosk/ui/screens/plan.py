@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, Static
 from ...core.names import card_title
 from ...core.plan import MAX_ACTIONS, TEXT_LIMITS, Action, PlanError, parse_follow_up
 from ...core.session import PlanDraft, Session
+from ...core.text import one_full_stop
 from ..intents import Done
 from ..plain import plain
 from ..widgets.actionform import ActionForm
@@ -78,7 +79,8 @@ class PlanScreen(SessionScreen):
         with VerticalScroll(id="plan"):
             yield Static(self.t("plan.heading"), classes="title")
             yield Static(
-                plain(self.t("plan.hint", cards=cards) if cards else self.t("plan.hint_nocards")), classes="hint"
+                plain(one_full_stop(self.t("plan.hint", cards=cards)) if cards else self.t("plan.hint_nocards")),
+                classes="hint",
             )
             if self.carried:
                 yield Static(
