@@ -44,7 +44,10 @@ def _add_global_options(parser: argparse.ArgumentParser, *, after_command: bool 
         help="lock down for unattended use (without --mode: the walk-up, or the config's mode)",
         **(default or {"default": None}),
     )
-    parser.add_argument("--lang", choices=LANGUAGES, dest="language", help="language (default sv)", **default)
+    # --language too: people type the whole word, and argparse would then read its value as a command.
+    parser.add_argument(
+        "--lang", "--language", choices=LANGUAGES, dest="language", help="language (default sv)", **default
+    )
     parser.add_argument("--deck", action="append", dest="decks", metavar="ID|PATH", help="deck to use", **default)
     parser.add_argument("--theme", metavar="NAME|PATH", help="a shipped theme's name or a theme file", **default)
     parser.add_argument(

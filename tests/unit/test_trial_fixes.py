@@ -216,3 +216,11 @@ def test_export_into_a_file_says_it_is_not_a_folder(tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip() == f"innovationslek: --out {target} is a file; name a folder for the export"
     assert target.read_text(encoding="utf-8") == "keep me"
+
+
+def test_the_whole_word_language_is_taken_like_lang(tmp_path):
+    done = run("--data-dir", str(tmp_path), "--language", "en", "cards")
+    assert done.returncode == 0, done.stderr
+    assert "invalid choice" not in done.stderr
+    wrong = run("--data-dir", str(tmp_path), "--language", "fi", "cards")
+    assert wrong.returncode != 0 and "--lang" in wrong.stderr and "Traceback" not in wrong.stderr
