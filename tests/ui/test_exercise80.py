@@ -225,3 +225,27 @@ def test_tight_digits_take_the_larger_size_sooner_and_the_lobby_keeps_its_own():
     assert tight.scale_for(76, 7) == 2 and tight.rows_for(76, 7) == 7
     assert lobby.scale_for(76, 7) == 1 and lobby.scale_for(76, 8) == 2  # as before
     assert tight.rows_for(76, 0) == 4  # the smallest size
+
+
+# -- every theme ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("theme", ["kiosk-dark", "kiosk-light", "console"])
+async def test_done_steps_are_quiet_but_readable_in_every_theme(make_app, store, theme):
+    app = make_app(mode="workshop", language="en", theme=theme)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_card(app, pilot, store, "en", fullest_card("en"))
+        await pilot.press("n", "n")
+        await pilot.pause()
+        steps = screen.query_one(StepList)
+        strips = app.screen._compositor.render_strips()
+        styles = {}
+        for y in range(steps.region.y, steps.region.bottom):
+            for segment in strips[y]:
+                if segment.text.strip() and segment.style is not None:
+                    number = segment.text.strip().lstrip(MARK).split()[0]
+                    styles.setdefault(number, segment.style)
+        done, current, ahead = styles["1"], styles["3"], styles["4"]
+        for style in (done, current, ahead):
+            assert style.color != style.bgcolor  # ink that shows on its paper
+        assert done.color != ahead.color and current.color != ahead.color  # three kinds, told apart

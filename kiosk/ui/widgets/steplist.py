@@ -119,8 +119,10 @@ class StepList(Widget):
         return self.rows_at(width)
 
     def render(self) -> Text:
-        done = self.get_component_rich_style("steplist--done", partial=True)
-        current = self.get_component_rich_style("steplist--current", partial=True)
+        # Resolved against the background the list sits on: a muted colour is a blend
+        # ($text-muted), which as a bare Rich style came out white, unseen on a light theme.
+        done = self.get_visual_style("steplist--done").rich_style
+        current = self.get_visual_style("steplist--current").rich_style
         text = Text(no_wrap=True, overflow="crop")
         rows = self.lines(self.size.width, self.room, self._airy())
         for i, (n, line) in enumerate(rows):
