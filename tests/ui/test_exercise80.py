@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
+from rich.style import Style
 
 from kiosk.core.deck import Deck, MethodCard, Step
 from kiosk.core.session import Session, SessionSettings
@@ -239,7 +240,7 @@ async def test_done_steps_are_quiet_but_readable_in_every_theme(make_app, store,
         await pilot.pause()
         steps = screen.query_one(StepList)
         strips = app.screen._compositor.render_strips()
-        styles = {}
+        styles: dict[str, Style] = {}
         for y in range(steps.region.y, steps.region.bottom):
             for segment in strips[y]:
                 if segment.text.strip() and segment.style is not None:
