@@ -11,6 +11,7 @@ its steps on a projector."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -215,6 +216,10 @@ class ExerciseScreen(SessionScreen):
 
     def action_add(self, minutes: int) -> None:
         self.countdown.add(minutes * self.seconds_per_minute)
+        # The list shows the step's length as it now stands, not as the card planned it.
+        index = self.countdown.index
+        planned = math.ceil(self.countdown.length_of(index) / self.seconds_per_minute)
+        self.query_one(StepList).set_length(index, self.t("screen.step_minutes", n=planned))
         self._changed()
 
     def action_next(self) -> None:

@@ -42,6 +42,13 @@ class StepList(Widget):
             self.current, self.finished = current, finished
             self.refresh(layout=True)
 
+    def set_length(self, index: int, length: str) -> None:
+        """A step's length changed (the facilitator added or took away a minute)."""
+        text, old = self.steps[index]
+        if length != old:
+            self.steps[index] = (text, length)
+            self.refresh(layout=True)
+
     def fit(self, room: int | None) -> None:
         """Take at most ``room`` rows (where it can: each step keeps a line)."""
         if room != self.room:
