@@ -12,8 +12,8 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.dom import DOMNode
-from textual.timer import Timer
 from textual.events import Resize
+from textual.timer import Timer
 from textual.widgets import Button, Input, Static
 
 from ...core.names import card_title

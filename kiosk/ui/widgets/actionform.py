@@ -20,7 +20,6 @@ from textual.widgets import Button, Input, Label, Static
 from ...core.plan import TEXT_LIMITS, Action
 from .textfield import TextField
 
-
 LABEL_KEYS = [f"plan.{name}" for name in Action.FIELDS] + ["plan.follow_up"]
 
 
@@ -46,7 +45,12 @@ class FieldRow(Horizontal):
     FieldRow.-compact .label-cell { padding-top: 0; }
     FieldRow.-compact TextField { padding: 0 1; }
     FieldRow.-compact:focus-within .label-cell Label { background: $accent; color: $background; }
+    /* The console's surface is its background: a compact field shows where it is on the
+       panel colour, and its hint in another colour than typed text (dim does not show). */
+    App.-console FieldRow.-compact TextField { background: $panel; }
+    App.-console FieldRow TextField > .input--placeholder { color: $secondary; }
     """
+    SCOPED_CSS = False  # a rule above starts at the App (its -console class)
 
     compact = reactive(False, toggle_class="-compact")
 
@@ -95,6 +99,8 @@ class ActionForm(Vertical):
             up = Button(self.t("room_plan.action_up"), classes="up")
             remove = Button(self.t("room_plan.action_remove"), classes="remove")
             up.can_focus = remove.can_focus = False  # the keys do the same; Tab stays in the fields
+            for button in (up, remove):  # the console's rule for every button moves it a row down
+                button.styles.margin = (0, 0, 0, 1)
             up.display = self.number > 1
             yield up
             yield remove
