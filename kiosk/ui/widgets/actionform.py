@@ -37,14 +37,14 @@ class FieldRow(Horizontal):
     FieldRow { height: auto; }
     FieldRow .label-cell { height: auto; align-horizontal: right; padding-top: 1; }
     FieldRow .label-cell Label { padding: 0 1; }
-    FieldRow:focus-within .label-cell Label { color: $accent; text-style: bold; }
+    FieldRow.-focused .label-cell Label { color: $accent; text-style: bold; }
     FieldRow TextField { width: 1fr; border: round $border-blurred; }
     FieldRow TextField:focus { border: round $border; }
     FieldRow TextField.-invalid { border: round $error 60%; }
     FieldRow TextField.-invalid:focus { border: round $error; }
     FieldRow.-compact .label-cell { padding-top: 0; }
     FieldRow.-compact TextField { padding: 0 1; }
-    FieldRow.-compact:focus-within .label-cell Label { background: $accent; color: $background; }
+    FieldRow.-compact.-focused .label-cell Label { background: $accent; color: $background; }
     /* The console's surface is its background: a compact field shows where it is on the
        panel colour, and its hint in another colour than typed text (dim does not show). */
     App.-console FieldRow.-compact TextField { background: $panel; }
@@ -69,6 +69,14 @@ class FieldRow(Horizontal):
 
     def watch_compact(self, compact: bool) -> None:
         self.field.compact = compact
+
+    # A class, not :focus-within: Textual restyles on focus only the nodes a :focus-within
+    # rule is about, which would be the label, not an ancestor of the field.
+    def on_descendant_focus(self) -> None:
+        self.add_class("-focused")
+
+    def on_descendant_blur(self) -> None:
+        self.remove_class("-focused")
 
 
 class ActionForm(Vertical):
