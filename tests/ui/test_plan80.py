@@ -164,3 +164,24 @@ async def test_the_share_summary_is_the_cores_plan_lines(make_app, store, size):
 def flat(text: str) -> str:
     """Words only: wrapping, indents and a label's colon aside."""
     return " ".join(text.replace(":", " ").split())
+
+
+async def test_a_resize_makes_the_fields_compact_and_framed_again(make_app):
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_the_plan(app, pilot)
+        await pilot.press("ctrl+n")  # a block added while short is short too
+        await pilot.pause()
+
+        def heights() -> set[int]:
+            return {row.field.region.height for form in app.screen.forms() for row in rows_of(form)}
+
+        assert heights() == {1}
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert heights() == {3}
+        what = app.screen.forms()[1].field("what")
+        assert screen_lines(app)[what.region.y][what.region.x] == "╭"  # its own frame, not a leftover
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert heights() == {1}
