@@ -1,4 +1,8 @@
-"""A dealt card on the table: title, minutes, group size, principles and purpose."""
+"""A dealt card on the table: title, minutes, group size, principles and purpose.
+
+A tile fills what the table gives it. When it has room (a projector), the title is drawn
+in big letters and the steps and materials are added, each only when it fits whole; a
+small tile shows the short card, so nothing is ever cut to make room for more."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from textual.widget import Widget
 
 from ...core.deck import Card, Deck, MethodCard, ReflectionCard
 from ...core.names import card_name, principle_name
+from .bigtitle import CELL, GAP, big_lines
 
 
 def card_facts(card: Card, deck: Deck, t: Callable[..., str], *, short: bool = False) -> str:
@@ -33,8 +38,30 @@ def principle_names(card: Card, deck: Deck) -> list[str]:
     return [principle_name(deck, pid) for pid in getattr(card, "principles", ())]
 
 
+def poster_title(title: str, width: int) -> list[str] | None:
+    """The title's rows in big letters at ``width`` columns; a word longer than a line is
+    broken into even pieces with a hyphen, as on a poster ("ANVÄNDAR- INTERVJU"). None when
+    it still cannot be drawn big."""
+    lines = big_lines(title, width)
+    letters = (width + GAP) // CELL
+    if lines is not None or letters < 6:
+        return lines
+    words: list[str] = []
+    for word in title.split():
+        if len(word) <= letters:
+            words.append(word)
+            continue
+        pieces = -(-len(word) // (letters - 1))  # every piece but the last carries a hyphen
+        size = -(-len(word) // pieces)
+        chunks = [word[i : i + size] for i in range(0, len(word), size)]
+        words += [chunk + "-" for chunk in chunks[:-1]] + [chunks[-1]]
+    return big_lines(" ".join(words), width)
+
+
 class CardTile(Widget, can_focus=True):
+    COMPONENT_CLASSES = {"cardtile--title"}
     DEFAULT_CSS = """
+    CardTile > .cardtile--title { color: $primary; text-style: bold; }
     CardTile { width: 1fr; height: 100%; background: $surface; border: round $panel; padding: 0 1; }
     CardTile:focus { border: thick $accent; }
     CardTile.-chosen { border: thick $success; }
@@ -60,13 +87,103 @@ class CardTile(Widget, can_focus=True):
         self.refresh()
 
     def render(self) -> Text:
-        card, t = self.card, self._t
+        width, height = self.size
+        body = self.body()
+        big = self.big_header(width)
+        if big is not None and self.rows(big, width) + 1 + self.rows(body, width) <= height:
+            parts = [big, Text(), body]  # a blank row between the big title and the text
+        else:
+            parts = [self.small_header(), body]
+        room = height - sum(self.rows(part, width) for part in parts)
+        return Text("\n").join(parts + self.extras(width, room))
+
+    def extras(self, width: int, room: int) -> list[Text]:
+        """What a large tile adds in its spare ``room`` rows, each after a blank row: the
+        steps whole, else as many whole steps as fit and how many more the card has; what
+        you need when it fits. Nothing is cut: a part that does not fit is left out."""
+        card = self.card
+        if not isinstance(card, MethodCard):
+            return []
+        materials = self.materials(card)
+        steps = self.steps(card, len(card.steps), width) if card.steps else None
+        if steps is not None and 1 + self.rows(steps, width) <= room:
+            room -= 1 + self.rows(steps, width)
+            fits = materials is not None and 1 + self.rows(materials, width) <= room
+            return [Text(), steps, *([Text(), materials] if fits and materials else [])]
+        extras: list[Text] = []
+        if materials is not None and 1 + self.rows(materials, width) <= room:
+            room -= 1 + self.rows(materials, width)
+            extras = [Text(), materials]
+        for shown in range(len(card.steps) - 1, 0, -1):
+            some = self.steps(card, shown, width)
+            if 1 + self.rows(some, width) <= room:
+                return [Text(), some, *extras]
+        return extras
+
+    def steps(self, card: MethodCard, shown: int, width: int) -> Text:
+        """The card's first ``shown`` steps with their minutes, and how many more it has;
+        a long step wraps under its own text, not under its number."""
+        text = Text()
+        text.append(self._t("card.steps"), style="bold")
+        indent = 4
+        for n, step in enumerate(card.steps[:shown], 1):
+            line = Text(step.text)
+            line.append(f"  ({step.minutes} min)", style="dim")
+            for row, part in enumerate(line.wrap(self.app.console, max(1, width - indent))):
+                part.rstrip()
+                text.append("\n")
+                text.append(f"{n:>2}. " if row == 0 else " " * indent, style="bold")
+                text.append_text(part)
+        more = len(card.steps) - shown
+        if more:
+            text.append("\n" + " " * indent + self._t("deal200.more_steps", n=more), style="dim italic")
+        return text
+
+    def materials(self, card: MethodCard) -> Text | None:
+        if not card.materials:
+            return None
+        text = Text()
+        text.append(self._t("card.materials") + ": ", style="bold")
+        text.append(", ".join(card.materials))
+        return text
+
+    def rows(self, text: Text, width: int) -> int:
+        return len(text.wrap(self.app.console, max(1, width)))
+
+    def chosen_mark(self) -> str:
+        return self._t("deal.chosen")
+
+    def small_header(self) -> Text:
         text = Text()
         text.append(f"{self.slot + 1}  ", style="bold")
-        text.append(card_name(card), style="bold")
+        text.append(card_name(self.card), style="bold")
         if self.has_class("-chosen"):
-            text.append(f"  [{t('deal.chosen')}]", style="bold")
-        text.append("\n")
+            text.append(f"  [{self.chosen_mark()}]", style="bold")
+        return text
+
+    def big_header(self, width: int) -> Text | None:
+        """The slot's number (and the chosen mark, reversed, so it shows without colour)
+        on a row of its own, then the title in big letters, centred; None when the title
+        cannot be drawn big at this width."""
+        lines = poster_title(card_name(self.card), width)
+        if lines is None:
+            return None
+        title_style = self.get_component_rich_style("cardtile--title")
+        text = Text(no_wrap=True, overflow="crop")
+        number = f"{self.slot + 1}"
+        text.append(number, style="bold")
+        if self.has_class("-chosen"):
+            mark = f" {self.chosen_mark().upper()} "
+            text.append(" " * max(1, width - len(number) - len(mark)))
+            text.append(mark, style="bold reverse")
+        for line in lines:
+            text.append("\n")
+            text.append(" " * max(0, (width - len(line)) // 2) + line, style=title_style)
+        return text
+
+    def body(self) -> Text:
+        card, t = self.card, self._t
+        text = Text()
         method = getattr(card, "method", "")
         if method and method != getattr(card, "title", ""):
             text.append(method + "\n", style="italic")
@@ -77,6 +194,7 @@ class CardTile(Widget, can_focus=True):
         purpose = getattr(card, "purpose", "") or getattr(card, "why", "")
         if purpose:
             text.append("\n" + purpose)
+        text.rstrip()
         return text
 
     def on_click(self, event: Click) -> None:
