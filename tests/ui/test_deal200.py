@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, Static
 
+from kiosk.core.deck import MethodCard
 from kiosk.core.i18n import t
 from kiosk.core.names import card_name
 from kiosk.ui.screens.deal import DealScreen
@@ -136,9 +137,13 @@ async def test_a_roomy_tile_adds_the_steps_and_what_you_need(make_app):
         for tile in screen.query(CardTile):
             text = squeeze("\n".join(tile_rows(app, tile)))
             card = tile.card
+            assert isinstance(card, MethodCard)
             assert squeeze(card.purpose) in text
             assert t("sv", "card.steps") in text
-            assert squeeze(card.steps[0].text) in text
+            for n, step in enumerate(card.steps, 1):
+                assert squeeze(f"{n}. {step.text} ({step.minutes} min)") in text
+            if card.materials:
+                assert squeeze(f"{t('sv', 'card.materials')}: {', '.join(card.materials)}") in text
 
 
 async def test_at_120x40_the_cards_fill_the_screen_too(make_app):
@@ -149,12 +154,15 @@ async def test_at_120x40_the_cards_fill_the_screen_too(make_app):
         assert len({r.x for r in regions}) == 2 and len({r.y for r in regions}) == 2
         assert max(r.bottom for r in regions) - min(r.y for r in regions) >= 0.8 * 40
         for tile in screen.query(CardTile):
+            card = tile.card
+            assert isinstance(card, MethodCard)
             text = squeeze("\n".join(tile_rows(app, tile)))
-            assert squeeze(f"{tile.slot + 1} {card_name(tile.card)}") in text
-            assert squeeze(tile.card.purpose) in text
+            assert squeeze(f"{tile.slot + 1} {card_name(card)}") in text
+            assert squeeze(card.purpose) in text
             # A step list that does not fit whole says how many more steps the card has.
-            if t("sv", "card.steps") in text and squeeze(tile.card.steps[-1].text) not in text:
-                assert "steg till" in text
+            if t("sv", "card.steps") in text and squeeze(card.steps[-1].text) not in text:
+                shown = sum(squeeze(step.text) in text for step in card.steps)
+                assert t("sv", "deal200.more_steps", n=len(card.steps) - shown) in text
 
 
 async def test_the_walk_up_deal_fills_a_projector_with_its_three_cards(make_app):
@@ -181,6 +189,7 @@ async def test_at_80x24_the_table_is_two_by_two_with_titles_and_purposes_whole(m
             assert not any(is_big(row) for row in rows)  # no room for big letters here
             assert rows[0].startswith(f"{tile.slot + 1}  ")
             text = squeeze("\n".join(rows))
+            assert isinstance(tile.card, MethodCard)
             assert squeeze(card_name(tile.card)) in text
             assert squeeze(tile.card.purpose) in text
 

@@ -126,14 +126,19 @@ class CardTile(Widget, can_focus=True):
         text = Text()
         text.append(self._t("card.steps"), style="bold")
         indent = 4
+        room = max(1, width - indent)
         for n, step in enumerate(card.steps[:shown], 1):
-            line = Text(step.text)
-            line.append(f"  ({step.minutes} min)", style="dim")
-            for row, part in enumerate(line.wrap(self.app.console, max(1, width - indent))):
-                part.rstrip()
+            lines = [line.plain.rstrip() for line in Text(step.text).wrap(self.app.console, room)]
+            minutes = f"({step.minutes} min)"  # on the step's last line, or whole on a line of its own
+            if len(lines[-1]) + 2 + len(minutes) <= room:
+                lines[-1] += "  "
+            else:
+                lines.append("")
+            for row, line in enumerate(lines):
                 text.append("\n")
                 text.append(f"{n:>2}. " if row == 0 else " " * indent, style="bold")
-                text.append_text(part)
+                text.append(line)
+            text.append(minutes, style="dim")
         more = len(card.steps) - shown
         if more:
             text.append("\n" + " " * indent + self._t("deal200.more_steps", n=more), style="dim italic")
