@@ -218,6 +218,8 @@ async def every_title_on_the_table(app, pilot, size) -> tuple[int, int]:
                 assert title == as_drawn(name), f"{size} {card.id}: {title!r}"
             else:
                 assert squeeze(name) in squeeze(title), f"{size} {card.id}: title cut\n" + "\n".join(rows)
+            if isinstance(card, MethodCard):  # the description is whole too (a small tile gives up air for it)
+                assert squeeze(card.purpose) in squeeze(" ".join(rows)), f"{size} {card.id}: description cut"
             read += 1
             big_count += big
     return read, big_count

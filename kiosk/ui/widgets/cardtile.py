@@ -93,7 +93,14 @@ class CardTile(Widget, can_focus=True):
         if big is not None and self.rows(big, width) + 1 + self.rows(body, width) <= height:
             parts = [big, Text(), body]  # a blank row between the big title and the text
         else:
-            parts = [self.small_header(), body]
+            header = self.small_header()
+            # A small tile gives up the air above the purpose, then the method's public
+            # name, before it lets the purpose run out of the tile.
+            for tight in (1, 2):
+                if self.rows(header, width) + self.rows(body, width) <= height:
+                    break
+                body = self.body(tight)
+            parts = [header, body]
         room = height - sum(self.rows(part, width) for part in parts)
         return Text("\n").join(parts + self.extras(width, room))
 
@@ -186,11 +193,13 @@ class CardTile(Widget, can_focus=True):
             text.append(" " * max(0, (width - len(line)) // 2) + line, style=title_style)
         return text
 
-    def body(self) -> Text:
+    def body(self, tight: int = 0) -> Text:
+        """Method name, facts, principles and purpose; ``tight`` 1 leaves out the blank row
+        before the purpose, 2 the method name too."""
         card, t = self.card, self._t
         text = Text()
         method = getattr(card, "method", "")
-        if method and method != getattr(card, "title", ""):
+        if method and method != getattr(card, "title", "") and tight < 2:
             text.append(method + "\n", style="italic")
         text.append(card_facts(card, self.deck, t, short=True) + "\n")
         names = principle_names(card, self.deck)
@@ -198,7 +207,7 @@ class CardTile(Widget, can_focus=True):
             text.append(", ".join(names) + "\n", style="dim")
         purpose = getattr(card, "purpose", "") or getattr(card, "why", "")
         if purpose:
-            text.append("\n" + purpose)
+            text.append(purpose if tight else "\n" + purpose)
         text.rstrip()
         return text
 
