@@ -38,6 +38,11 @@ def principle_names(card: Card, deck: Deck) -> list[str]:
     return [principle_name(deck, pid) for pid in getattr(card, "principles", ())]
 
 
+# Letters a line of big letters must hold before a tile draws its title big (a projector's
+# tile holds 15; at 120x40 a tile holds 8, too few for most names).
+MIN_BIG_LETTERS = 12
+
+
 def poster_title(title: str, width: int) -> list[str] | None:
     """The title's rows in big letters at ``width`` columns; a word longer than a line is
     broken into even pieces with a hyphen, as on a poster ("ANVÄNDAR- INTERVJU"). None when
@@ -176,7 +181,12 @@ class CardTile(Widget, can_focus=True):
     def big_header(self, width: int) -> Text | None:
         """The slot's number (and the chosen mark, reversed, so it shows without colour)
         on a row of its own, then the title in big letters, centred; None when the title
-        cannot be drawn big at this width."""
+        cannot be drawn big at this width. A table whose narrowest tile is too narrow
+        for most titles in big letters draws none big, so it never mixes big and small
+        titles by the length of a name or the width of a tile."""
+        table = [tile.size.width for tile in self.parent.children if isinstance(tile, CardTile)] if self.parent else []
+        if (min(table, default=width) + GAP) // CELL < MIN_BIG_LETTERS:
+            return None
         lines = poster_title(card_name(self.card), width)
         if lines is None:
             return None
