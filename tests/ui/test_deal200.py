@@ -263,7 +263,13 @@ async def test_keys_work_on_the_big_table(make_app):
         assert tile.card.id in app.session.chosen
         mark = f" {t('sv', 'deal.chosen').upper()} "
         assert mark in tile_rows(app, tile)[0]  # shown in words, not by colour alone
-        await pilot.press("space")
+        await pilot.press("1")  # the chosen card loses the focus: its frame differs from the focus's
+        await pilot.pause()
+        focused = screen.query_one("#slot-0", CardTile)
+        assert focused.has_focus and not tile.has_focus
+        assert tile.styles.border_top[0] != focused.styles.border_top[0]
+        assert mark in tile_rows(app, tile)[0]
+        await pilot.press("2", "space")
         await pilot.pause()
         assert tile.card.id not in app.session.chosen and mark not in tile_rows(app, tile)[0]
         before = screen.query_one("#slot-2", CardTile).card.id
