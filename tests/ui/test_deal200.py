@@ -303,3 +303,23 @@ async def test_the_limits_note_shows_whole_below_the_big_table(make_app, size):
         shown = squeeze(" ".join(screen_lines(app)[note.region.y : note.region.bottom]))
         assert squeeze(str(note.render())) in shown
         assert all(card_name(card) in shown for card in off)
+
+
+@pytest.mark.parametrize(("deck", "language"), [("kultur-for-innovasjon", "nb"), ("ledelse-af-innovation", "da")])
+async def test_a_question_on_a_projector_sits_in_the_middle_of_its_card(make_app, deck, language):
+    app = make_app(mode="workshop", language=language, decks=(deck,))
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = DealScreen(app.language, app.session)
+        await app.push_screen(screen)
+        await pilot.pause()
+        for tile in screen.query(CardTile):
+            rows = tile_rows(app, tile)
+            assert rows[0].strip() == str(tile.slot + 1)
+            ink = [n for n, row in enumerate(rows) if row.strip() and n > 0]
+            assert squeeze(card_name(tile.card)) in squeeze(" ".join(rows[n] for n in ink))
+            above, below = ink[0], len(rows) - 1 - ink[-1]
+            assert abs(above - below) <= 1, f"{above} rows above the question, {below} below"
+            first = rows[ink[0]]
+            assert abs((len(first) - len(first.rstrip())) - (len(first) - len(first.lstrip()))) <= 1  # centred

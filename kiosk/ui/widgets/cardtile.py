@@ -93,6 +93,9 @@ class CardTile(Widget, can_focus=True):
 
     def render(self) -> Text:
         width, height = self.size
+        question = self.question_card(width, height)
+        if question is not None:
+            return question
         body = self.body()
         big = self.big_header(width)
         if big is not None and self.rows(big, width) + 1 + self.rows(body, width) <= height:
@@ -178,19 +181,14 @@ class CardTile(Widget, can_focus=True):
             text.append(f"  [{self.chosen_mark()}]", style="bold")
         return text
 
-    def big_header(self, width: int) -> Text | None:
-        """The slot's number (and the chosen mark, reversed, so it shows without colour)
-        on a row of its own, then the title in big letters, centred; None when the title
-        cannot be drawn big at this width. A table whose narrowest tile is too narrow
-        for most titles in big letters draws none big, so it never mixes big and small
-        titles by the length of a name or the width of a tile."""
+    def roomy(self, width: int) -> bool:
+        """Is the table roomy enough for big titles? Its narrowest tile decides, so one
+        table never mixes big and small titles by the width of a tile."""
         table = [tile.size.width for tile in self.parent.children if isinstance(tile, CardTile)] if self.parent else []
-        if (min(table, default=width) + GAP) // CELL < MIN_BIG_LETTERS:
-            return None
-        lines = poster_title(card_name(self.card), width)
-        if lines is None:
-            return None
-        title_style = self.get_component_rich_style("cardtile--title")
+        return (min(table, default=width) + GAP) // CELL >= MIN_BIG_LETTERS
+
+    def number_row(self, width: int) -> Text:
+        """The slot's number, and the chosen mark reversed, so it shows without colour."""
         text = Text(no_wrap=True, overflow="crop")
         number = f"{self.slot + 1}"
         text.append(number, style="bold")
@@ -198,10 +196,47 @@ class CardTile(Widget, can_focus=True):
             mark = f" {self.chosen_mark().upper()} "
             text.append(" " * max(1, width - len(number) - len(mark)))
             text.append(mark, style="bold reverse")
+        return text
+
+    def big_header(self, width: int) -> Text | None:
+        """The number row, then the title in big letters, centred; None when the table
+        is not roomy or the title cannot be drawn big at this width."""
+        lines = poster_title(card_name(self.card), width) if self.roomy(width) else None
+        if lines is None:
+            return None
+        title_style = self.get_component_rich_style("cardtile--title")
+        text = self.number_row(width)
         for line in lines:
             text.append("\n")
             text.append(" " * max(0, (width - len(line)) // 2) + line, style=title_style)
         return text
+
+    def question_card(self, width: int, height: int) -> Text | None:
+        """A question on a roomy table: too long for big letters, so it is set like a
+        printed question card, centred in the tile in the title's colour, with its time,
+        audience and principles under it. None when it does not fit whole."""
+        card = self.card
+        if not isinstance(card, ReflectionCard) or not self.roomy(width):
+            return None
+        console = self.app.console
+        question = Text(card.question, style=self.get_component_rich_style("cardtile--title"))
+        # Lines of even length, as a printed card sets them: the narrowest measure that
+        # takes no more lines than the tile's width does.
+        measure = min(width, 72)
+        rows = len(question.wrap(console, measure))
+        while measure > 20 and len(question.wrap(console, measure - 1)) == rows:
+            measure -= 1
+        set_lines = [line.plain.strip() for line in question.wrap(console, measure)]
+        body = Text("\n".join(set_lines), style=question.style)
+        body.append("\n\n" + card_facts(card, self.deck, self._t), style="")
+        names = principle_names(card, self.deck)
+        if names:
+            body.append("\n" + ", ".join(names), style="dim")
+        lines = body.wrap(console, width, justify="center")
+        top = (height - len(lines)) // 2  # rows above the question, the number's row among them
+        if top < 2:
+            return None
+        return Text("\n").join([self.number_row(width), *[Text()] * (top - 1), *lines])
 
     def body(self, tight: int = 0) -> Text:
         """Method name, facts, principles and purpose; ``tight`` 1 leaves out the blank row
