@@ -323,3 +323,16 @@ async def test_a_question_on_a_projector_sits_in_the_middle_of_its_card(make_app
             assert abs(above - below) <= 1, f"{above} rows above the question, {below} below"
             first = rows[ink[0]]
             assert abs((len(first) - len(first.rstrip())) - (len(first) - len(first.lstrip()))) <= 1  # centred
+
+
+async def test_a_digit_and_space_typed_in_one_go_choose_that_card(make_app):
+    """The digit moves the focus at once, so the Space right behind it (one burst of input,
+    as a fast hand or a remote sends it) chooses the card the digit named."""
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(200, 60)) as pilot:
+        screen = await at_deal(app, pilot)
+        tiles = list(screen.query(CardTile))
+        screen.action_slot(2)
+        screen.action_choose()  # no pause between: the same burst
+        await pilot.pause()
+        assert app.session.chosen == [tiles[2].card.id]

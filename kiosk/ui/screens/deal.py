@@ -123,7 +123,8 @@ class DealScreen(SessionScreen):
     def action_slot(self, slot: int) -> None:
         tiles = list(self.query(CardTile))
         if 0 <= slot < len(tiles):
-            tiles[slot].focus()
+            # At once, not later: "2" then Space typed in one go chooses card 2.
+            self.set_focus(tiles[slot])
 
     def action_open(self) -> None:
         tile = self.focused_tile()
