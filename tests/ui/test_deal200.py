@@ -336,3 +336,20 @@ async def test_a_digit_and_space_typed_in_one_go_choose_that_card(make_app):
         screen.action_choose()  # no pause between: the same burst
         await pilot.pause()
         assert app.session.chosen == [tiles[2].card.id]
+
+
+async def test_a_method_name_that_only_repeats_the_title_is_not_said_twice(make_app):
+    app = make_app(mode="workshop", language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        repeats = [c for c in app.session.deck.methods if c.method and c.method.casefold() == c.title.casefold()]
+        assert repeats  # "Test card" is the method "Test Card"
+        screen = DealScreen(app.language, app.session)
+        await app.push_screen(screen)
+        await pilot.pause()
+        tile = screen.query_one(CardTile)
+        tile.show(repeats[0], False)
+        await pilot.pause()
+        text = "\n".join(tile_rows(app, tile)).casefold()
+        assert text.count(repeats[0].title.casefold()) == 1

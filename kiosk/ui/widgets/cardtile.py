@@ -15,6 +15,7 @@ from textual.widget import Widget
 
 from ...core.deck import Card, Deck, MethodCard, ReflectionCard
 from ...core.names import card_name, principle_name
+from ...core.text import adds_to
 from .bigtitle import CELL, GAP, big_lines
 
 
@@ -244,7 +245,7 @@ class CardTile(Widget, can_focus=True):
         card, t = self.card, self._t
         text = Text()
         method = getattr(card, "method", "")
-        if method and method != getattr(card, "title", "") and tight < 2:
+        if adds_to(method, getattr(card, "title", "")) and tight < 2:  # as the card screen does
             text.append(method + "\n", style="italic")
         text.append(card_facts(card, self.deck, t, short=True) + "\n")
         names = principle_names(card, self.deck)
