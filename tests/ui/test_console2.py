@@ -155,3 +155,39 @@ async def test_two_apps_at_once_each_keep_their_own_scrollbars(make_app, monkeyp
             await other_pilot.pause()
             assert other.screen.query_one("#long").vertical_scrollbar.renderer is ScrollBarRender
         assert app.screen.query_one("#long").vertical_scrollbar.renderer is WholeBlockScrollBar
+
+
+def contrast(one, other) -> float:
+    """WCAG contrast of two Rich colours as drawn (the console's are RGB by now)."""
+
+    def luminance(colour) -> float:
+        def linear(c: int) -> float:
+            c = c / 255
+            return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+        red, green, blue = colour.get_truecolor()
+        return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize(
+    ("term", "theme"), [("linux", ""), ("xterm-256color", "kiosk-dark"), ("xterm-256color", "kiosk-light")]
+)
+async def test_counts_on_the_bars_stand_out_in_every_theme(make_app, monkeypatch, term, theme):
+    """Black on the light theme's bars (its colours are dark, for text on white) or on the
+    console's red, brown or blue is barely there: white there, black on the light ones."""
+    monkeypatch.setenv("TERM", term)
+    app = make_app(mode="workshop", theme=theme)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await results_screen(app, pilot)
+        counts = [
+            (text, style)
+            for row in screen_segments(app)
+            for text, style in row
+            if text.strip().isdigit() and style.bgcolor is not None
+        ]
+        assert len({style.bgcolor for _, style in counts}) == 5  # every step's colour is on screen
+        weak = {(text, contrast(style.color, style.bgcolor)) for text, style in counts}
+        assert all(ratio >= 4.5 for _, ratio in weak), weak
