@@ -37,10 +37,14 @@ def contrast_with_black(colour: str) -> float:
         red, green, blue = Color.parse(colour).get_truecolor(CONSOLE_COLOURS)
     except ColorParseError:
         return 21.0
+    return (luminance(red, green, blue) + 0.05) / 0.05
+
+
+def luminance(red: int, green: int, blue: int) -> float:
+    """WCAG relative luminance of an sRGB colour."""
 
     def linear(channel: int) -> float:
         c = channel / 255
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 
-    luminance = 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
-    return (luminance + 0.05) / 0.05
+    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.widgets import Input, Static
 
+from kiosk.ui.colours import luminance
 from kiosk.ui.console import CONSOLE_COLOURS, WholeBlockScrollBar
 from tests.e2e.test_linux_console import CP437
 
@@ -159,16 +160,7 @@ async def test_two_apps_at_once_each_keep_their_own_scrollbars(make_app, monkeyp
 
 def contrast(one, other) -> float:
     """WCAG contrast of two Rich colours as drawn (the console's are RGB by now)."""
-
-    def luminance(colour) -> float:
-        def linear(c: int) -> float:
-            c = c / 255
-            return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-        red, green, blue = colour.get_truecolor()
-        return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
-
-    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    high, low = sorted((luminance(*one.get_truecolor()), luminance(*other.get_truecolor())), reverse=True)
     return (high + 0.05) / (low + 0.05)
 
 
