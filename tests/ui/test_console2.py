@@ -51,7 +51,7 @@ async def test_the_focus_frame_is_the_accent_yellow_not_red(make_app, monkeypatc
         frame = {as_console_colour(style.color) for row in screen_segments(app) for text, style in row if "╔" in text}
         assert frame == {3}  # ansi yellow
         plain = {as_console_colour(style.color) for row in screen_segments(app) for text, style in row if "┌" in text}
-        assert plain == {4}  # the other fields: blue, a whole colour (not blue at 50%)
+        assert plain == {12}  # the other fields: bright blue, a whole colour (its blue is dim on black)
 
 
 async def test_norwegian_and_deck_text_is_drawn_in_console_glyphs(make_app, monkeypatch):
@@ -183,3 +183,25 @@ async def test_counts_on_the_bars_stand_out_in_every_theme(make_app, monkeypatch
         assert len({style.bgcolor for _, style in counts}) == 5  # every step's colour is on screen
         weak = {(text, contrast(style.color, style.bgcolor)) for text, style in counts}
         assert all(ratio >= 4.5 for _, ratio in weak), weak
+
+
+async def test_a_chosen_card_shows_the_focus_on_the_console(make_app, monkeypatch):
+    """kiosk.tcss outranks the card's own CSS: its rule for a chosen card hid the focus."""
+    from kiosk.ui.widgets.cardtile import CardTile
+
+    monkeypatch.setenv("TERM", "linux")
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await results_screen(app, pilot)
+        await pilot.press("enter")  # the deal
+        await pilot.pause()
+        tile = app.focused
+        assert isinstance(tile, CardTile)
+        await pilot.press("space")  # chosen, and still focused
+        await pilot.pause()
+        assert tile.has_class("-chosen") and tile.has_focus
+        assert tile.styles.border.top[0] == "double"
+        assert as_console_colour(tile.styles.border.top[1].rich_color) == 3  # the accent, not the chosen green
+        await pilot.press("right")
+        await pilot.pause()
+        assert not tile.has_focus and as_console_colour(tile.styles.border.top[1].rich_color) == 2
