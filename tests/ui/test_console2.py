@@ -205,3 +205,16 @@ async def test_a_chosen_card_shows_the_focus_on_the_console(make_app, monkeypatc
         await pilot.press("right")
         await pilot.pause()
         assert not tile.has_focus and as_console_colour(tile.styles.border.top[1].rich_color) == 2
+
+
+async def test_console_scrollbar_thumb_stands_out_from_its_track(make_app, monkeypatch):
+    monkeypatch.setenv("TERM", "linux")
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(Long())
+        await pilot.pause()
+        column = [style for _, style in (row[-1] for row in screen_segments(app)[:-1])]  # the scrollbar
+        # A cell's shown colour: its background, or its foreground when reversed (the thumb).
+        thumb = {as_console_colour(style.color) for style in column if style.reverse}
+        track = {as_console_colour(style.bgcolor) for style in column if not style.reverse}
+        assert len(thumb) == len(track) == 1 and thumb != track, (thumb, track)
