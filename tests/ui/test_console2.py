@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 
 from kiosk.ui.colours import luminance
 from kiosk.ui.console import CONSOLE_COLOURS, WholeBlockScrollBar
+from kiosk.ui.themes import shipped_specs, to_theme
 from tests.e2e.test_linux_console import CP437
 
 BALLOTS = ["2342312312", "1325214135", "2431325242"]
@@ -218,3 +219,19 @@ async def test_console_scrollbar_thumb_stands_out_from_its_track(make_app, monke
         thumb = {as_console_colour(style.color) for style in column if style.reverse}
         track = {as_console_colour(style.bgcolor) for style in column if not style.reverse}
         assert len(thumb) == len(track) == 1 and thumb != track, (thumb, track)
+
+
+@pytest.mark.parametrize("spec", shipped_specs(), ids=lambda spec: spec.name)
+def test_the_five_steps_have_five_colours_in_every_theme_and_terminal(spec):
+    """The bars tell the scale's steps apart by colour: five colours in truecolor, in a
+    256-colour terminal (xterm, which draws the gallery's pictures, rounds to those) and
+    on the console. The light theme's 'strong' and 'throughout' were one green."""
+    from kiosk.ui.widgets.bars import STEP_VARIABLES
+
+    system = to_theme(spec).to_color_system().generate()
+    colours = [RichColor.parse(system[name].replace("ansi_", "")) for name in STEP_VARIABLES]
+    for depth in (ColorSystem.TRUECOLOR, ColorSystem.EIGHT_BIT, ColorSystem.STANDARD):
+        shown = {colour.downgrade(depth).get_truecolor(CONSOLE_COLOURS) for colour in colours}
+        if spec.name != "console" and depth == ColorSystem.STANDARD:
+            continue  # the RGB themes are not made for 16 colours
+        assert len(shown) == len(STEP_VARIABLES), (depth, shown)
