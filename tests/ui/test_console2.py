@@ -235,3 +235,17 @@ def test_the_five_steps_have_five_colours_in_every_theme_and_terminal(spec):
         if spec.name != "console" and depth == ColorSystem.STANDARD:
             continue  # the RGB themes are not made for 16 colours
         assert len(shown) == len(STEP_VARIABLES), (depth, shown)
+
+
+@pytest.mark.parametrize("theme", ["kiosk-dark", "kiosk-light"])
+async def test_a_field_without_focus_keeps_a_visible_frame(make_app, monkeypatch, theme):
+    """WCAG's 3:1 for the parts of a control: the frame of a field that does not have the
+    focus, against the screen behind it (it had 1.1:1 in both themes: fields read as text)."""
+    monkeypatch.setenv("TERM", "xterm-256color")
+    app = make_app(mode="workshop", theme=theme)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        field = next(f for f in app.screen.query(Input) if not f.has_focus)
+        frame = field.styles.border.left[1]
+        behind = app.screen.styles.background
+        assert contrast(frame.rich_color, behind.rich_color) >= 3, (frame.hex, behind.hex)
