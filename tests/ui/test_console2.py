@@ -201,11 +201,14 @@ async def test_a_chosen_card_shows_the_focus_on_the_console(make_app, monkeypatc
         await pilot.press("space")  # chosen, and still focused
         await pilot.pause()
         assert tile.has_class("-chosen") and tile.has_focus
-        assert tile.styles.border.top[0] == "double"
+        # A full block frame (the console font has █▀▄) in the accent: not the chosen card's
+        # double line, so focus and chosen differ without colour too.
+        assert tile.styles.border.top[0] == "thick"
         assert as_console_colour(tile.styles.border.top[1].rich_color) == 3  # the accent, not the chosen green
         await pilot.press("right")
         await pilot.pause()
         assert not tile.has_focus and as_console_colour(tile.styles.border.top[1].rich_color) == 2
+        assert tile.styles.border.top[0] == "double"
 
 
 async def test_console_scrollbar_thumb_stands_out_from_its_track(make_app, monkeypatch):

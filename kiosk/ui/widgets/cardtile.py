@@ -68,7 +68,7 @@ class CardTile(Widget, can_focus=True):
     COMPONENT_CLASSES = {"cardtile--title"}
     DEFAULT_CSS = """
     CardTile > .cardtile--title { color: $primary; text-style: bold; }
-    CardTile { width: 1fr; height: 100%; background: $surface; border: round $panel; padding: 0 1; }
+    CardTile { width: 1fr; height: 100%; background: $surface; border: round $foreground 40%; padding: 0 1; }
     CardTile:focus { border: thick $accent; }
     CardTile.-chosen { border: double $success; }  /* not the focus's thick frame: tells them apart without colour */
     CardTile.-chosen:focus { border: thick $accent; background: $boost; }
