@@ -9,7 +9,7 @@ from kiosk.core.names import longest_principle_name
 from kiosk.core.results import PrincipleResult, ResultsView
 from kiosk.core.shelf import Shelf
 from kiosk.ui.screens.results import first_what_matters
-from kiosk.ui.widgets.bars import MIN_BAR, BarChart, bar_shape, columns
+from kiosk.ui.widgets.bars import BAR_SHARE, MIN_BAR, BarChart, bar_shape, columns
 from tests.ui.test_langs import chart_names
 
 # Three voters who disagree on some principles (level answer first, then the nine).
@@ -40,8 +40,8 @@ def test_order_puts_weakest_then_divided_then_the_rest():
 def test_columns_keep_the_label_and_give_the_bar_the_rest():
     cols = columns(116, 35, 20)
     assert cols.label == 35 and cols.bar == 116 - 35 - 7 - 20
-    narrow = columns(76, 35, 20)  # 80x24: the label gives way (names wrap), the bar keeps half
-    assert narrow.bar >= (76 - 7 - 20) // 2 and narrow.label + narrow.bar + 7 + 20 == 76
+    narrow = columns(76, 35, 20)  # 80x24: the label gives way (names wrap), the bar keeps its share
+    assert narrow.bar == int((76 - 7 - 20) * BAR_SHARE) and narrow.label + narrow.bar + 7 + 20 == 76
     squeezed = columns(50, 35, 20)  # too narrow for half: the bar keeps its minimum
     assert squeezed.bar == MIN_BAR and squeezed.label + squeezed.bar + 7 + 20 == 50
 

@@ -5,7 +5,7 @@ Each bar is split into the scale's steps, in colours from "limited" (warm) to "i
 neighbouring counts never run together). Without colour (NO_COLOR) each step is drawn in a
 glyph of its own, shade growing with the step: the segment's length is its count, and the
 legend shows which glyph is which step. The label column is as wide as the
-longest name the deck has in any of its languages while that leaves the bars at least half
+longest name the deck has in any of its languages while that leaves the bars close to half
 of the row; on a narrow screen (80x24) the column narrows and a long name wraps onto a
 second line instead, so the bars still carry the picture and no name is cut. On a tall
 screen the bars grow thicker with air between them, so the chart reads from the back of a
@@ -29,6 +29,9 @@ from ..colours import ink, theme_colour
 STEP_VARIABLES = ("error", "warning", "primary", "secondary", "success")
 STEP_GLYPHS = ("·", "░", "▒", "▓", "█")  # without colour; all are in the Linux console font
 MIN_BAR = 12  # below this a bar says little; the label gives way first
+# The bars' least share of a row beside the names: on a narrow screen a long name wraps
+# rather than squeeze the bars that carry the picture.
+BAR_SHARE = 0.45
 
 
 @dataclass(frozen=True)
@@ -74,12 +77,12 @@ class Columns:
 
 
 def columns(width: int, label: int, tags: int) -> Columns:
-    """Split a row: the label as wide as asked while the bar keeps at least half of what the
-    two share (and never less than ``MIN_BAR``; longer names wrap, see ``name_lines``), the
-    mean, the tags, and the bar the rest."""
+    """Split a row: the label as wide as asked while the bar keeps close to half of what the
+    two share (``BAR_SHARE``, and never less than ``MIN_BAR``; longer names wrap, see
+    ``name_lines``), the mean, the tags, and the bar the rest."""
     fixed = 1 + 6 + tags  # the space after the label, " 3.5 ", the tags
     shared = width - fixed
-    label = max(8, min(label, shared - max(MIN_BAR, shared // 2)))
+    label = max(8, min(label, shared - max(MIN_BAR, int(shared * BAR_SHARE))))
     return Columns(label, max(1, shared - label), tags)
 
 
