@@ -37,9 +37,7 @@ def tag_keys(principle: PrincipleResult) -> list[str]:
 def widest_tags(principles: list[PrincipleResult]) -> int:
     """The cells the tags of these rows need in the language where they are longest: two
     tags on one row need both, one tag on each row only the longer (the bars get the rest)."""
-    return max(
-        (tags_width([t(lang, key) for key in tag_keys(p)]) for p in principles for lang in LANGUAGES), default=0
-    )
+    return max((tags_width([t(lang, key) for key in tag_keys(p)]) for p in principles for lang in LANGUAGES), default=0)
 
 
 class ResultsScreen(KioskScreen):
