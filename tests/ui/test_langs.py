@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from kiosk.ui.widgets.bars import BarChart, columns
+from kiosk.ui.widgets.bars import BarChart, columns, name_lines
 
 LANGUAGES = ["sv", "en", "nb", "da"]
 # Three voters who disagree on some principles (level answer first, then the nine).
@@ -181,3 +181,38 @@ async def test_lobby_phone_panel_reads_as_one_group(make_app, size):
         # ... and the group sits in the middle of the panel, not spread over it.
         above, below = title.region.y - panel.region.y, panel.region.bottom - tokens.region.bottom
         assert above > 0 and abs(above - below) <= 2
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+async def test_follow_up_bars_show_what_moved_at_80x24(make_app, store, language):
+    """At 80x24 the table of changes starts below the fold: each bar says its change itself."""
+    from datetime import date
+
+    from kiosk.core.plan import Action
+    from kiosk.core.session import Session, SessionSettings
+
+    deck = make_app().shelf.get("innovationslek", language)
+    ids = deck.require_model().principle_ids
+    first = Session(store=store, deck=deck, settings=SessionSettings(mode="workshop", language=language))
+    first.cast({"level": "limited", **{p: 2 for p in ids}})
+    code = first.save_plan(first.make_plan([Action(what="Try it")], date(2027, 1, 10)))
+    app = make_app(language=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", *code.lower(), "enter")
+        await pilot.pause()
+        await pilot.press("enter", "2", *"421333333", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+r", "right", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ResultsScreen"
+        chart = app.screen.query_one(BarChart)
+        moved = {"4": "+2.0", "2": "+0.0", "1": "-1.0", "3": "+1.0"}  # from 2 to the new answer
+        answers = dict(zip(ids, "421333333", strict=True))
+        by_name = {deck.require_model().principle(p).name: moved[a] for p, a in answers.items()}
+        label = columns(chart.size.width, chart.label_width, chart.tag_width).label
+        rows = [line for line in chart.render().plain.splitlines() if line[label + 1 :].strip()]
+        assert len(rows) == len(ids)
+        for row in chart.rows:  # the change on the bar's own line, beside the mean
+            line = next(line for line in rows if line.startswith(name_lines(row.label, label)[0] + " "))
+            assert f"{row.mean:.1f} {by_name[row.label]}" in line, line
+        assert sorted(chart_names(chart)) == sorted(by_name)

@@ -69,9 +69,10 @@ class ResultsScreen(KioskScreen):
         view = self.view
         rows = []
         colours = {"results.weakest": "warning", "results.divided": "primary"}
+        moved = {row.name: row.delta for row in view.since_plan}  # a follow-up: what moved, on each bar
         for principle in first_what_matters(view):
             tags = tuple((self.t(key), colours[key]) for key in tag_keys(principle))
-            rows.append(BarRow(principle.name, principle.counts, principle.mean, tags))
+            rows.append(BarRow(principle.name, principle.counts, principle.mean, tags, moved.get(principle.name)))
         with VerticalScroll(id="results"):
             yield Static(self.t("results.title", n=view.votes), classes="title")
             if self.following:

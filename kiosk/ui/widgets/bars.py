@@ -40,6 +40,15 @@ class BarRow:
     counts: tuple[int, ...]
     mean: float | None
     tags: tuple[tuple[str, str], ...] = ()  # (text, theme variable), e.g. ("weakest", "warning")
+    change: float | None = None  # in a follow-up: the mean's change since the plan followed up
+
+
+CHANGE_WIDTH = 6  # "+1.0  " after the mean, when any row has a change
+
+
+def change_text(change: float | None) -> str:
+    """The change with its sign, as the trend table writes it ("+1.0", "-0.5")."""
+    return "    " if change is None else f"{change:+4.1f}"
 
 
 def split_width(counts: tuple[int, ...], width: int) -> list[int]:
@@ -80,7 +89,7 @@ def columns(width: int, label: int, tags: int) -> Columns:
     """Split a row: the label as wide as asked while the bar keeps close to half of what the
     two share (``BAR_SHARE``, and never less than ``MIN_BAR``; longer names wrap, see
     ``name_lines``), the mean, the tags, and the bar the rest."""
-    fixed = 1 + 6 + tags  # the space after the label, " 3.5 ", the tags
+    fixed = 1 + 6 + tags  # the space after the label, " 3.5 " (and the change), the tags
     shared = width - fixed
     label = max(8, min(label, shared - max(MIN_BAR, int(shared * BAR_SHARE))))
     return Columns(label, max(1, shared - label), tags)
@@ -150,6 +159,10 @@ class BarChart(Widget):
         self.label_width = label_width or max((len(r.label) for r in rows), default=10)
         own_tags = max((tags_width([t for t, _ in r.tags]) for r in rows), default=0)
         self.tag_width = max(tag_width or 0, own_tags)
+        # The change since the plan followed up sits between the mean and the tags; the
+        # split of a row counts it with the tags.
+        self.changes = any(r.change is not None for r in rows)
+        self.tag_width += CHANGE_WIDTH if self.changes else 0
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         thick, gap = bar_shape(viewport.height)
@@ -193,6 +206,9 @@ class BarChart(Widget):
                     text.append(" " * (cols.bar - used), style="" if self.app.no_color else f"on {surface}")
                 mean = (f"{row.mean:4.1f}" if row.mean is not None else "   -") if on_middle else "    "
                 text.append(f" {mean} ", style="bold")
+                if self.changes:
+                    text.append(change_text(row.change) if on_middle else "    ", style="bold")
+                    text.append(" " * (CHANGE_WIDTH - 4))
                 if on_middle and row.tags:
                     for tag, variable in row.tags:
                         text.append(" ")
