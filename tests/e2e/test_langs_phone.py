@@ -1,6 +1,7 @@
 """The phone ballot in every language on a 390 px wide phone: the five answers of a
-principle line up (radio beside radio, digit beside digit) however long a step's name is
-("Genomsyrar oss" wraps below its digit, it does not push the radio up)."""
+principle line up (radio beside radio, digit beside digit) however long a step's name is,
+and no name breaks inside a word: a name too wide for its box ("Genomsyrar oss") sends the
+names to a key under the row."""
 
 from __future__ import annotations
 
@@ -24,7 +25,12 @@ return Array.from(document.querySelectorAll('.options.scale')).map((box) => {
     const edge = label.getBoundingClientRect().right + 1;
     return Array.from(label.querySelectorAll('span')).every((s) => s.getBoundingClientRect().right <= edge);
   });
-  return {radios: at('input[type=radio]'), digits: at('.step'), inside: inside};
+  const names = Array.from(box.querySelectorAll('.step-name'));
+  const key = box.parentElement.querySelector('.scale-key');
+  return {radios: at('input[type=radio]'), digits: at('.step'), inside: inside,
+          whole: names.every((n) => n.getClientRects().length <= 2 && n.scrollWidth <= n.clientWidth + 1),
+          keyed: box.closest('form').classList.contains('keyed'),
+          key: key && key.offsetParent !== null ? key.innerText : ''};
 });
 """
 
@@ -60,3 +66,5 @@ async def test_the_five_answers_line_up_on_a_phone(tmp_path, language):
         assert len(scale["radios"]) == 5 and len(set(scale["radios"])) == 1, scale
         assert len(set(scale["digits"])) == 1, scale
         assert scale["inside"], scale  # no step name runs out of its box
+        # Each name whole in its box, or (too narrow for one) all of them in a key below.
+        assert scale["key"] if scale["keyed"] else scale["whole"], scale
