@@ -68,3 +68,40 @@ async def test_the_five_answers_line_up_on_a_phone(tmp_path, language):
         assert scale["inside"], scale  # no step name runs out of its box
         # Each name whole in its box, or (too narrow for one) all of them in a key below.
         assert scale["key"] if scale["keyed"] else scale["whole"], scale
+
+
+def vote_and_read_count(url: str) -> str:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver = phone_browser(390, 844)
+    try:
+        driver.get(url)
+        WebDriverWait(driver, 10).until(lambda d: d.find_elements("id", "send"))
+        driver.execute_script(
+            "document.querySelectorAll('.options').forEach((o) => o.querySelector('input').checked = true);"
+        )
+        driver.find_element("id", "send").click()
+        # Read in one step: the page redraws the count as the kiosk's events come in.
+        read = "const c = document.getElementById('count'); return c ? c.textContent : '';"
+        # The waiting page may first show the count it had (0), then the kiosk's next one.
+        return WebDriverWait(driver, 10).until(
+            lambda d: (d.execute_script(read) or "").startswith("1") and d.execute_script(read)
+        )
+    finally:
+        driver.quit()
+
+
+async def test_the_first_phone_vote_reads_in_the_singular(tmp_path):
+    store = Store.open(tmp_path / "data")
+    deck = Shelf().get("innovationslek", "en")
+    settings = SessionSettings(mode="workshop", group_size=5, language="en")
+    box = BallotBox(Session(store=store, deck=deck, settings=settings))
+    server = KioskServer("page", "127.0.0.1", 0).open()
+    try:
+        await server.ready.wait()
+        server.add_room(box)
+        count = await asyncio.to_thread(vote_and_read_count, f"{server.local_url()}V/{box.room}")
+    finally:
+        await server.close()
+        store.close()
+    assert count == "1 has voted"
