@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,9 @@ def run_program(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
         cwd=ROOT,
         timeout=timeout,
         stdin=subprocess.DEVNULL,
+        # The environment the test declares: the C library's can hold a COLUMNS=80 that
+        # GNU readline exported behind os.environ's back (see tests/e2e/tmux.py).
+        env=dict(os.environ),
     )
 
 

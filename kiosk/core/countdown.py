@@ -70,6 +70,10 @@ class Countdown:
     def step_seconds(self) -> float:
         return self._durations[self.index]
 
+    def length_of(self, index: int) -> float:
+        """Seconds step ``index`` is planned to take, with the minutes added or removed."""
+        return self._durations[index]
+
     def progress(self) -> float:
         """0..1 through the current step (1 in overtime)."""
         total = self._durations[self.index]

@@ -2,7 +2,7 @@
 
 ``plan_lines`` turns a plan into labelled lines in the words of a language (what to say);
 ``plan_text`` lays them out as plain text (``innovationslek plan show``, scripts) and
-``plan_markdown`` as Markdown. A screen can style the same lines (the share summary).
+``plan_markdown`` as Markdown; the share screen's summary styles the same lines.
 Text from the plan stays text: nothing here is markup for anyone.
 """
 
@@ -22,13 +22,15 @@ class Line:
     """``kind`` is one of: title, fact (label: value), heading, card, action (its "what"),
     detail (label: value under an action), review (status: an action of the plan followed
     up), vote (principle, mean, counts), level (the overall question: label, then each
-    option's name and count)."""
+    option's name and count). ``key`` names a fact or a heading by its catalogue key
+    (plan.team, plan.votes, ...), so a form can leave one out or style it."""
 
     kind: str
     label: str = ""
     value: str = ""
     counts: tuple[int, ...] = ()
     mean: float | None = None
+    key: str = ""
 
 
 def _level_names(deck: Deck | None) -> dict[str, str]:
@@ -51,9 +53,9 @@ def plan_lines(
         ("plan.follow_up", plan.follow_up.isoformat() if plan.follow_up else ""),
         ("plan.challenge", challenge),
     ]
-    lines += [Line("fact", labels[key], value) for key, value in facts if value]
+    lines += [Line("fact", labels[key], value, key=key) for key, value in facts if value]
     if plan.actions:
-        lines.append(Line("heading", value=labels["plan.actions"]))
+        lines.append(Line("heading", value=labels["plan.actions"], key="plan.actions"))
         for action in plan.actions:
             lines.append(Line("action", value=action.what))
             lines += [
@@ -63,15 +65,16 @@ def plan_lines(
             ]
     if plan.review:  # a follow-up: how each action of the plan it followed up went
         heading = labels["room_followup.review_heading_code"].replace("{code}", plan.follows)
-        lines.append(Line("heading", value=heading if plan.follows else labels["room_followup.review_heading"]))
+        heading = heading if plan.follows else labels["room_followup.review_heading"]
+        lines.append(Line("heading", value=heading, key="room_followup.review_heading"))
         lines += [Line("review", labels[f"room_followup.review_{item.status}"], item.what) for item in plan.review]
     if plan.cards:
-        lines.append(Line("heading", value=labels["plan.cards"]))
+        lines.append(Line("heading", value=labels["plan.cards"], key="plan.cards"))
         lines += [Line("card", value=card_title(deck, card_id)) for card_id in plan.cards]
     principle_votes = {q: c for q, c in plan.votes.items() if q != LEVEL_QUESTION}
     level = plan.votes.get(LEVEL_QUESTION)
     if principle_votes or level:
-        lines.append(Line("heading", value=labels["plan.votes"]))
+        lines.append(Line("heading", value=labels["plan.votes"], key="plan.votes"))
     if level:
         names = _level_names(deck)
         lines.append(

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, on
-from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -27,7 +26,7 @@ from ..core.paths import user_themes_dir
 from ..core.pin import BackoffFile, PinGate
 from ..core.shelf import Shelf
 from ..core.store import Store
-from .console import use_console_glyphs
+from .console import ConsoleApp, use_console_glyphs
 from .flow import FlowRouter
 from .intents import Intent
 from .themes import CONSOLE_THEME, pick_theme, register_themes, start_with_theme
@@ -45,7 +44,7 @@ MIN_WIDTH, MIN_HEIGHT = 60, 18
 PIN_BACKOFF_NAME = "pin-backoff.json"
 
 
-class KioskApp(App, inherit_bindings=False):
+class KioskApp(ConsoleApp, inherit_bindings=False):
     """Bindings are ours alone (no inherited ctrl+c / ctrl+p): in ``--kiosk`` nothing quits,
     suspends or opens a palette; F12 plus the PIN opens the facilitator menu. Outside it,
     Ctrl+Q and Ctrl+C quit, asking first when the session holds something."""

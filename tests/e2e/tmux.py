@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
 import subprocess
@@ -13,6 +14,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def own_environment() -> dict[str, str]:
+    """The environment as this process declares it (``os.environ``), for a child.
+
+    Without it a child inherits the C library's environment, which can differ: GNU
+    readline, once anything in the test process imports it (pytest does), exports
+    COLUMNS=80 and LINES=24 there without touching ``os.environ``. The tmux server took
+    those into its global environment, and the app in a 200x60 pane, which sizes itself by
+    them before it asks the terminal, drew itself at 80x24."""
+    return {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
 
 
 def require_tmux() -> None:
@@ -41,11 +53,14 @@ class TmuxSession:
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
         term = (env or {}).get("TERM", "xterm-256color")
         shell = f"cd {shlex.quote(str(ROOT))} && env TERM={term} {exports} {command}; echo EXITED:$?; sleep 30"
+        self.width, self.height = width, height
         subprocess.run(
             [
                 "tmux",
                 "-L",
                 self.socket,
+                "-f",
+                "/dev/null",  # no one's own tmux.conf (its default-size, its status line)
                 "new-session",
                 "-d",
                 "-s",
@@ -59,6 +74,7 @@ class TmuxSession:
                 shell,
             ],
             check=True,
+            env=own_environment(),  # the tmux server's, so the pane's: no size but the pane's
         )
 
     def tmux(self, *args: str) -> str:
@@ -66,6 +82,18 @@ class TmuxSession:
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", self.name)
+
+    def pane_size(self) -> tuple[int, int]:
+        """The pane's size as tmux says it: what the program in it is told."""
+        width, height = self.tmux("display", "-p", "-t", self.name, "#{pane_width} #{pane_height}").split()
+        return int(width), int(height)
+
+    def drawn_rows(self) -> int:
+        """How many rows the app draws: its footer is on the last of them. An app that
+        draws at 80x24 in a 200x60 pane leaves the rows below 24 blank."""
+        rows = self.screen().split("\n")
+        drawn = [n for n, row in enumerate(rows) if row.strip()]
+        return drawn[-1] + 1 if drawn else 0
 
     def send(self, *keys: str) -> None:
         self.tmux("send-keys", "-t", self.name, *keys)

@@ -157,7 +157,7 @@ async def test_hostile_deck_team_and_plan_through_a_workshop(tmp_path, store):
         session.choose("crazy-8")
         await pilot.press(str([c.id for c in session.hand].index("crazy-8") + 1), "enter")
         await settle(pilot)
-        assert_shows(app, f"{CARD_TITLE} [vald]", PURPOSE, STEP, STEP_2, MATERIAL, "Idé")
+        assert_shows(app, f"{CARD_TITLE} [valt]", PURPOSE, STEP, STEP_2, MATERIAL, "Idé")
 
         await pilot.press("t")
         await settle(pilot)

@@ -230,13 +230,10 @@ async def test_share_says_why_there_is_no_qr_once(make_app):
 async def test_projector_screens_use_console_glyphs(make_app, monkeypatch, mode):
     """The big title, the card's panel, the lobby's big count and codes, the share screen:
     at 200x60 under TERM=linux every glyph drawn is in the console font (CP437)."""
-    from textual.scrollbar import ScrollBar
-
     from tests.e2e.test_linux_console import CP437
     from tests.ui.test_phone_vote import to_lobby
 
     monkeypatch.setenv("TERM", "linux")
-    monkeypatch.setattr(ScrollBar, "renderer", ScrollBar.renderer)  # console mode swaps it
     seen: dict[str, str] = {}
 
     def look(name: str) -> None:

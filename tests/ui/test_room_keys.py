@@ -250,11 +250,7 @@ SHIPPED_THEMES = sorted(path.stem for path in (ROOT / "themes").glob("*.toml"))
 
 
 def facilitator_app(tmp_path, theme: str, monkeypatch) -> KioskApp:
-    from textual.scrollbar import ScrollBar
-
     monkeypatch.setenv("TERM", "xterm-256color")
-    # The console theme swaps the scrollbar renderer for the whole process: put it back after.
-    monkeypatch.setattr(ScrollBar, "renderer", ScrollBar.renderer)
     store = Store.open(tmp_path / "data")
     config = Config(mode="workshop", theme=theme, seed=7, viewer_host="127.0.0.1", viewer_port=0)
     return KioskApp(config, store, data_dir=tmp_path / "data", clock=FakeClock(), today=lambda: TODAY)

@@ -111,6 +111,10 @@ MORE: dict[str, tuple[str, list[str], dict[str, object], Callable[[Store], list[
     "review": ("followup", [], {}, plan_then(*FOLLOW_UP_VOTE, "enter", "space", "c")),
     "resume": ("workshop", [], {}, workshop_open),
     "stillthere": ("walkup", ["enter", "1"], {"idle_seconds": 20}, None),
+    # The questions asked before something cannot be taken back.
+    "reveal_confirm": ("workshop", ["ctrl+s", "enter", *"3123451234", "enter", "ctrl+r"], {}, None),
+    "leave_round": ("workshop", ["ctrl+s", "enter", *"3123451234", "enter", "escape"], {}, None),
+    "quit": ("workshop", ["ctrl+s", "enter", *"3123451234", "enter", "ctrl+c"], {}, None),
 }
 
 

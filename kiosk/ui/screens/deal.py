@@ -41,11 +41,10 @@ class DealScreen(SessionScreen):
     DealScreen CardTile { height: 100%; margin: 0; }
     DealScreen #deal-limits { height: auto; }
     DealScreen.-short #deal-hint { display: none; }  /* the key bar says it; the cards need the row */
-    /* On a tall screen the cards are as tall as their text (with air), not empty columns. */
-    DealScreen.-tall #deal, DealScreen.-huge #deal { align-vertical: middle; }
-    DealScreen.-tall #table, DealScreen.-huge #table { height: auto; grid-rows: auto; grid-gutter: 1 2; }
-    DealScreen.-tall CardTile { height: auto; min-height: 12; padding: 1 2; }
-    DealScreen.-huge CardTile { height: auto; min-height: 16; padding: 1 2; }
+    /* On a tall screen (a projector) the cards are the picture: they fill the table, two
+       by two, so a title has the width for big letters and a card the rows for its steps. */
+    DealScreen.-tall #table, DealScreen.-huge #table { grid-gutter: 1 2; }
+    DealScreen.-tall CardTile, DealScreen.-huge CardTile { padding: 1 2; }
     """
 
     def compose(self) -> ComposeResult:
@@ -89,14 +88,23 @@ class DealScreen(SessionScreen):
 
     def on_resize(self) -> None:
         # Side by side when there is room; two by two (or one by one) on a small screen.
-        n = len(self.query(CardTile)) or 1
+        # A tall screen takes two columns at most: wide tiles for big titles and rows for
+        # the steps, rather than narrow columns of mostly empty height.
+        tiles = list(self.query(CardTile))
+        n = len(tiles) or 1
         width = self.size.width
         columns = n if width >= 40 * n else max(1, min(n, width // 38))
+        if self.size.height >= self.VERTICAL_BREAKPOINTS[1][0]:
+            columns = min(columns, 2)
         rows = -(-n // columns)
         columns = -(-n // rows)  # balanced: four cards two by two, not three and one
         table = self.query_one("#table", Grid)
         table.styles.grid_size_columns = columns
         table.styles.grid_size_rows = rows
+        # An odd card out on the last row takes the whole row, not a lone half.
+        for slot, tile in enumerate(tiles):
+            last_alone = columns > 1 and slot == n - 1 and n % columns
+            tile.styles.column_span = columns - n % columns + 1 if last_alone else 1
 
     def on_mount(self) -> None:
         self.show_limits()
@@ -115,7 +123,8 @@ class DealScreen(SessionScreen):
     def action_slot(self, slot: int) -> None:
         tiles = list(self.query(CardTile))
         if 0 <= slot < len(tiles):
-            tiles[slot].focus()
+            # At once, not later: "2" then Space typed in one go chooses card 2.
+            self.set_focus(tiles[slot])
 
     def action_open(self) -> None:
         tile = self.focused_tile()

@@ -1,10 +1,17 @@
 """Run an exercise with its step timer: the time left in big digits (the largest thing on
 the screen at every size), a progress bar, and the whole list of steps with the current one
 marked. Space pauses, + and - change the time, n and p move between steps. When a step
-ends: the bell and a flash; past zero it counts overtime in the warning colour."""
+ends: the bell and a flash; past zero it counts overtime in the warning colour.
+
+The rows are shared out after each resize: the step list gets every row it needs to show
+each step whole as long as the digits keep their smallest size, and the digits take the
+rest (so they shrink a size before a step is cut). From 34 rows the digits get just the
+rows of their size and the whole group is centred, so no gap opens between the time and
+its steps on a projector."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -12,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Static
 
 from ...core.countdown import Countdown
@@ -49,8 +57,9 @@ class ExerciseScreen(SessionScreen):
     ]
     DEFAULT_CSS = """
     ExerciseScreen #exercise { padding: 0 2; height: 1fr; }
+    ExerciseScreen.-tall #exercise, ExerciseScreen.-huge #exercise { align-vertical: middle; }
     ExerciseScreen #time { color: $text; max-height: 40; }
-    ExerciseScreen.-huge #time { margin: 1 0; }
+    ExerciseScreen.-tall #time, ExerciseScreen.-huge #time { margin: 1 0; }
     ExerciseScreen #time.-final { color: $warning; }
     ExerciseScreen #time.-overtime { color: $error; text-style: bold; }
     ExerciseScreen #time.-paused { color: $text-muted; }
@@ -58,7 +67,7 @@ class ExerciseScreen(SessionScreen):
     ExerciseScreen #state { height: 1; content-align: center middle; width: 100%; color: $warning;
                             text-style: bold; }
     ExerciseScreen #steps { margin-top: 1; max-width: 120; }
-    ExerciseScreen #steps-box { height: auto; align-horizontal: center; }
+    ExerciseScreen #steps-box { height: auto; }
     """
 
     def __init__(
@@ -86,7 +95,7 @@ class ExerciseScreen(SessionScreen):
         with Vertical(id="exercise"):
             yield Static(plain(self.card.title), classes="title")
             yield Static("", id="step-number", classes="subtitle")
-            yield BigDigits("00:00", id="time")
+            yield BigDigits("00:00", id="time", tight=True)
             yield Static("", id="state")
             yield ProgressLine(id="progress")
             with Center(id="steps-box"):
@@ -100,6 +109,35 @@ class ExerciseScreen(SessionScreen):
         self.started_at = self.clock()
         self.countdown.start()
         self.tick()
+        self.call_after_refresh(self.share_rows)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.share_rows)
+
+    def share_rows(self) -> None:
+        """Give the step list the rows it needs (all of them, less the digits' smallest
+        size) and the digits the rest; measured from the laid-out column, so a wrapped
+        title or a status line is counted too."""
+        column = self.query_one("#exercise", Vertical)
+        digits = self.query_one("#time", BigDigits)
+        steps_box, steps = self.query_one("#steps-box", Center), self.query_one("#steps", StepList)
+
+        def margins(widget: Widget) -> int:
+            return widget.styles.margin.top + widget.styles.margin.bottom
+
+        shared = (digits, steps_box)
+        fixed = sum(w.outer_size.height + margins(w) for w in column.children if w not in shared and w.display)
+        width = column.content_size.width
+        room = column.content_size.height - fixed - margins(digits) - margins(steps_box) - margins(steps)
+        steps.fit(max(1, room - digits.rows_for(width, 0)))
+        if self.has_class("-short"):
+            digits.styles.height = None  # every spare row: the digits' box is the screen's middle
+            return
+        max_width = steps.styles.max_width
+        list_width = min(steps.natural_width(), width)
+        if max_width is not None:
+            list_width = min(list_width, int(max_width.resolve(column.content_size, self.size)))
+        digits.styles.height = digits.rows_for(width, room - steps.rows_at(list_width))
 
     def schedule(self) -> None:
         """Wake up when the shown second will change, not more often: idle CPU stays tiny."""
@@ -161,6 +199,8 @@ class ExerciseScreen(SessionScreen):
     def _changed(self) -> None:
         self._shown = None
         self.tick()
+        # Another current step may need other rows (which steps give way, where room is short).
+        self.call_after_refresh(self.share_rows)
 
     def action_pause_or_resume(self) -> None:
         self.countdown.toggle()
@@ -176,6 +216,10 @@ class ExerciseScreen(SessionScreen):
 
     def action_add(self, minutes: int) -> None:
         self.countdown.add(minutes * self.seconds_per_minute)
+        # The list shows the step's length as it now stands, not as the card planned it.
+        index = self.countdown.index
+        planned = math.ceil(self.countdown.length_of(index) / self.seconds_per_minute)
+        self.query_one(StepList).set_length(index, self.t("screen.step_minutes", n=planned))
         self._changed()
 
     def action_next(self) -> None:

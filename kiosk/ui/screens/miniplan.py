@@ -37,8 +37,11 @@ class MiniPlanScreen(SessionScreen):
     AUTO_FOCUS = "#what"
     DEFAULT_CSS = """
     MiniPlanScreen { align: center middle; }
-    MiniPlanScreen #mini { width: 90; max-width: 100%; height: auto; max-height: 100%; }
-    MiniPlanScreen OptionList { height: auto; max-height: 7; margin-bottom: 1; }
+    MiniPlanScreen #mini { width: 90; max-width: 100%; height: auto; max-height: 100%; padding: 0 1; }
+    /* Line drawing, not Textual's tall frame: its one-eighth blocks leave stray line pieces
+       beside the list in a real terminal. */
+    MiniPlanScreen OptionList { height: auto; max-height: 7; margin-bottom: 1; border: round $border-blurred; }
+    MiniPlanScreen OptionList:focus { border: round $border; }
     MiniPlanScreen .question { text-style: bold; margin-top: 1; }
     MiniPlanScreen #mini-summary { height: auto; color: $accent; }
     MiniPlanScreen #mini-save { width: 100%; }

@@ -9,11 +9,12 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Grid, Vertical, VerticalScroll
+from textual.binding import ActiveBinding, Binding
+from textual.containers import Vertical, VerticalScroll
 from textual.dom import DOMNode
+from textual.events import Resize
 from textual.timer import Timer
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Static
 
 from ...core.names import card_title
 from ...core.plan import MAX_ACTIONS, TEXT_LIMITS, Action, PlanError, parse_follow_up
@@ -21,7 +22,7 @@ from ...core.session import PlanDraft, Session
 from ...core.text import one_full_stop
 from ..intents import Done
 from ..plain import plain
-from ..widgets.actionform import ActionForm
+from ..widgets.actionform import ActionForm, FieldRow, label_width
 from ..widgets.footer import KioskFooter
 from ..widgets.textfield import TextField
 from .base import SessionScreen
@@ -48,8 +49,7 @@ class PlanScreen(SessionScreen):
     PlanScreen #plan { max-width: 110; padding: 0 2; }
     PlanScreen #actions { height: auto; }
     PlanScreen #add-action { margin-top: 1; height: 1; border: none; }
-    PlanScreen #dates { grid-size: 2; grid-columns: 20 1fr; grid-rows: auto; height: auto; grid-gutter: 0 1; }
-    PlanScreen #dates Label { padding: 1 0 0 0; width: 100%; text-align: right; }
+    PlanScreen #dates { margin-top: 1; }
     PlanScreen #save { width: 100%; margin-top: 1; }
     PlanScreen.-huge #plan { align-vertical: middle; }
     """
@@ -95,21 +95,46 @@ class PlanScreen(SessionScreen):
             add.can_focus = False  # Tab runs through the fields; Ctrl+N or a click adds
             add.disabled = len(actions) >= MAX_ACTIONS
             yield add
-            with Grid(id="dates"):
-                yield Label(self.t("plan.follow_up"))
-                yield TextField(
-                    draft.follow_up[:10] if draft is not None else "",
-                    placeholder=self.t("plan.date_hint", example=self.today.isoformat()),
-                    id="follow_up",
-                    max_length=10,
-                )
+            date_field = TextField(
+                draft.follow_up[:10] if draft is not None else "",
+                placeholder=self.t("plan.date_hint", example=self.today.isoformat()),
+                id="follow_up",
+                max_length=10,
+            )
+            yield FieldRow(self.t("plan.follow_up"), date_field, width=label_width(self.t), id="dates")
             yield Button(self.t("plan.save"), id="save", variant="primary")
         yield KioskFooter()
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys in the order their owners list them. A text field binds Ctrl+D itself
+        (delete right); Textual's map keeps a key in the place where the focused field
+        named it first, even though the screen's priority binding wins, so "remove" came
+        before Esc and Save in the key bar. Each key goes back to its winner's place."""
+        active = super().active_bindings
+        ordered: dict[str, ActiveBinding] = {}
+        for node, bindings in self._modal_binding_chain:
+            for key, _binding in bindings:
+                if key in active and active[key].node is node:
+                    ordered.setdefault(key, active[key])
+        return ordered
 
     def on_mount(self) -> None:
         # The new action (the carried ones are above it, filled in); the first when full.
         forms = self.forms()
         forms[len(self.carried) if len(self.carried) < len(forms) else 0].field("what").focus()
+
+    def on_resize(self, event: Resize) -> None:
+        # Before the screen's size classes change (this runs first): measured, not read.
+        self.fit_fields(event.size.height)
+
+    def fit_fields(self, height: int | None = None) -> None:
+        """One row per field where the screen is short (up to 80x24: a whole block and the
+        next one's heading in view), a framed field where it is taller (the -tall class)."""
+        tall = dict((name, rows) for rows, name in self.VERTICAL_BREAKPOINTS)["-tall"]
+        compact = (self.size.height if height is None else height) < tall
+        for row in self.query(FieldRow).results(FieldRow):
+            row.compact = compact
 
     # -- the blocks --------------------------------------------------------------------------
     def forms(self) -> list[ActionForm]:
@@ -136,6 +161,7 @@ class PlanScreen(SessionScreen):
             return
         form = ActionForm(Action(what=""), self.t, number=len(forms) + 1)
         await self.query_one("#actions", Vertical).mount(form)
+        self.fit_fields()
         self._renumber()
         form.field("what").focus()
         form.scroll_visible(animate=False)

@@ -52,7 +52,6 @@ class ResultsScreen(KioskScreen):
     ResultsScreen #trend-title { margin-top: 1; }
     ResultsScreen #actions { height: auto; }
     ResultsScreen #deal { margin: 1 0 0 0; }
-    App.-console ResultsScreen #deal { margin: 0; }
     ResultsScreen.-short #talk { display: none; }  /* the tags say it; the button stays in view */
     """
 

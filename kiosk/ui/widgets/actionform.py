@@ -1,18 +1,82 @@
 """One action of the plan as a block of fields (what, how, when, who, competences), headed
 by its number and two mouse buttons: move it up, remove it. The keys for the same live on
-the plan screen, so Tab goes from field to field without stopping at the buttons."""
+the plan screen, so Tab goes from field to field without stopping at the buttons.
+
+Each field is a row with its label beside it. Where the screen is short (80x24) a row is
+compact, one line with no border, so a whole block and the next one's heading fit on the
+screen; the focused field's label is then a highlighted tag, a mark that needs no border
+glyph and so shows in every theme, the bare console's included."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from textual.app import ComposeResult
-from textual.containers import Grid, Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import Button, Input, Label, Static
 
 from ...core.plan import TEXT_LIMITS, Action
 from .textfield import TextField
+
+LABEL_KEYS = [f"plan.{name}" for name in Action.FIELDS] + ["plan.follow_up"]
+
+
+def label_width(t: Callable[..., str]) -> int:
+    """The label column: the longest label of the plan's fields in this language, and the
+    tag's space either side, so no label wraps and every field starts in the same column."""
+    return max(len(t(key)) for key in LABEL_KEYS) + 2
+
+
+class FieldRow(Horizontal):
+    """A label and its field side by side: comfortable (a framed field three rows tall)
+    or ``compact`` (one row)."""
+
+    DEFAULT_CSS = """
+    FieldRow { height: auto; }
+    FieldRow .label-cell { height: auto; align-horizontal: right; padding-top: 1; }
+    FieldRow .label-cell Label { padding: 0 1; }
+    FieldRow.-focused .label-cell Label { color: $accent; text-style: bold; }
+    FieldRow TextField { width: 1fr; border: round $border-blurred; }
+    FieldRow TextField:focus { border: round $border; }
+    FieldRow TextField.-invalid { border: round $error 60%; }
+    FieldRow TextField.-invalid:focus { border: round $error; }
+    FieldRow.-compact .label-cell { padding-top: 0; }
+    FieldRow.-compact TextField { padding: 0 1; }
+    FieldRow.-compact.-focused .label-cell Label { background: $accent; color: $background; }
+    /* The console's surface is its background: a compact field shows where it is on the
+       panel colour, and its hint in another colour than typed text (dim does not show). */
+    App.-console FieldRow.-compact TextField { background: $panel; }
+    App.-console FieldRow TextField > .input--placeholder { color: $secondary; }
+    """
+    SCOPED_CSS = False  # a rule above starts at the App (its -console class)
+
+    compact = reactive(False, toggle_class="-compact")
+
+    def __init__(self, label: str, field: Input, *, width: int, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.label_text = label
+        self.field = field
+        self.label_cells = width
+
+    def compose(self) -> ComposeResult:
+        cell = Container(classes="label-cell")
+        cell.styles.width = self.label_cells
+        with cell:
+            yield Label(self.label_text, markup=False)
+        yield self.field
+
+    def watch_compact(self, compact: bool) -> None:
+        self.field.compact = compact
+
+    # A class, not :focus-within: Textual restyles on focus only the nodes a :focus-within
+    # rule is about, which would be the label, not an ancestor of the field.
+    def on_descendant_focus(self) -> None:
+        self.add_class("-focused")
+
+    def on_descendant_blur(self) -> None:
+        self.remove_class("-focused")
 
 
 class ActionForm(Vertical):
@@ -21,8 +85,6 @@ class ActionForm(Vertical):
     ActionForm .action-head { height: 1; }
     ActionForm .action-number { width: 1fr; text-style: bold; color: $primary; }
     ActionForm .action-head Button { height: 1; min-width: 8; border: none; margin-left: 1; }
-    ActionForm Grid { grid-size: 2; grid-columns: 20 1fr; grid-rows: auto; height: auto; grid-gutter: 0 1; }
-    ActionForm Label { padding: 1 0 0 0; width: 100%; text-align: right; }
     """
 
     class Asked(Message):
@@ -45,21 +107,23 @@ class ActionForm(Vertical):
             up = Button(self.t("room_plan.action_up"), classes="up")
             remove = Button(self.t("room_plan.action_remove"), classes="remove")
             up.can_focus = remove.can_focus = False  # the keys do the same; Tab stays in the fields
+            for button in (up, remove):  # the console's rule for every button moves it a row down
+                button.styles.margin = (0, 0, 0, 1)
             up.display = self.number > 1
             yield up
             yield remove
-        with Grid():
-            for name in Action.FIELDS:
-                yield Label(self.t(f"plan.{name}"))
-                # Blocks never change places (moves and removals shift the text between
-                # them), so the first block's fields keep the plain ids #what, #how, ...
-                yield TextField(
-                    getattr(self.action, name)[: TEXT_LIMITS[name]],
-                    placeholder=self.t(f"plan.{name}_hint"),
-                    classes=f"field field-{name}",
-                    id=name if self.number == 1 else None,
-                    max_length=TEXT_LIMITS[name],
-                )
+        width = label_width(self.t)
+        for name in Action.FIELDS:
+            # Blocks never change places (moves and removals shift the text between
+            # them), so the first block's fields keep the plain ids #what, #how, ...
+            field = TextField(
+                getattr(self.action, name)[: TEXT_LIMITS[name]],
+                placeholder=self.t(f"plan.{name}_hint"),
+                classes=f"field field-{name}",
+                id=name if self.number == 1 else None,
+                max_length=TEXT_LIMITS[name],
+            )
+            yield FieldRow(self.t(f"plan.{name}"), field, width=width)
 
     def renumber(self, number: int) -> None:
         self.number = number

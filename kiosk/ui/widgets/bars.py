@@ -139,7 +139,7 @@ def legend(app: App, scale: tuple[str, ...] | list[str]) -> Text:
             text.append(step_glyph(n) * 2 + f" {n + 1}")
         else:
             colour = theme_colour(app, STEP_VARIABLES[n % len(STEP_VARIABLES)], "grey")
-            text.append(f" {n + 1} ", style=f"{ink(app)} on {colour}")
+            text.append(f" {n + 1} ", style=f"{ink(app, colour)} on {colour}")
         text.append(f" {label}")
         if n < len(scale) - 1:
             text.append("   ")
@@ -200,7 +200,7 @@ class BarChart(Widget):
                         text.append(fill + glyph * (size - len(fill)))
                     else:
                         background = theme_colour(self.app, STEP_VARIABLES[step % len(STEP_VARIABLES)], "grey")
-                        text.append(shown.center(size), style=f"{ink(self.app)} on {background}")
+                        text.append(shown.center(size), style=f"{ink(self.app, background)} on {background}")
                     used += size
                 if used < cols.bar:
                     text.append(" " * (cols.bar - used), style="" if self.app.no_color else f"on {surface}")

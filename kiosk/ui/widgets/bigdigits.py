@@ -7,6 +7,8 @@ fits in three rows on a small terminal. Only ``▀ ▄ █`` are used: the Linux
 
 from __future__ import annotations
 
+import math
+
 from rich.segment import Segment
 from textual.strip import Strip
 from textual.widget import Widget
@@ -27,6 +29,7 @@ FONT = {
     " ": ["00000"] * 7,
 }
 GLYPH_W, GLYPH_H, GAP = 5, 7, 1
+ROWS_PER_SCALE = (GLYPH_H + 1) / 2  # the glyph's half-block rows and a blank half row
 
 
 def dots(value: str, scale: int) -> list[list[bool]]:
@@ -62,9 +65,12 @@ class BigDigits(Widget):
     BigDigits { width: 100%; height: 1fr; min-height: 4; max-height: 24; }
     """
 
-    def __init__(self, value: str = "00:00", *, id: str | None = None) -> None:
+    def __init__(self, value: str = "00:00", *, id: str | None = None, tight: bool = False) -> None:
+        """``tight``: the largest scale whose rows fit, with no blank half row kept below
+        the glyphs (for a screen that gives the digits just their rows)."""
         super().__init__(id=id)
         self.value = value
+        self.tight = tight
         self._lines_key: tuple | None = None
         self._lines: list[str] = []
 
@@ -76,8 +82,14 @@ class BigDigits(Widget):
     def scale_for(self, width: int, height: int) -> int:
         glyphs = len(self.value)
         per_scale_w = glyphs * (GLYPH_W + GAP) - GAP
-        per_scale_h = (GLYPH_H + 1) / 2
-        return max(1, min(width // per_scale_w, int(height / per_scale_h)))
+        by_height = (2 * height) // GLYPH_H if self.tight else int(height / ROWS_PER_SCALE)
+        return max(1, min(width // per_scale_w, by_height))
+
+    def rows_for(self, width: int, height: int) -> int:
+        """The fewest rows that still give the digits the scale they would get in
+        ``width`` x ``height``: a screen can give them just that and the rest to others."""
+        scale = self.scale_for(width, height)
+        return math.ceil(scale * GLYPH_H / 2) if self.tight else math.ceil(scale * ROWS_PER_SCALE)
 
     def render_line(self, y: int) -> Strip:
         # Line by line, straight to strips: the timer repaints this every second, and

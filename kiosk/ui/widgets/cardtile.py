@@ -1,4 +1,8 @@
-"""A dealt card on the table: title, minutes, group size, principles and purpose."""
+"""A dealt card on the table: title, minutes, group size, principles and purpose.
+
+A tile fills what the table gives it. When it has room (a projector), the title is drawn
+in big letters and the steps and materials are added, each only when it fits whole; a
+small tile shows the short card, so nothing is ever cut to make room for more."""
 
 from __future__ import annotations
 
@@ -11,6 +15,8 @@ from textual.widget import Widget
 
 from ...core.deck import Card, Deck, MethodCard, ReflectionCard
 from ...core.names import card_name, principle_name
+from ...core.text import adds_to
+from .bigtitle import CELL, GAP, big_lines
 
 
 def card_facts(card: Card, deck: Deck, t: Callable[..., str], *, short: bool = False) -> str:
@@ -33,11 +39,38 @@ def principle_names(card: Card, deck: Deck) -> list[str]:
     return [principle_name(deck, pid) for pid in getattr(card, "principles", ())]
 
 
+# Letters a line of big letters must hold before a tile draws its title big (a projector's
+# tile holds 15; at 120x40 a tile holds 8, too few for most names).
+MIN_BIG_LETTERS = 12
+
+
+def poster_title(title: str, width: int) -> list[str] | None:
+    """The title's rows in big letters at ``width`` columns; a word longer than a line is
+    broken into even pieces with a hyphen, as on a poster ("ANVÄNDAR- INTERVJU"). None when
+    it still cannot be drawn big."""
+    lines = big_lines(title, width)
+    letters = (width + GAP) // CELL
+    if lines is not None or letters < 6:
+        return lines
+    words: list[str] = []
+    for word in title.split():
+        if len(word) <= letters:
+            words.append(word)
+            continue
+        pieces = -(-len(word) // (letters - 1))  # every piece but the last carries a hyphen
+        size = -(-len(word) // pieces)
+        chunks = [word[i : i + size] for i in range(0, len(word), size)]
+        words += [chunk + "-" for chunk in chunks[:-1]] + [chunks[-1]]
+    return big_lines(" ".join(words), width)
+
+
 class CardTile(Widget, can_focus=True):
+    COMPONENT_CLASSES = {"cardtile--title"}
     DEFAULT_CSS = """
+    CardTile > .cardtile--title { color: $primary; text-style: bold; }
     CardTile { width: 1fr; height: 100%; background: $surface; border: round $panel; padding: 0 1; }
     CardTile:focus { border: thick $accent; }
-    CardTile.-chosen { border: thick $success; }
+    CardTile.-chosen { border: double $success; }  /* not the focus's thick frame: tells them apart without colour */
     CardTile.-chosen:focus { border: thick $accent; background: $boost; }
     """
 
@@ -60,15 +93,159 @@ class CardTile(Widget, can_focus=True):
         self.refresh()
 
     def render(self) -> Text:
-        card, t = self.card, self._t
+        width, height = self.size
+        question = self.question_card(width, height)
+        if question is not None:
+            return question
+        body = self.body()
+        big = self.big_header(width)
+        if big is not None and self.rows(big, width) + 1 + self.rows(body, width) <= height:
+            parts = [big, Text(), body]  # a blank row between the big title and the text
+        else:
+            header = self.small_header()
+            # A small tile gives up the air above the purpose, then the method's public
+            # name, before it lets the purpose run out of the tile.
+            for tight in (1, 2):
+                if self.rows(header, width) + self.rows(body, width) <= height:
+                    break
+                body = self.body(tight)
+            parts = [header, body]
+        room = height - sum(self.rows(part, width) for part in parts)
+        return Text("\n").join(parts + self.extras(width, room))
+
+    def extras(self, width: int, room: int) -> list[Text]:
+        """What a large tile adds in its spare ``room`` rows, each after a blank row: the
+        steps whole, else as many whole steps as fit and how many more the card has; what
+        you need when it fits. Nothing is cut: a part that does not fit is left out."""
+        card = self.card
+        if not isinstance(card, MethodCard):
+            return []
+        materials = self.materials(card)
+        steps = self.steps(card, len(card.steps), width) if card.steps else None
+        if steps is not None and 1 + self.rows(steps, width) <= room:
+            room -= 1 + self.rows(steps, width)
+            fits = materials is not None and 1 + self.rows(materials, width) <= room
+            return [Text(), steps, *([Text(), materials] if fits and materials else [])]
+        extras: list[Text] = []
+        if materials is not None and 1 + self.rows(materials, width) <= room:
+            room -= 1 + self.rows(materials, width)
+            extras = [Text(), materials]
+        for shown in range(len(card.steps) - 1, 0, -1):
+            some = self.steps(card, shown, width)
+            if 1 + self.rows(some, width) <= room:
+                return [Text(), some, *extras]
+        return extras
+
+    def steps(self, card: MethodCard, shown: int, width: int) -> Text:
+        """The card's first ``shown`` steps with their minutes, and how many more it has;
+        a long step wraps under its own text, not under its number."""
+        text = Text()
+        text.append(self._t("card.steps"), style="bold")
+        indent = 4
+        room = max(1, width - indent)
+        for n, step in enumerate(card.steps[:shown], 1):
+            lines = [line.plain.rstrip() for line in Text(step.text).wrap(self.app.console, room)]
+            minutes = f"({step.minutes} min)"  # on the step's last line, or whole on a line of its own
+            if len(lines[-1]) + 2 + len(minutes) <= room:
+                lines[-1] += "  "
+            else:
+                lines.append("")
+            for row, line in enumerate(lines):
+                text.append("\n")
+                text.append(f"{n:>2}. " if row == 0 else " " * indent, style="bold")
+                text.append(line)
+            text.append(minutes, style="dim")
+        more = len(card.steps) - shown
+        if more:
+            text.append("\n" + " " * indent + self._t("deal200.more_steps", n=more), style="dim italic")
+        return text
+
+    def materials(self, card: MethodCard) -> Text | None:
+        if not card.materials:
+            return None
+        text = Text()
+        text.append(self._t("card.materials") + ": ", style="bold")
+        text.append(", ".join(card.materials))
+        return text
+
+    def rows(self, text: Text, width: int) -> int:
+        return len(text.wrap(self.app.console, max(1, width)))
+
+    def chosen_mark(self) -> str:
+        return self._t("deal.chosen")
+
+    def small_header(self) -> Text:
         text = Text()
         text.append(f"{self.slot + 1}  ", style="bold")
-        text.append(card_name(card), style="bold")
+        text.append(card_name(self.card), style="bold")
         if self.has_class("-chosen"):
-            text.append(f"  [{t('deal.chosen')}]", style="bold")
-        text.append("\n")
+            text.append(f"  [{self.chosen_mark()}]", style="bold")
+        return text
+
+    def roomy(self, width: int) -> bool:
+        """Is the table roomy enough for big titles? Its narrowest tile decides, so one
+        table never mixes big and small titles by the width of a tile."""
+        table = [tile.size.width for tile in self.parent.children if isinstance(tile, CardTile)] if self.parent else []
+        return (min(table, default=width) + GAP) // CELL >= MIN_BIG_LETTERS
+
+    def number_row(self, width: int) -> Text:
+        """The slot's number, and the chosen mark reversed, so it shows without colour."""
+        text = Text(no_wrap=True, overflow="crop")
+        number = f"{self.slot + 1}"
+        text.append(number, style="bold")
+        if self.has_class("-chosen"):
+            mark = f" {self.chosen_mark().upper()} "
+            text.append(" " * max(1, width - len(number) - len(mark)))
+            text.append(mark, style="bold reverse")
+        return text
+
+    def big_header(self, width: int) -> Text | None:
+        """The number row, then the title in big letters, centred; None when the table
+        is not roomy or the title cannot be drawn big at this width."""
+        lines = poster_title(card_name(self.card), width) if self.roomy(width) else None
+        if lines is None:
+            return None
+        title_style = self.get_component_rich_style("cardtile--title")
+        text = self.number_row(width)
+        for line in lines:
+            text.append("\n")
+            text.append(" " * max(0, (width - len(line)) // 2) + line, style=title_style)
+        return text
+
+    def question_card(self, width: int, height: int) -> Text | None:
+        """A question on a roomy table: too long for big letters, so it is set like a
+        printed question card, centred in the tile in the title's colour, with its time,
+        audience and principles under it. None when it does not fit whole."""
+        card = self.card
+        if not isinstance(card, ReflectionCard) or not self.roomy(width):
+            return None
+        console = self.app.console
+        question = Text(card.question, style=self.get_component_rich_style("cardtile--title"))
+        # Lines of even length, as a printed card sets them: the narrowest measure that
+        # takes no more lines than the tile's width does.
+        measure = min(width, 72)
+        rows = len(question.wrap(console, measure))
+        while measure > 20 and len(question.wrap(console, measure - 1)) == rows:
+            measure -= 1
+        set_lines = [line.plain.strip() for line in question.wrap(console, measure)]
+        body = Text("\n".join(set_lines), style=question.style)
+        body.append("\n\n" + card_facts(card, self.deck, self._t), style="")
+        names = principle_names(card, self.deck)
+        if names:
+            body.append("\n" + ", ".join(names), style="dim")
+        lines = body.wrap(console, width, justify="center")
+        top = (height - len(lines)) // 2  # rows above the question, the number's row among them
+        if top < 2:
+            return None
+        return Text("\n").join([self.number_row(width), *[Text()] * (top - 1), *lines])
+
+    def body(self, tight: int = 0) -> Text:
+        """Method name, facts, principles and purpose; ``tight`` 1 leaves out the blank row
+        before the purpose, 2 the method name too."""
+        card, t = self.card, self._t
+        text = Text()
         method = getattr(card, "method", "")
-        if method and method != getattr(card, "title", ""):
+        if adds_to(method, getattr(card, "title", "")) and tight < 2:  # as the card screen does
             text.append(method + "\n", style="italic")
         text.append(card_facts(card, self.deck, t, short=True) + "\n")
         names = principle_names(card, self.deck)
@@ -76,7 +253,8 @@ class CardTile(Widget, can_focus=True):
             text.append(", ".join(names) + "\n", style="dim")
         purpose = getattr(card, "purpose", "") or getattr(card, "why", "")
         if purpose:
-            text.append("\n" + purpose)
+            text.append(purpose if tight else "\n" + purpose)
+        text.rstrip()
         return text
 
     def on_click(self, event: Click) -> None:

@@ -1,7 +1,8 @@
-"""The plan written out for people in the room: headings, cards, actions, and where the
-group stands on each principle as a mean and a short bar (a table that fits its column). A
-challenge card is named by its title, and long values wrap under their own start, not under
-their label, at the width the widget is given."""
+"""The plan written out for people in the room: the lines of the core's plan renderer
+(``kiosk.core.plan_text``: facts, actions, a follow-up's review, cards), styled, and where
+the group stands on each principle as a mean and a short bar (a table that fits its
+column). Long values wrap under their own start, not under their label, at the width the
+widget is given."""
 
 from __future__ import annotations
 
@@ -16,58 +17,50 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from ...core.deck import Deck
-from ...core.names import card_title, principle_name
-from ...core.plan import Action, Plan
-from ...core.tally import LEVEL_QUESTION, mean_of
+from ...core.plan import Plan
+from ...core.plan_text import Line, plan_lines
 
 BAR_CELLS = 10  # the top of the scale fills the bar
 MIN_BAR_CELLS = 5  # still tells 1 from 5 at a glance
 MIN_WRAP = 12  # narrower than this, a value is better folded than wrapped in a sliver
 
 
-def plan_text(
-    plan: Plan,
-    deck: Deck | None,
-    labels: dict[str, str],
-    *,
-    challenges: dict[str, str] | None = None,
-    width: int | None = None,
-) -> Text:
-    """``challenges`` maps challenge card ids to titles (a challenge the group typed itself
-    is shown as typed); ``width`` wraps long values with a hanging indent."""
-    text = Text()
+# Not in the text: the screen has its own title and the time is noise to the room; the
+# principles' votes are the table below it, and the overall level is the results
+# screen's figure, not the plan's.
+LEFT_OUT = {"title", "plan.created"}
+VOTES = {"vote", "level", "plan.votes"}
 
-    def heading(key: str) -> None:
-        text.append(f"\n{labels[key]}\n", style="bold")
+
+def summary_text(lines: list[Line], *, width: int | None = None) -> Text:
+    """The core's plan lines but the votes, styled for the screen; ``width`` wraps long
+    values with a hanging indent."""
+    text = Text()
 
     def hanging(head: str, value: str, *, head_style: str = "dim", style: str = "") -> None:
         text.append(head, style=head_style)
         room = (width or 0) - len(head)
-        lines = textwrap.wrap(value, room, break_on_hyphens=False) if width and room >= MIN_WRAP else [value]
-        for n, line in enumerate(lines or [""]):
+        wrapped = textwrap.wrap(value, room, break_on_hyphens=False) if width and room >= MIN_WRAP else [value]
+        for n, line in enumerate(wrapped or [""]):
             text.append(("" if n == 0 else " " * len(head)) + line + "\n", style=style)
 
-    if plan.team:
-        hanging("", plan.team, style="bold")
-    if plan.follow_up:
-        text.append(f"{labels['plan.follow_up']}: ", style="dim")
-        text.append(f"{plan.follow_up.isoformat()}\n", style="bold")
-    if plan.challenge:
-        # A challenge card is stored by its id: people see its title, never the id.
-        title = (challenges or {}).get(plan.challenge) or card_title(deck, plan.challenge)
-        hanging(f"{labels['plan.challenge']}: ", title)
-    if plan.cards:
-        heading("plan.cards")
-        for cid in plan.cards:
-            hanging(" • ", card_title(deck, cid), head_style="")
-    if plan.actions:
-        heading("plan.actions")
-        for n, action in enumerate(plan.actions, 1):
-            hanging(f" {n}. ", action.what, head_style="bold", style="bold")
-            for name in Action.FIELDS[1:]:
-                value = getattr(action, name)
-                if value:
-                    hanging(f"    {labels['plan.' + name]}: ", value)
+    number = 0
+    for line in lines:
+        if line.kind in LEFT_OUT | VOTES or line.key in LEFT_OUT | VOTES:
+            continue
+        if line.kind == "fact":
+            hanging(f"{line.label}: ", line.value, style="bold")
+        elif line.kind == "heading":
+            text.append(f"\n{line.value}\n", style="bold")
+        elif line.kind == "action":
+            number += 1
+            hanging(f" {number}. ", line.value, head_style="bold", style="bold")
+        elif line.kind == "detail":
+            hanging(f"    {line.label}: ", line.value)
+        elif line.kind == "card":
+            hanging(" • ", line.value, head_style="")
+        elif line.kind == "review":
+            hanging(f" • {line.label}: ", line.value)
     text.rstrip()
     return text
 
@@ -112,13 +105,14 @@ class VoteTable:
         yield Padding(table, (0, 0, 0, self.INDENT))
 
 
-def vote_table(plan: Plan, deck: Deck | None, labels: dict[str, str]) -> Group | None:
+def vote_table(lines: list[Line]) -> Group | None:
     """The votes' heading and table, or None when the plan holds no principle votes."""
-    votes = {k: v for k, v in plan.votes.items() if k != LEVEL_QUESTION}
-    if not votes:
+    votes = [line for line in lines if line.kind == "vote"]
+    heading = next((line for line in lines if line.key == "plan.votes"), None)
+    if not votes or heading is None:
         return None
-    rows = [(principle_name(deck, pid), mean_of(counts), len(counts)) for pid, counts in votes.items()]
-    return Group(Text(f"\n{labels['plan.votes']}", style="bold"), VoteTable(rows))
+    rows = [(line.label, line.mean, len(line.counts)) for line in votes]
+    return Group(Text(f"\n{heading.value}", style="bold"), VoteTable(rows))
 
 
 class PlanSummary(Widget):
@@ -145,8 +139,10 @@ class PlanSummary(Widget):
         self.challenges = challenges
 
     def renderable_for(self, width: int | None) -> RenderableType:
-        text = plan_text(self.plan, self.deck, self.labels, challenges=self.challenges, width=width)
-        votes = vote_table(self.plan, self.deck, self.labels)
+        # One renderer: the lines `plan show` and the Markdown export are made of.
+        lines = plan_lines(self.plan, self.deck, self.labels, self.challenges)
+        text = summary_text(lines, width=width)
+        votes = vote_table(lines)
         return text if votes is None else Group(text, votes)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
