@@ -6,8 +6,8 @@ terminal keeps runs of spaces, block glyphs and the QR code's quiet zone, which 
 converted to PNG does not.
 
     python docs/screenshots.py [--out docs/screenshots] [--only NAME ...] [--size COLSxROWS] [--term linux]
-    python docs/screenshots.py --phone [--out docs/screenshots]
-    python docs/screenshots.py --all --lang en --size 80x24   every screen, in English, at 80x24
+    python docs/screenshots.py --phone [--lang nb] [--out docs/screenshots]
+    python docs/screenshots.py --all --lang da --size 80x24   every screen, in Danish, at 80x24
 
 ``--size`` takes every picture at that size instead of the gallery's own, and ``--term linux``
 runs the app as on the bare Linux console (its CP437 glyphs and 16 colours), for checking a
@@ -34,8 +34,27 @@ import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+class Say(NamedTuple):
+    """A text the app shows, named by its key in the locale catalogues, so a step waits for
+    it in whichever language the app runs (and cannot drift from the catalogue). Values fill
+    its placeholders; the text is cut before the first placeholder left unfilled."""
+
+    key: str
+    values: dict[str, object] = {}
+
+
+def say(key: str, **values: object) -> Say:
+    return Say(key, values)
+
+
+# A wait is a Say, or plain text that is the same in every language (a digit, "Enter", "min").
+Wait = Say | str
 
 
 @dataclass
@@ -44,153 +63,165 @@ class Shot:
     args: list[str]
     size: tuple[int, int]
     # (text to wait for, keys to send then); the picture is taken when ``ready`` shows.
-    steps: list[tuple[str, list[str]]] = field(default_factory=list)
-    ready: str = ""
+    steps: list[tuple[Wait, list[str]]] = field(default_factory=list)
+    ready: Wait = ""
     gallery: bool = True  # in the README; the others are for checking a design (--all)
+    language: str = "sv"
 
 
-WORKSHOP_VOTE = [("Förbered workshopen", ["C-s"]), ("omröstning", ["Enter"])]
+SETUP = say("setup.title")
+RESULTS = say("results.title", n=3)
+STEPS = say("card.steps")
+WORKSHOP_VOTE = [(SETUP, ["C-s"]), (say("lobby.title"), ["Enter"])]
 BALLOT = ["2", "3", "4", "2", "3", "1", "4", "2", "3", "1", "Enter"]
 # Three people vote in the lobby, so the results show a spread worth talking about.
 BALLOTS = [
-    ("Röst nummer 1", BALLOT),
-    ("1 har röstat", ["Enter"]),
-    ("Röst nummer 2", ["1", "3", "2", "5", "2", "1", "4", "1", "3", "5", "Enter"]),
-    ("2 har röstat", ["Enter"]),
-    ("Röst nummer 3", ["2", "4", "3", "1", "3", "2", "5", "2", "4", "2", "Enter"]),
-    ("3 har röstat", ["C-r"]),
-    ("Visa resultatet för alla?", ["Right", "Enter"]),
+    (say("ballot.title", n=1), BALLOT),
+    (say("lobby.count", n=1), ["Enter"]),
+    (say("ballot.title", n=2), ["1", "3", "2", "5", "2", "1", "4", "1", "3", "5", "Enter"]),
+    (say("lobby.count", n=2), ["Enter"]),
+    (say("ballot.title", n=3), ["2", "4", "3", "1", "3", "2", "5", "2", "4", "2", "Enter"]),
+    (say("lobby.count", n=3), ["C-r"]),
+    (say("room_votes.reveal_question"), ["Right", "Enter"]),
+]
+TO_RESULTS = [*WORKSHOP_VOTE, *BALLOTS]
+# A walk-up visitor answers the self-check and opens the first card dealt.
+WALKUP_CARD = [
+    ("Enter", ["Enter"]),
+    ("1", ["3", "2", "4", "1", "3", "2", "4", "3", "2", "Enter"]),
+    (say("results.title", n=1), ["Enter"]),
+    ("min", ["Enter"]),
+    (STEPS, ["Enter"]),
 ]
 
 SHOTS = [
-    Shot("start", [], (120, 40), ready="Uppföljning"),
-    Shot("ballot", ["--mode", "workshop"], (120, 40), WORKSHOP_VOTE, ready="Röst"),
-    Shot("results", ["--mode", "workshop"], (120, 40), [*WORKSHOP_VOTE, *BALLOTS], ready="Resultat"),
-    Shot(
-        "deal",
-        ["--mode", "workshop", "--seed", "2"],
-        (120, 40),
-        [*WORKSHOP_VOTE, *BALLOTS, ("Resultat", ["Enter"])],
-        ready="min",
-    ),
+    Shot("start", [], (120, 40), ready=say("mode.followup")),
+    Shot("ballot", ["--mode", "workshop"], (120, 40), WORKSHOP_VOTE, ready=say("ballot.title", n=1)),
+    Shot("results", ["--mode", "workshop"], (120, 40), TO_RESULTS, ready=RESULTS),
+    Shot("deal", ["--mode", "workshop", "--seed", "2"], (120, 40), [*TO_RESULTS, (RESULTS, ["Enter"])], ready="min"),
     Shot(
         "exercise",
         ["--mode", "workshop", "--seed", "2"],
         (120, 40),
-        [*WORKSHOP_VOTE, *BALLOTS, ("Resultat", ["Enter"]), ("min", ["Enter"]), ("Så gör ni", ["t"])],
-        ready="Steg 1",
+        [*TO_RESULTS, (RESULTS, ["Enter"]), ("min", ["Enter"]), (STEPS, ["t"])],
+        ready=say("timer.step", n=1),
     ),
     Shot(
         "share",
         ["--mode", "walkup", "--seed", "2"],
         (160, 50),
-        [
-            ("Enter", ["Enter"]),
-            ("1", ["3", "2", "4", "1", "3", "2", "4", "3", "2", "Enter"]),
-            ("Resultat", ["Enter"]),
-            ("min", ["Enter"]),
-            ("Så gör ni", ["Enter"]),
-            ("1", ["1"]),
-            ("2", ["2"]),
-            ("Spara och visa", ["Enter"]),
-        ],
-        ready="kod",
+        [*WALKUP_CARD, ("1", ["1"]), ("2", ["2"]), (say("room_plan.mini_save"), ["Enter"])],
+        ready=say("share.code"),
     ),
     # The other screens, for checking the design at every size (not in the README).
-    Shot("setup", ["--mode", "workshop"], (120, 40), ready="Förbered workshopen", gallery=False),
+    Shot("setup", ["--mode", "workshop"], (120, 40), ready=SETUP, gallery=False),
     # Two screens as a projector shows them (200x60): the lobby and a card.
-    Shot("lobby", ["--mode", "workshop"], (200, 60), [*WORKSHOP_VOTE, *BALLOTS[:1]], ready="1 har röstat"),
+    Shot("lobby", ["--mode", "workshop"], (200, 60), [*WORKSHOP_VOTE, *BALLOTS[:1]], ready=say("lobby.count", n=1)),
     Shot(
         "card",
         ["--mode", "workshop", "--seed", "2"],
         (200, 60),
-        [*WORKSHOP_VOTE, *BALLOTS, ("Resultat", ["Enter"]), ("min", ["Enter"])],
-        ready="Så gör ni",
+        [*TO_RESULTS, (RESULTS, ["Enter"]), ("min", ["Enter"])],
+        ready=STEPS,
     ),
     Shot(
         "plan",
         ["--mode", "workshop", "--seed", "2"],
         (120, 40),
-        [*WORKSHOP_VOTE, *BALLOTS, ("Resultat", ["Enter"]), ("min", ["Space", "c"])],
-        ready="andlingsplan",
+        [*TO_RESULTS, (RESULTS, ["Enter"]), ("min", ["Space", "c"])],
+        ready=say("plan.heading"),
         gallery=False,
     ),
     Shot("attract", ["--mode", "walkup"], (120, 40), ready="Enter", gallery=False),
-    Shot("walkup-ballot", ["--mode", "walkup"], (120, 40), [("Enter", ["Enter"])], ready="Var står du", gallery=False),
-    Shot("team", ["--mode", "checkin"], (120, 40), ready="Teamavstämning", gallery=False),
-    Shot("followup", ["--mode", "followup"], (120, 40), ready="Följ upp", gallery=False),
-    Shot("help", ["--mode", "workshop"], (120, 40), [("Förbered workshopen", ["F1"])], ready="Esc", gallery=False),
+    Shot(
+        "walkup-ballot",
+        ["--mode", "walkup"],
+        (120, 40),
+        [("Enter", ["Enter"])],
+        ready=say("ballot.title_single"),
+        gallery=False,
+    ),
+    Shot("team", ["--mode", "checkin"], (120, 40), ready=say("team.title"), gallery=False),
+    Shot("followup", ["--mode", "followup"], (120, 40), ready=say("followup.title"), gallery=False),
+    Shot("help", ["--mode", "workshop"], (120, 40), [(SETUP, ["F1"])], ready="Esc", gallery=False),
     Shot(
         "facilitator",
         ["--mode", "workshop"],
         (120, 40),
-        [("Förbered workshopen", ["F12"])],
-        ready="Samtalsledarens meny",
+        [(SETUP, ["F12"])],
+        ready=say("facilitator.title"),
         gallery=False,
     ),
     Shot(
         "dayview",
         ["--mode", "workshop"],
         (120, 40),
-        [("Förbered workshopen", ["F12"]), ("Samtalsledarens meny", ["BTab", "BTab", "BTab", "Enter"])],
-        ready="Dagens siffror,",
+        [(SETUP, ["F12"]), (say("facilitator.title"), ["BTab", "BTab", "BTab", "Enter"])],
+        ready=say("day.title"),
+        gallery=False,
+    ),
+    Shot(
+        "hands",
+        ["--mode", "workshop"],
+        (120, 40),
+        [(SETUP, ["Tab"] * 7 + ["Right", "C-s"]), (say("hands.title"), ["3", "Enter", "2"])],
+        ready=say("hands.progress", n=1),
+        gallery=False,
+    ),
+    Shot(
+        "quit",
+        ["--mode", "workshop"],
+        (120, 40),
+        [*WORKSHOP_VOTE, (say("ballot.title", n=1), BALLOT), (say("lobby.count", n=1), ["C-q"])],
+        ready=say("room_keys.quit_question"),
+        gallery=False,
+    ),
+    Shot("pin", ["--mode", "workshop", "--kiosk"], (120, 40), [(SETUP, ["F12"])], ready="PIN", gallery=False),
+    Shot(
+        "stillthere",
+        ["--mode", "walkup", "--idle", "5"],
+        (120, 40),
+        [("Enter", ["Enter"])],
+        ready=say("still.hint"),
         gallery=False,
     ),
     Shot(
         "miniplan",
         ["--mode", "walkup", "--seed", "2"],
         (120, 40),
-        [
-            ("Enter", ["Enter"]),
-            ("1", ["3", "2", "4", "1", "3", "2", "4", "3", "2", "Enter"]),
-            ("Resultat", ["Enter"]),
-            ("min", ["Enter"]),
-            ("Så gör ni", ["Enter"]),
-        ],
-        ready="Ditt första steg",
+        WALKUP_CARD,
+        ready=say("mini.title"),
         gallery=False,
     ),
 ]
 
+LANGUAGES = ("sv", "en", "nb", "da")
+_CUT = "\0"
 
-# What the app says in English where a step waits for Swedish text (``--lang en``).
-ENGLISH = {
-    "Förbered workshopen": "Prepare the workshop",
-    "omröstning": "ballot",
-    "Röst nummer 1": "Vote number 1",
-    "Röst nummer 2": "Vote number 2",
-    "Röst nummer 3": "Vote number 3",
-    "1 har röstat": "1 has voted",
-    "2 har röstat": "2 have voted",
-    "3 har röstat": "3 have voted",
-    "Resultat": "Results",
-    "Så gör ni": "How to do it",
-    "kod": "code",
-    "Uppföljning": "Follow-up",
-    "Röst": "Vote",
-    "Var står du": "Where are you",
-    "Teamavstämning": "Team check-in",
-    "Följ upp": "Follow up",
-    "Samtalsledarens meny": "Facilitator menu",
-    "Dagens siffror,": "Today's numbers,",
-    "Ditt första steg": "Your first step",
-    "andlingsplan": "ction plan",
-    "Visa resultatet för alla?": "Show the results to everyone?",
-    "Steg 1": "Step 1",
-}
+
+class _CutAtUnfilled(dict):
+    def __missing__(self, name: str) -> str:
+        return _CUT
+
+
+def screen_text(wait: Wait, language: str) -> str:
+    """What the app shows for ``wait`` in ``language``."""
+    if isinstance(wait, str):
+        return wait
+    from kiosk.core.i18n import catalogue, plural_form
+
+    words = catalogue(language)
+    text = words.get(wait.key) or words.get(f"{wait.key}.{plural_form(language, wait.values.get('n'))}")
+    if text is None:
+        raise KeyError(f"{wait.key} is not in kiosk/locales/{language}.toml")
+    return text.format_map(_CutAtUnfilled(wait.values)).split(_CUT)[0].rstrip()
 
 
 def in_language(shot: Shot, language: str) -> Shot:
-    """The same shot with the app in ``language`` (sv or en) and the waits in its words."""
+    """The same shot with the app in ``language`` (its waits follow, see ``screen_text``)."""
     if language == "sv":
         return shot
-    say = ENGLISH.get
-    return replace(
-        shot,
-        args=[*shot.args, "--lang", language],
-        steps=[(say(wait, wait), keys) for wait, keys in shot.steps],
-        ready=say(shot.ready, shot.ready),
-    )
+    return replace(shot, args=[*shot.args, "--lang", language], language=language)
 
 
 class Terminal:
@@ -296,9 +327,9 @@ def take(shot: Shot, out_dir: Path, suffix: str = "", term_name: str = "") -> Pa
         term = Terminal(shot, Path(data), term_name)
         try:
             for wait, keys in shot.steps:
-                term.wait_for(wait)
+                term.wait_for(screen_text(wait, shot.language))
                 term.keys(keys)
-            term.wait_for(shot.ready)
+            term.wait_for(screen_text(shot.ready, shot.language))
             out = out_dir / f"{shot.name}{suffix}.png"
             term.png(out)
             return out
@@ -319,7 +350,6 @@ def phone_shot(out: Path, language: str = "sv") -> Path:
         from selenium.webdriver.support.ui import WebDriverWait
     except ImportError:
         raise RuntimeError("needs Selenium: pip install -e '.[test]'") from None
-    sys.path.insert(0, str(ROOT))
     from kiosk.core.ballotbox import BallotBox
     from kiosk.core.session import Session, SessionSettings
     from kiosk.core.shelf import Shelf
@@ -379,13 +409,14 @@ def main() -> int:
     parser.add_argument("--size", default="", help="COLSxROWS for every picture")
     parser.add_argument("--term", default="", help="TERM for the app, e.g. linux")
     parser.add_argument("--phone", action="store_true", help="the phone ballot page in headless Chromium")
-    parser.add_argument("--lang", default="sv", choices=["sv", "en"], help="the app's language")
+    parser.add_argument("--lang", default="sv", choices=LANGUAGES, help="the app's language")
     args = parser.parse_args()
     if args.phone:
         out_dir = Path(args.out)
         out_dir.mkdir(parents=True, exist_ok=True)
         try:
-            print(phone_shot(out_dir / "phone.png"))
+            name = "phone.png" if args.lang == "sv" else f"phone-{args.lang}.png"
+            print(phone_shot(out_dir / name, args.lang))
         except RuntimeError as exc:
             print(f"screenshots: phone: {exc}", file=sys.stderr)
             return 1

@@ -83,16 +83,18 @@ def spread_ballots(app) -> list[dict]:
 
 def bar_parts(app) -> list[tuple[str, list[int]]]:
     """Each chart row's bar (as drawn) and the cells of its steps."""
-    from kiosk.ui.widgets.bars import BarChart, columns, split_width
+    from kiosk.ui.widgets.bars import BarChart, columns, name_lines, row_lines, split_width
 
     chart = app.screen.query_one(BarChart)
     cols = columns(chart.size.width, chart.label_width, chart.tag_width)
-    lines = chart.render().plain.splitlines()
-    assert len(lines) == len(chart.rows)
-    return [
-        (line[cols.label + 1 : cols.label + 1 + cols.bar], split_width(row.counts, cols.bar))
-        for line, row in zip(lines, chart.rows, strict=True)
-    ]
+    lines = iter(chart.render().plain.splitlines())
+    parts = []
+    for row in chart.rows:  # one line each at 80x24, and a long name's second line
+        height, _ = row_lines(name_lines(row.label, cols.label), 1)
+        line = [next(lines) for _ in range(height)][0]
+        parts.append((line[cols.label + 1 : cols.label + 1 + cols.bar], split_width(row.counts, cols.bar)))
+    assert next(lines, None) is None
+    return parts
 
 
 async def test_counts_in_narrow_bars_never_run_together_at_80x24(make_app):

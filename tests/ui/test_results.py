@@ -9,7 +9,8 @@ from kiosk.core.names import longest_principle_name
 from kiosk.core.results import PrincipleResult, ResultsView
 from kiosk.core.shelf import Shelf
 from kiosk.ui.screens.results import first_what_matters
-from kiosk.ui.widgets.bars import MIN_BAR, BarChart, bar_shape, columns
+from kiosk.ui.widgets.bars import BAR_SHARE, MIN_BAR, BarChart, bar_shape, columns
+from tests.ui.test_langs import chart_names
 
 # Three voters who disagree on some principles (level answer first, then the nine).
 BALLOTS = ["2342312312", "1325214135", "2431325242"]
@@ -37,10 +38,12 @@ def test_order_puts_weakest_then_divided_then_the_rest():
 
 
 def test_columns_keep_the_label_and_give_the_bar_the_rest():
-    cols = columns(76, 35, 20)
-    assert cols.label == 35 and cols.bar == 76 - 35 - 7 - 20
-    squeezed = columns(60, 35, 20)  # too narrow: the label gives way, the bar keeps its minimum
-    assert squeezed.bar == MIN_BAR and squeezed.label + squeezed.bar + 7 + 20 == 60
+    cols = columns(116, 35, 20)
+    assert cols.label == 35 and cols.bar == 116 - 35 - 7 - 20
+    narrow = columns(76, 35, 20)  # 80x24: the label gives way (names wrap), the bar keeps its share
+    assert narrow.bar == int((76 - 7 - 20) * BAR_SHARE) and narrow.label + narrow.bar + 7 + 20 == 76
+    squeezed = columns(50, 35, 20)  # too narrow for half: the bar keeps its minimum
+    assert squeezed.bar == MIN_BAR and squeezed.label + squeezed.bar + 7 + 20 == 50
 
 
 def test_bars_thicken_on_a_projector():
@@ -72,8 +75,8 @@ async def test_names_whole_and_weakest_first_at_80x24(make_app, language):
         lines = chart.render().plain.splitlines()
         model = app.session.deck.model
         names = [p.name for p in model.principles]
-        # Every name whole, at the start of its line, and the bars at least MIN_BAR wide.
-        shown = [next(n for n in sorted(names, key=len, reverse=True) if line.startswith(n)) for line in lines]
+        # Every name whole (a long one wrapped onto a second line), and the bars at least MIN_BAR wide.
+        shown = chart_names(chart)
         assert sorted(shown) == sorted(names)
         assert chart.size.width <= 80 and all(len(line) <= chart.size.width for line in lines)
         weakest = app.session.weakest(3)
@@ -109,10 +112,10 @@ async def test_follow_up_results_keep_names_whole_and_start_at_the_top(make_app,
         screen = app.screen
         assert type(screen).__name__ == "ResultsScreen"
         names = [p.name for p in deck.require_model().principles]
-        for widget in (screen.query_one(BarChart), screen.query_one(TrendTable)):
-            text = widget.render().plain
-            assert "..." not in text
-            assert all(name in text for name in names)
+        assert sorted(chart_names(screen.query_one(BarChart))) == sorted(names)
+        text = screen.query_one(TrendTable).render().plain
+        assert "..." not in text and "…" not in text
+        assert all(name in text for name in names)
         # The deal button has focus, and the chart's first row is still in view.
         assert screen.focused is screen.query_one("#deal")
         assert screen.query_one("#results").scroll_y == 0

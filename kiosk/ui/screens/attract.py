@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from ..intents import Done
 from ..plain import plain
+from ..widgets.bigtitle import BigTitle
 from .base import KioskScreen
 
 CYCLE_SECONDS = 4.0
@@ -32,6 +33,10 @@ class AttractScreen(KioskScreen):
                             margin-top: 2; }
     AttractScreen #statement { height: 3; content-align: center middle; width: 100%; color: $text;
                                background: $surface; margin-top: 1; }
+    /* On a tall screen (a kiosk's own) the name in big letters draws people in from afar. */
+    AttractScreen #big-title { display: none; margin-bottom: 1; }
+    AttractScreen.-tall #big-title, AttractScreen.-huge #big-title { display: block; }
+    AttractScreen.-tall #title, AttractScreen.-huge #title { display: none; }
     """
 
     def __init__(self, language: str, statements: list[str], *, questions: int, model_line: str = "") -> None:
@@ -44,7 +49,8 @@ class AttractScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="attract"):
-            yield Static(self.t("start.title"), classes="title")
+            yield BigTitle(self.t("start.title"), id="big-title")
+            yield Static(self.t("start.title"), classes="title", id="title")
             if self.model_line:
                 yield Static(plain(self.model_line), classes="subtitle")
             else:

@@ -54,7 +54,10 @@ class DayViewScreen(KioskScreen):
             for principle in principles:
                 counts = stats.ladder.get(principle.id, [0] * steps)
                 rows.append(BarRow(principle.name, tuple(counts), mean_of(counts)))
-            yield BarChart(rows, id="day-ladder")
+            if any(sum(row.counts) for row in rows):
+                yield BarChart(rows, id="day-ladder")
+            else:  # nine names beside empty bars would say less than this
+                yield Static(self.t("langs.day_no_votes"), id="day-ladder")
             yield Static(self.t("day.cards"), classes="section")
             top = []
             for card_id, n in stats.cards.most_common(5):

@@ -26,7 +26,7 @@ class FacilitatorScreen(KioskModal[tuple[str, str]]):
                               border: thick $primary; padding: 1 2; }
     FacilitatorScreen Button { width: 100%; margin-top: 1; }
     FacilitatorScreen Button.-mode { margin-top: 0; }
-    FacilitatorScreen #sync-status { margin-bottom: 1; }
+    FacilitatorScreen #sync-status { margin-bottom: 1; text-align: center; color: $text-muted; }
     """
 
     def __init__(self, language: str, modes: tuple[ModeSpec, ...], sync_status: str = "") -> None:

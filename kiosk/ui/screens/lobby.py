@@ -35,6 +35,7 @@ class LobbyScreen(SessionScreen):
     LobbyScreen #lobby-side { width: 1fr; height: 100%; align: center middle; }
     LobbyScreen #lobby { width: 70; max-width: 100%; height: auto; }
     LobbyScreen #count { height: 12; max-height: 30%; min-height: 4; color: $accent; }
+    LobbyScreen #lobby .subtitle { text-align: center; padding: 0 1; }  /* a hint over two lines stays centred */
     LobbyScreen Center { height: auto; }
     LobbyScreen #buttons { height: auto; align-horizontal: center; }
     LobbyScreen #buttons Button { margin: 0 1; }

@@ -18,6 +18,7 @@ from ..intents import Done
 from ..plain import plain
 from ..widgets.bars import BarChart, BarRow, legend, tags_width
 from ..widgets.footer import KioskFooter
+from ..widgets.phrases import Phrases
 from ..widgets.trend import TrendTable
 from .base import KioskScreen
 
@@ -29,9 +30,14 @@ def first_what_matters(view: ResultsView) -> list[PrincipleResult]:
     return first + [p for p in view.principles if p not in first]
 
 
-def widest_tags() -> int:
-    """The cells the tags need in the language where they are longest."""
-    return max(tags_width([t(lang, "results.weakest"), t(lang, "results.divided")]) for lang in LANGUAGES)
+def tag_keys(principle: PrincipleResult) -> list[str]:
+    return [key for key, on in (("results.weakest", principle.weakest), ("results.divided", principle.divided)) if on]
+
+
+def widest_tags(principles: list[PrincipleResult]) -> int:
+    """The cells the tags of these rows need in the language where they are longest: two
+    tags on one row need both, one tag on each row only the longer (the bars get the rest)."""
+    return max((tags_width([t(lang, key) for key in tag_keys(p)]) for p in principles for lang in LANGUAGES), default=0)
 
 
 class ResultsScreen(KioskScreen):
@@ -61,22 +67,20 @@ class ResultsScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         view = self.view
         rows = []
+        colours = {"results.weakest": "warning", "results.divided": "primary"}
+        moved = {row.name: row.delta for row in view.since_plan}  # a follow-up: what moved, on each bar
         for principle in first_what_matters(view):
-            tags = []
-            if principle.weakest:
-                tags.append((self.t("results.weakest"), "warning"))
-            if principle.divided:
-                tags.append((self.t("results.divided"), "primary"))
-            rows.append(BarRow(principle.name, principle.counts, principle.mean, tuple(tags)))
+            tags = tuple((self.t(key), colours[key]) for key in tag_keys(principle))
+            rows.append(BarRow(principle.name, principle.counts, principle.mean, tags, moved.get(principle.name)))
         with VerticalScroll(id="results"):
             yield Static(self.t("results.title", n=view.votes), classes="title")
             if self.following:
                 yield Static(plain(self.following), classes="subtitle", id="following")
             if view.level:
                 parts = [f"{name}: {count}" for name, count in view.level]
-                yield Static(plain(f"{view.level_question}  " + "   ".join(parts)), id="level")
+                yield Phrases([view.level_question, *parts], id="level")
             yield Static(legend(self.app, view.scale), id="scale")
-            yield BarChart(rows, id="chart", label_width=self.label_width, tag_width=widest_tags())
+            yield BarChart(rows, id="chart", label_width=self.label_width, tag_width=widest_tags(view.principles))
             if view.since_plan:
                 yield Static(self.t("results.since_plan"), classes="title", id="trend-title")
                 yield TrendTable(

@@ -10,6 +10,7 @@ from textual.widgets import Button, Static
 
 from ...core.modes import MODES
 from ..intents import Done
+from ..widgets.bigtitle import BigTitle
 from ..widgets.footer import KioskFooter
 from .base import KioskScreen
 
@@ -37,11 +38,17 @@ class StartScreen(KioskScreen):
     StartScreen .mode-help { color: $text-muted; width: 100%; content-align: center middle; }
     StartScreen.-huge #start-box { width: 100; }
     StartScreen.-huge Button { height: 5; margin-top: 2; }
+    /* A tall screen has the room for the name in big letters (the box is as wide as they are). */
+    StartScreen #big-title { display: none; margin-bottom: 1; }
+    StartScreen.-tall #big-title, StartScreen.-huge #big-title { display: block; }
+    StartScreen.-tall #title, StartScreen.-huge #title { display: none; }
+    StartScreen.-tall #start-box { width: 84; }
     """
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="start-box"):
-            yield Static(self.t("start.title"), classes="title")
+            yield BigTitle(self.t("start.title"), id="big-title")
+            yield Static(self.t("start.title"), classes="title", id="title")
             yield Static(self.t("start.subtitle"), classes="subtitle")
             for number, mode in enumerate((m.name for m in MODES), 1):
                 yield Button(f"{number}  {self.t('mode.' + mode)}", id=f"mode-{mode}", variant="primary")

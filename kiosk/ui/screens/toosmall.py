@@ -12,7 +12,8 @@ from .modal import KioskModal
 class TooSmallScreen(KioskModal[None]):
     DEFAULT_CSS = """
     TooSmallScreen { align: center middle; background: $background; }
-    TooSmallScreen Static { width: 100%; content-align: center middle; text-style: bold; color: $warning; }
+    TooSmallScreen Static { width: 100%; content-align: center middle; text-align: center; padding: 0 1;
+                            text-style: bold; color: $warning; }
     """
 
     def compose(self) -> ComposeResult:

@@ -29,7 +29,7 @@ def wifi_qr_text(ssid: str, password: str) -> str:
 
 class PhoneJoin(Vertical):
     DEFAULT_CSS = """
-    PhoneJoin { width: 40; height: 100%; padding: 0 1; }
+    PhoneJoin { width: 40; height: 100%; padding: 0 1; align-vertical: middle; }
     PhoneJoin #join-qr { height: 1fr; min-height: 10; min-width: 20; }
     PhoneJoin #wifi-qr { height: 3; }
     PhoneJoin .phone-line { height: auto; }
@@ -81,6 +81,23 @@ class PhoneJoin(Vertical):
         for wifi in self.query("#wifi-qr"):
             wifi.styles.height = "1fr" if self.size.height >= 40 else 3
         self._place_address()
+        self._hug_code()
+
+    def _hug_code(self) -> None:
+        """The join code's box as tall as the code it draws, so the title, the code, the
+        address and the count read as one group in the middle of the panel (a box as tall
+        as the panel left the title at its top and the count at its foot). The box first
+        gets all the room again, so a larger window still gets a larger code."""
+        if self.join_url is None or self.wifi:
+            return
+        qr = self.query_one("#join-qr", QRWidget)
+        qr.styles.max_height = None
+        self.call_after_refresh(self._fit_box, qr)
+
+    def _fit_box(self, qr: QRWidget) -> None:
+        lines = qr.lines()
+        if lines is not None:
+            qr.styles.max_height = len(lines) + (1 if qr.caption else 0)  # the address under it
 
     def _place_address(self) -> None:
         if self.join_url is None:

@@ -36,8 +36,11 @@ class QuestionAbout(Vertical):
                     yield Static(plain(f"{number}  {level.name}"), classes="level-name")
                     yield Static(plain("\n".join(f"- {s}" for s in level.statements)))
             if model.levels:
-                with Vertical(classes="level-box both"):
-                    yield Static(plain(f"{len(model.levels) + 1}  {model.both}"), classes="level-name")
+                heading = f"{len(model.levels) + 1}  {model.both}"
+                both = Vertical(classes="level-box both")
+                both.styles.min_width = len(heading) + 2  # its short name on one line ("A bit of both")
+                with both:
+                    yield Static(plain(heading), classes="level-name")
         yield Static("", id="principle-about")
 
     def show(self, question: str) -> None:
