@@ -10,7 +10,8 @@ converted to PNG does not.
     python docs/screenshots.py --all --lang da --size 80x24   every screen, in Danish, at 80x24
 
 ``--size`` takes every picture at that size instead of the gallery's own, and ``--term linux``
-runs the app as on the bare Linux console (its CP437 glyphs and 16 colours), for checking a
+runs the app as on the bare Linux console (its CP437 glyphs and 16 colours, which xterm is
+given too), ``--theme NAME`` in another shipped theme, for checking a
 design at 80x24, 120x40 and 200x60; those pictures get the size (and ``-linux``) in their name.
 
 ``--phone`` takes the phone ballot page instead: the real page served by the app's own web
@@ -224,6 +225,18 @@ def in_language(shot: Shot, language: str) -> Shot:
     return replace(shot, args=[*shot.args, "--lang", language], language=language)
 
 
+def console_palette() -> list[str]:
+    """xterm options that give its 16 colours the Linux console's own (VGA) values: with
+    xterm's, the console's brown is a bright yellow and the picture misleads."""
+    from kiosk.ui.console import CONSOLE_COLOURS
+
+    return [
+        option
+        for number in range(16)
+        for option in ("-xrm", f"XTerm*color{number}: {CONSOLE_COLOURS.ansi_colors[number].hex}")
+    ]
+
+
 class Terminal:
     """One xterm on its own virtual display, running tmux, running the app."""
 
@@ -257,6 +270,7 @@ class Terminal:
         self.xterm = subprocess.Popen(
             [
                 "xterm",
+                *(console_palette() if term == "linux" else []),
                 "-geometry",
                 f"{cols}x{rows}+0+0",
                 "-fa",
@@ -410,6 +424,7 @@ def main() -> int:
     parser.add_argument("--term", default="", help="TERM for the app, e.g. linux")
     parser.add_argument("--phone", action="store_true", help="the phone ballot page in headless Chromium")
     parser.add_argument("--lang", default="sv", choices=LANGUAGES, help="the app's language")
+    parser.add_argument("--theme", default="", help="a theme by name, e.g. kiosk-light")
     args = parser.parse_args()
     if args.phone:
         out_dir = Path(args.out)
@@ -433,6 +448,7 @@ def main() -> int:
         (f"-{size[0]}x{size[1]}" if size else "")
         + (f"-{args.term}" if args.term else "")
         + (f"-{args.lang}" if args.lang != "sv" else "")
+        + (f"-{args.theme}" if args.theme else "")
     )
     missing = [tool for tool in ("Xvfb", "xterm", "import", "tmux") if shutil.which(tool) is None]
     if missing:
@@ -449,6 +465,8 @@ def main() -> int:
         if size:
             shot = replace(shot, size=size)
         shot = in_language(shot, args.lang)
+        if args.theme:
+            shot = replace(shot, args=[*shot.args, "--theme", args.theme])
         try:
             print(take(shot, out_dir, suffix, args.term))
         except RuntimeError as exc:  # the next pictures may still work: say which failed
