@@ -7,6 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
+from textual.events import Resize
 from textual.widgets import Button, Input, Label, Static
 
 from ...core.deck import LANGUAGES, LIMITS
@@ -33,6 +34,14 @@ class SetupScreen(KioskScreen):
     SetupScreen Input { width: 100%; }
     SetupScreen #start { width: 100%; margin: 1 0; }
     SetupScreen.-tall #setup, SetupScreen.-huge #setup { align-vertical: middle; }
+    /* Short screens (80x24): one row per setting and a blank row between them, so the whole
+       form and its start button fit without scrolling. */
+    SetupScreen.-short Grid { grid-gutter: 1 1; }
+    SetupScreen.-short Label { padding: 0; }
+    SetupScreen.-short Choice { margin: 0; }
+    SetupScreen.-short TextField { padding: 0 1; background: $surface; }
+    SetupScreen.-short TextField:focus { background: $primary 40%; }
+    SetupScreen.-short #start { margin: 1 0 0 0; }
     """
 
     def __init__(
@@ -92,6 +101,12 @@ class SetupScreen(KioskScreen):
                 )
             yield Button(self.t("setup.start"), id="start", variant="primary")
         yield KioskFooter()
+
+    def on_resize(self, event: Resize) -> None:
+        # Measured here: this runs before the screen's size classes change.
+        short = event.size.height < dict((name, rows) for rows, name in self.VERTICAL_BREAKPOINTS)["-tall"]
+        for field in self.query(TextField).results(TextField):
+            field.compact = short
 
     def _remember(self) -> None:
         self.values["team"] = self.query_one("#team", Input).value
