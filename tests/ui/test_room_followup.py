@@ -276,7 +276,7 @@ async def test_typed_plan_fields_are_kept_and_come_back_on_resume(make_app, stor
         await pilot.pause(PlanScreen.DRAFT_SECONDS + 0.3)
     # The program ends here as a crash would: nothing was saved but the draft.
     draft = store.session(session_id).state["plan_draft"]
-    assert draft["actions"][0]["how"] == "Med fem invånare" and draft["actions"][0]["what"].startswith("Testa ")
+    assert draft["actions"][0]["how"] == "Med fem invånare" and draft["actions"][0]["what"].startswith("Testa: ")
     app = make_app(mode="workshop")
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
