@@ -1,0 +1,94 @@
+"""Defects found by using the real program as a facilitator and a visitor would (trial 3):
+each test repeats what was done at the keyboard and asserts what the user must see."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from kiosk.ui.screens.deal import DealScreen
+from kiosk.ui.screens.plan import PlanScreen
+from kiosk.ui.widgets.cardtile import CardTile
+
+WORKSHOP_TO_DEAL = ["ctrl+s", "enter", *"3123451234", "enter", "ctrl+r", "right", "enter", "enter"]
+
+
+async def press(pilot, *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+async def at_deal(app, pilot) -> DealScreen:
+    await press(pilot, *WORKSHOP_TO_DEAL)
+    assert isinstance(app.screen, DealScreen)
+    return app.screen
+
+
+def focused_slot(app) -> int:
+    assert isinstance(app.focused, CardTile)
+    return app.focused.slot
+
+
+# -- the deal: the arrows follow the table ------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_down_goes_to_the_card_below_not_the_next_one(make_app, size):
+    """Two by two, Down from card 1 went to card 2 (beside it) and Down from card 2 to card 3
+    (below card 1): the arrows walked the list, not the table the room sees."""
+    app = make_app(mode="workshop")
+    async with app.run_test(size=size) as pilot:
+        screen = await at_deal(app, pilot)
+        tiles = list(screen.query(CardTile))
+        assert len(tiles) == 4 and len({tile.region.y for tile in tiles}) == 2  # two by two
+        assert focused_slot(app) == 0
+        await press(pilot, "down")
+        assert focused_slot(app) == 2, "card 3 is below card 1"
+        await press(pilot, "right")
+        assert focused_slot(app) == 3
+        await press(pilot, "up")
+        assert focused_slot(app) == 1, "card 2 is above card 4"
+        await press(pilot, "up")
+        assert focused_slot(app) == 1, "no row above: the focus stays"
+        await press(pilot, "left")
+        assert focused_slot(app) == 0
+        await press(pilot, "left")
+        assert focused_slot(app) == 3, "left and right go round the table"
+
+
+async def test_on_one_row_down_and_up_still_move_card_by_card(make_app):
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(200, 30)) as pilot:
+        screen = await at_deal(app, pilot)
+        tiles = list(screen.query(CardTile))
+        assert len({tile.region.y for tile in tiles}) == 1  # side by side
+        await press(pilot, "down", "down")
+        assert focused_slot(app) == 2
+        await press(pilot, "up")
+        assert focused_slot(app) == 1
+
+
+# -- text fields: an accent typed as a second character -----------------------------------
+
+
+async def test_an_accent_typed_after_its_letter_makes_one_letter_the_plan_keeps(make_app, store):
+    """'e' then U+0301 (how a Mac pastes 'é') was refused as a character the console cannot
+    show; composed, it is the 'é' the console has, and the plan saves."""
+    app = make_app(mode="workshop", language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await at_deal(app, pilot)
+        await press(pilot, "space", "c")
+        assert isinstance(app.screen, PlanScreen)
+        field = app.screen.query_one("#how", Input)
+        field.focus()
+        for ch in "Zoe\u0308 och Rene\u0301":  # key by key, as a terminal delivers them
+            field.insert_text_at_cursor(ch)
+            await pilot.pause()
+        assert field.value == "Zoë och René"
+        assert not field.has_class("-invalid")
+        field.value = ""
+        field.insert_text_at_cursor("Cafe\u0301 \u00e5")  # a paste of decomposed and composed text
+        assert field.value == "Café å"
+        await press(pilot, "ctrl+s")
+        assert not isinstance(app.screen, PlanScreen), "the plan was saved"
