@@ -92,3 +92,22 @@ async def test_an_accent_typed_after_its_letter_makes_one_letter_the_plan_keeps(
         assert field.value == "Café å"
         await press(pilot, "ctrl+s")
         assert not isinstance(app.screen, PlanScreen), "the plan was saved"
+
+
+# -- the walk-up deal: the visitor's weakest principle ------------------------------------
+
+
+@pytest.mark.parametrize("seed", [1, 42, 7])
+async def test_a_visitors_weakest_principle_gets_its_card_when_only_one_fits(make_app, seed):
+    """A visitor who rated 'accepting and learning from failure' lowest (1, the rest 2 or
+    more) was dealt three cards for other principles: one card for it fits a visitor alone,
+    too few for a hand, and the hand was dealt again from the whole deck without it."""
+    app = make_app(mode="walkup", seed=seed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "enter", *"234234123", "enter", "enter")
+        assert isinstance(app.screen, DealScreen)
+        session = app.screen.session
+        assert session.focus_principles() == ("lara_av_misslyckanden",)
+        hand = [tile.card for tile in app.screen.query(CardTile)]
+        assert len(hand) == 3
+        assert "lara_av_misslyckanden" in hand[0].principles, [card.title for card in hand]
