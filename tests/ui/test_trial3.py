@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input
 
+from kiosk.core.deck import MethodCard
 from kiosk.ui.screens.deal import DealScreen
 from kiosk.ui.screens.plan import PlanScreen
 from kiosk.ui.widgets.cardtile import CardTile
@@ -109,5 +110,7 @@ async def test_a_visitors_weakest_principle_gets_its_card_when_only_one_fits(mak
         session = app.screen.session
         assert session.focus_principles() == ("lara_av_misslyckanden",)
         hand = [tile.card for tile in app.screen.query(CardTile)]
-        assert len(hand) == 3
-        assert "lara_av_misslyckanden" in hand[0].principles, [card.title for card in hand]
+        assert len(hand) == 3 and all(isinstance(card, MethodCard) for card in hand)
+        first = hand[0]
+        assert isinstance(first, MethodCard)
+        assert "lara_av_misslyckanden" in first.principles, [card.id for card in hand]
