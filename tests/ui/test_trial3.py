@@ -114,3 +114,27 @@ async def test_a_visitors_weakest_principle_gets_its_card_when_only_one_fits(mak
         first = hand[0]
         assert isinstance(first, MethodCard)
         assert "lara_av_misslyckanden" in first.principles, [card.id for card in hand]
+
+
+# -- the plan: a field that has not the focus shows the start of its text -----------------
+
+
+def screen_lines(app) -> list[str]:
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def test_a_long_prefilled_what_reads_from_its_start_once_the_focus_moves_on(make_app):
+    """At 80x24 the prefilled "What" (Testa <two card titles>) is longer than its field: when
+    the focus went on to "How" it still showed its tail, 'a "Hur skulle vi kunna…?", PDSA...'."""
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_deal(app, pilot)
+        await press(pilot, "1", "space", "2", "space", "3", "space", "4", "space", "c")
+        assert isinstance(app.screen, PlanScreen)
+        what = app.screen.query_one("#what", Input)
+        assert what.has_focus and len(what.value) > what.content_region.width
+        await press(pilot, "tab", "w", "tab")
+        assert app.screen.query_one("#how", Input).value == "w"
+        region = what.content_region
+        shown = screen_lines(app)[region.y][region.x : region.right].strip()
+        assert what.value.startswith(shown[:20]) and shown.startswith(what.value.split()[0]), shown

@@ -5,12 +5,17 @@ border) stays borderless in every theme.
 
 Typed and pasted text is composed (Unicode NFC): a letter and its accent typed or pasted as
 two characters (a Mac, some keyboards: "e" then U+0301) become the one letter "é" that the
-console font has, instead of a combining mark the plan refuses."""
+console font has, instead of a combining mark the plan refuses.
+
+A field that has not the focus shows the start of its text: Textual keeps the view where the
+cursor was, at the end, so a filled-in "What" longer than its field read "a "How might we..."
+(the tail of "Try ...") beside its label at 80x24."""
 
 from __future__ import annotations
 
 import unicodedata
 
+from textual.events import Blur
 from textual.message import Message
 from textual.widgets import Input
 
@@ -24,6 +29,18 @@ class TextField(Input):
         def __init__(self, field: TextField) -> None:
             super().__init__()
             self.field = field
+
+    def on_mount(self) -> None:
+        if not self.has_focus:
+            self.show_start()
+
+    def on_blur(self, event: Blur) -> None:
+        if self.app.app_focus:  # not when the terminal window lost the focus mid-word
+            self.show_start()
+
+    def show_start(self) -> None:
+        # The view follows the cursor; focusing the field selects its whole text again.
+        self.cursor_position = 0
 
     def replace(self, text: str, start: int, end: int) -> None:
         value = self.value
