@@ -138,3 +138,33 @@ async def test_a_long_prefilled_what_reads_from_its_start_once_the_focus_moves_o
         region = what.content_region
         shown = screen_lines(app)[region.y][region.x : region.right].strip()
         assert what.value.startswith(shown[:20]) and shown.startswith(what.value.split()[0]), shown
+
+
+# -- the card: a long step wraps under its own text ---------------------------------------
+
+
+async def test_a_long_step_on_the_card_wraps_under_its_text_not_its_number(make_app):
+    """At 80x24 a step longer than the line went on at the left edge, under its number:
+    ' 2. Skriv om varje insikt till en fråga som börjar med "Hur skulle vi' / '  kunna…"'."""
+    from kiosk.ui.screens.card import CardScreen
+
+    app = make_app(mode="workshop", seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_deal(app, pilot)
+        continued = 0
+        for slot in "1234":
+            await press(pilot, slot, "enter")
+            assert isinstance(app.screen, CardScreen)
+            await pilot.pause()
+            lines = screen_lines(app)
+            steps = [n for n, line in enumerate(lines) if line.strip() == "Så gör ni"]
+            assert steps, lines
+            for line in lines[steps[0] + 1 :]:
+                if not line.strip() or line.strip().startswith("Tryck m"):
+                    break
+                number = line.lstrip()[:3].rstrip(". ").isdigit()
+                if not number:
+                    continued += 1
+                    assert line.startswith(" " * 6), f"a step's next line starts under its text: {line!r}"
+            await press(pilot, "escape")
+        assert continued, "one of the cards has a step longer than a line"
