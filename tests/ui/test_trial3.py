@@ -168,3 +168,24 @@ async def test_a_long_step_on_the_card_wraps_under_its_text_not_its_number(make_
                     assert line.startswith(" " * 6), f"a step's next line starts under its text: {line!r}"
             await press(pilot, "escape")
         assert continued, "one of the cards has a step longer than a line"
+
+
+# -- the plan: a move is said, not the last thing done before it --------------------------
+
+
+async def test_moving_an_action_says_so_instead_of_still_saying_it_was_added(make_app):
+    """Ctrl+N then Ctrl+Up: the status line still said 'Action 3 added.' after the move."""
+    from kiosk.ui.widgets.statusline import StatusLine
+
+    app = make_app(mode="workshop", language="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_deal(app, pilot)
+        await press(pilot, "space", "c", "ctrl+n", "x", "ctrl+n", "y")
+        assert isinstance(app.screen, PlanScreen)
+        line = app.screen.query_one(StatusLine)
+        assert "Action 3 added" in str(line.render())
+        await press(pilot, "ctrl+up")
+        said = str(line.render())
+        assert "added" not in said and "now action 2" in said, said
+        whats = [f.value for f in app.screen.query(Input) if f.has_class("field-what")]
+        assert whats[1:] == ["y", "x"]
