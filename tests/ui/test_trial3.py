@@ -189,3 +189,40 @@ async def test_moving_an_action_says_so_instead_of_still_saying_it_was_added(mak
         assert "added" not in said and "now action 2" in said, said
         whats = [f.value for f in app.screen.query(Input) if f.has_class("field-what")]
         assert whats[1:] == ["y", "x"]
+
+
+# -- the exercise: after the last step ----------------------------------------------------
+
+
+async def test_after_the_last_step_the_clock_reads_zero_and_offers_no_pause(make_app):
+    """n past the last step said 'Done! Esc goes back.' under the last step's whole time
+    (05:00), and the key bar still offered Space Pause, which flipped to Resume and back
+    while nothing ran."""
+    from kiosk.ui.screens.exercise import ExerciseScreen, clock_face
+    from kiosk.ui.widgets.bigdigits import BigDigits
+    from kiosk.ui.widgets.footer import KioskFooter
+
+    app = make_app(mode="workshop", language="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_deal(app, pilot)
+        await app.push_screen(ExerciseScreen("en", app.session, app.session.hand[0].id, clock=app.clock))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExerciseScreen)
+
+        def keys() -> str:
+            return " ".join(str(w.render()) for w in screen.query_one(KioskFooter).query("*"))
+
+        assert "Pause" in keys()
+        for _ in screen.countdown.steps:
+            await press(pilot, "n")
+        assert screen.countdown.finished
+        assert screen.countdown.display_seconds() > 0  # the last step had time left ...
+        assert screen.query_one("#time", BigDigits).value == clock_face(0)  # ... the clock says done
+        assert "Pause" not in keys() and "Resume" not in keys() and "+/-" not in keys()
+        running = screen.countdown.running
+        await press(pilot, "space", "plus")
+        assert screen.countdown.running == running and screen.countdown.finished
+        await press(pilot, "p")  # back to the last step: the clock and its keys return
+        assert not screen.countdown.finished
+        assert "Resume" in keys() or "Pause" in keys()
