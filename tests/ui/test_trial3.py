@@ -226,3 +226,28 @@ async def test_after_the_last_step_the_clock_reads_zero_and_offers_no_pause(make
         await press(pilot, "p")  # back to the last step: the clock and its keys return
         assert not screen.countdown.finished
         assert "Resume" in keys() or "Pause" in keys()
+
+
+# -- the follow-up: a long paste in the code field ----------------------------------------
+
+
+async def test_a_long_paste_as_the_plan_code_leaves_room_for_what_is_wrong(make_app):
+    """500 pasted characters were said back whole ('<500 characters>' is neither a code, a
+    file nor a link): the status line showed three rows of the paste and never the words
+    saying what was wrong."""
+    from textual.events import Paste
+
+    from kiosk.ui.widgets.statusline import StatusLine
+
+    app = make_app(mode="followup", language="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        field = app.screen.query_one(Input)
+        field.focus()
+        paste = ("abc/../<script>[b]x[/b] " * 30)[:499] + "\x1b"
+        field.post_message(Paste(paste))
+        await pilot.pause()
+        await press(pilot, "enter")
+        said = str(app.screen.query_one(StatusLine).render())
+        assert "is neither a code, a file nor a link" in said or "not a plan code" in said, said
+        assert len(said) < 200 and "[b]x[/b]" in said  # said back short, as text
