@@ -89,7 +89,12 @@ class Dealer:
     def deal(self, n: int, flt: DealFilter = DealFilter()) -> list[Card]:
         """A new hand of up to ``n`` cards (fewer when fewer cards fit the filter)."""
         self.hand = []
-        for _ in range(max(0, n)):
+        return self.top_up(n, flt)
+
+    def top_up(self, n: int, flt: DealFilter = DealFilter()) -> list[Card]:
+        """The hand filled up to ``n`` cards with cards that fit ``flt``; the cards already
+        in it stay where they are (fewer than ``n`` when fewer cards fit)."""
+        while len(self.hand) < n:
             pool = self._fresh_pool(flt, {c.id for c in self.hand})
             if not pool:
                 break

@@ -11,9 +11,11 @@ from pathlib import Path
 from .plan import REVIEW_STATUSES, Action, Plan, PlanError
 from .store import CODE_ALPHABET, CODE_LENGTH, Store
 from .tally import LEVEL_QUESTION, mean_of
+from .text import clip, escape_controls
 from .votes import Tally
 
 STATUSES = REVIEW_STATUSES
+ECHO_LIMIT = 60  # characters of what was typed that an error message repeats
 _CODE_RE = re.compile(rf"^[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")
 
 
@@ -48,10 +50,17 @@ def find_plan(reference: str, store: Store, decode_link: Callable[[str], Plan] |
         try:
             return Plan.from_toml(path.read_text(encoding="utf-8")), ""
         except OSError:
-            raise FollowUpError(f"cannot read {path}", "followup.no_file", path=str(path)) from None
+            raise FollowUpError(
+                f"cannot read {path}", "followup.no_file", path=clip(escape_controls(str(path)), ECHO_LIMIT)
+            ) from None
         except (PlanError, UnicodeDecodeError) as exc:
-            raise FollowUpError(str(exc), "followup.bad_file", path=str(path)) from None
-    raise FollowUpError(f"'{text}' is not a plan code, file or link", "followup.unknown", text=text)
+            raise FollowUpError(
+                str(exc), "followup.bad_file", path=clip(escape_controls(str(path)), ECHO_LIMIT)
+            ) from None
+    # What was typed is said back shortened: a long paste must not push the explanation
+    # off the status line (and a pasted control character is written out, never acted on).
+    shown = clip(escape_controls(text), ECHO_LIMIT)
+    raise FollowUpError(f"'{shown}' is not a plan code, file or link", "followup.unknown", text=shown)
 
 
 @dataclass(frozen=True)

@@ -283,7 +283,10 @@ class Session:
         focus = self.spec.focus_on_weakest and bool(self.focus_principles())
         hand = self.dealer.deal(n, self.deal_filter(focus=focus))
         if len(hand) < n and focus:
-            hand = self.dealer.deal(n, self.deal_filter())
+            # Too few cards for the weakest principles: they stay, and the rest of the hand
+            # comes from the whole deck (a visitor whose weakest principle has one fitting
+            # card gets that card, not a hand dealt again without it).
+            hand = self.dealer.top_up(n, self.deal_filter())
         if len(hand) < n and (self.settings.minutes or self.settings.group_size):
             # Too few cards keep to the setup's time box and group size: the ones that do
             # stay, and the rest of the hand is dealt without them (``off_limits`` names

@@ -19,9 +19,11 @@ from ...core.text import adds_to
 from ..intents import Chosen, Done
 from ..plain import plain
 from ..widgets.bigtitle import BigTitle
-from ..widgets.cardtile import card_facts, principle_names
+from ..widgets.cardtile import card_facts, principle_names, step_text
 from ..widgets.footer import KioskFooter
 from .base import SessionScreen
+
+CARD_WIDTH_HUGE = 120  # the card's width on a projector (the -huge rule below)
 
 
 class CardScreen(SessionScreen):
@@ -119,10 +121,15 @@ class CardScreen(SessionScreen):
             if card.place == "field":
                 text.append(t("card.field") + "\n", style="italic")
             text.append("\n" + t("card.steps") + "\n", style="bold")
+            width = self.step_width()
             for n, step in enumerate(card.steps, 1):
-                text.append(f"{n:>2}. ", style="bold")
-                text.append(f"{step.text}")
-                text.append(f"  ({step.minutes} min)\n", style="dim")
+                if width is None:  # not laid out yet: the next layout wraps it under its text
+                    text.append(f"{n:>2}. ", style="bold")
+                    text.append(f"{step.text}")
+                    text.append(f"  ({step.minutes} min)\n", style="dim")
+                else:
+                    text.append_text(step_text(n, step, width, self.app.console))
+                    text.append("\n")
             text.append("\n" + t("deck2.more_hint"), style="dim italic")
         elif isinstance(card, ReflectionCard):
             text.append(card.question + "\n\n", style="bold")
@@ -131,6 +138,28 @@ class CardScreen(SessionScreen):
             text.append(card.why + "\n\n")
             text.append(card.measure + "\n")
         return text
+
+    def step_width(self) -> int | None:
+        """The columns of the card's text, for a step's wrapped lines to start under its
+        text rather than under its number; None before the screen is laid out. Taken from
+        the scrolling column, not the card's own width, which follows its (wrapped) text."""
+        if not self.is_mounted:
+            return None
+        column = self.query_one("#card").scrollable_content_region.width
+        body = self.query_one("#card-body", Static)
+        if self.has_class("-huge"):
+            column = min(column, CARD_WIDTH_HUGE)
+        width = column - body.styles.gutter.width
+        return width if width > 8 else None
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.refresh_body)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.refresh_body)
+
+    def refresh_body(self) -> None:
+        self.query_one("#card-body", Static).update(self.body())
 
     def action_page(self) -> None:
         if not isinstance(self.card, MethodCard):

@@ -24,8 +24,10 @@ class DealScreen(SessionScreen):
         Binding("space", "choose", "t:key.choose", show=True),
         Binding("r", "redeal", "t:key.redeal", show=True),
         Binding("c", "carry_on", "t:key.carry_on", show=True),
-        Binding("right,down", "app.focus_next", show=False),
-        Binding("left,up", "app.focus_previous", show=False),
+        Binding("right", "move(1, 0)", show=False),
+        Binding("left", "move(-1, 0)", show=False),
+        Binding("down", "move(0, 1)", show=False),
+        Binding("up", "move(0, -1)", show=False),
         *(Binding(str(n), f"slot({n - 1})", show=False) for n in range(1, 10)),
     ]
     HELP_KEYS = [
@@ -125,6 +127,28 @@ class DealScreen(SessionScreen):
         if 0 <= slot < len(tiles):
             # At once, not later: "2" then Space typed in one go chooses card 2.
             self.set_focus(tiles[slot])
+
+    def action_move(self, across: int, down: int) -> None:
+        """The arrows move over the table as it is laid out: left and right go card by card
+        (round the table), up and down to the card above or below (two by two, Down from
+        card 2 is card 4, not card 3). Where there is no row above or below, the focus stays."""
+        tiles = list(self.query(CardTile))
+        if not tiles:
+            return
+        current = self.focused_tile()
+        slot = tiles.index(current) if current in tiles else 0
+        n = len(tiles)
+        columns = self.query_one("#table", Grid).styles.grid_size_columns or 1
+        if across or columns in (1, n):  # one row or one column: the table is a line
+            step = across or down
+            self.set_focus(tiles[(slot + step) % n])
+            return
+        row, last_row = slot // columns, (n - 1) // columns
+        if down > 0 and row < last_row:
+            # The last row may be short (its odd card spans the row): the nearest card below.
+            self.set_focus(tiles[min(slot + columns, n - 1)])
+        elif down < 0 and row > 0:
+            self.set_focus(tiles[slot - columns])
 
     def action_open(self) -> None:
         tile = self.focused_tile()

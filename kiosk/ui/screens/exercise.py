@@ -173,7 +173,8 @@ class ExerciseScreen(SessionScreen):
             return
         self._shown = shown
         digits = self.query_one("#time", BigDigits)
-        digits.update(clock_face(cd.display_seconds()))
+        # Done: the clock reads zero, not the time the last step had left when it was skipped.
+        digits.update(clock_face(0 if cd.finished else cd.display_seconds()))
         digits.set_class(cd.in_final_stretch(), "-final")
         digits.set_class(cd.remaining() <= 0, "-overtime")
         digits.set_class(not cd.running, "-paused")
@@ -198,14 +199,21 @@ class ExerciseScreen(SessionScreen):
 
     def _changed(self) -> None:
         self._shown = None
+        self._name_space_bar()  # the key bar follows the state (finished, or back to a step)
         self.tick()
         # Another current step may need other rows (which steps give way, where room is short).
         self.call_after_refresh(self.share_rows)
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        # Past the last step nothing runs: Space and +/- leave the key bar rather than
+        # offer "Pause" or "Resume" for a clock that will not move (p goes back to a step).
+        if action in ("pause_or_resume", "add") and self.countdown.finished:
+            return False
+        return super().check_action(action, parameters)
+
     def action_pause_or_resume(self) -> None:
         self.countdown.toggle()
         self._changed()
-        self._name_space_bar()
 
     def _name_space_bar(self) -> None:
         """While paused the space bar resumes, and the footer says so."""

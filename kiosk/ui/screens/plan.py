@@ -213,6 +213,8 @@ class PlanScreen(SessionScreen):
         forms[other].set_values(mine)
         forms[other].field(focused).focus()
         forms[other].scroll_visible(animate=False)
+        # Said, so the line does not still say the last thing done ("Action 3 added").
+        self.say(self.t("trial3.moved", n=other + 1), tone="info")
 
     async def on_action_form_asked(self, event: ActionForm.Asked) -> None:
         if event.what == "up":

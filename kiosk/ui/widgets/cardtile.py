@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.console import Console
 from rich.text import Text
 from textual.events import Click
 from textual.message import Message
 from textual.widget import Widget
 
-from ...core.deck import Card, Deck, MethodCard, ReflectionCard
+from ...core.deck import Card, Deck, MethodCard, ReflectionCard, Step
 from ...core.names import card_name, principle_name
 from ...core.text import adds_to
 from .bigtitle import CELL, GAP, big_lines
@@ -62,6 +63,29 @@ def poster_title(title: str, width: int) -> list[str] | None:
         chunks = [word[i : i + size] for i in range(0, len(word), size)]
         words += [chunk + "-" for chunk in chunks[:-1]] + [chunks[-1]]
     return big_lines(" ".join(words), width)
+
+
+STEP_INDENT = 4  # " 1. ": a step's wrapped lines start under its text
+
+
+def step_text(n: int, step: Step, width: int, console: Console) -> Text:
+    """Step ``n`` with its minutes in ``width`` columns: a long step wraps under its own
+    text, not under its number, and the minutes stay whole (on the last line, or alone)."""
+    room = max(1, width - STEP_INDENT)
+    lines = [line.plain.rstrip() for line in Text(step.text).wrap(console, room)] or [""]
+    minutes = f"({step.minutes} min)"
+    if len(lines[-1]) + 2 + len(minutes) <= room:
+        lines[-1] += "  "
+    else:
+        lines.append("")
+    text = Text()
+    for row, line in enumerate(lines):
+        if row:
+            text.append("\n")
+        text.append(f"{n:>2}. " if row == 0 else " " * STEP_INDENT, style="bold")
+        text.append(line)
+    text.append(minutes, style="dim")
+    return text
 
 
 class CardTile(Widget, can_focus=True):
@@ -141,23 +165,12 @@ class CardTile(Widget, can_focus=True):
         a long step wraps under its own text, not under its number."""
         text = Text()
         text.append(self._t("card.steps"), style="bold")
-        indent = 4
-        room = max(1, width - indent)
         for n, step in enumerate(card.steps[:shown], 1):
-            lines = [line.plain.rstrip() for line in Text(step.text).wrap(self.app.console, room)]
-            minutes = f"({step.minutes} min)"  # on the step's last line, or whole on a line of its own
-            if len(lines[-1]) + 2 + len(minutes) <= room:
-                lines[-1] += "  "
-            else:
-                lines.append("")
-            for row, line in enumerate(lines):
-                text.append("\n")
-                text.append(f"{n:>2}. " if row == 0 else " " * indent, style="bold")
-                text.append(line)
-            text.append(minutes, style="dim")
+            text.append("\n")
+            text.append_text(step_text(n, step, width, self.app.console))
         more = len(card.steps) - shown
         if more:
-            text.append("\n" + " " * indent + self._t("deal200.more_steps", n=more), style="dim italic")
+            text.append("\n" + " " * STEP_INDENT + self._t("deal200.more_steps", n=more), style="dim italic")
         return text
 
     def materials(self, card: MethodCard) -> Text | None:
