@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
+from kiosk.ui.screens.help import HelpRow
 from kiosk.ui.widgets.phonejoin import PhoneJoin
 
 BALLOT = [*"3123451234", "enter"]
@@ -282,6 +283,6 @@ async def test_the_timer_help_names_esc_once_and_keys_keep_a_gap(make_app):
         assert type(app.screen).__name__ == "ExerciseScreen"
         await pilot.press("f1")
         await pilot.pause()
-        rows = [str(row.render()) for row in app.screen.query(".help-row")]
+        rows = [row.plain() for row in app.screen.query(HelpRow)]
         assert sum(row.startswith("Esc ") for row in rows) == 1, rows
         assert all("  " in row.rstrip() for row in rows), rows  # key and meaning never run together

@@ -14,6 +14,7 @@ from kiosk.core.i18n import t
 from kiosk.core.link import LinkCodec, as_linked, encode_link
 from kiosk.core.plan import MAX_ACTIONS, TEXT_LIMITS, Action, Plan
 from kiosk.core.shelf import Shelf
+from kiosk.ui.screens.help import HelpRow
 from kiosk.web.viewer import viewer_html
 
 
@@ -424,7 +425,7 @@ async def test_the_plan_help_names_its_keys_in_the_session_language(make_app):
         await to_the_plan(app, pilot)
         await pilot.press("f1")
         await pilot.pause()
-        rows = [str(row.render()) for row in app.screen.query(".help-row")]
+        rows = [row.plain() for row in app.screen.query(HelpRow)]
         assert any(row.startswith("Ctrl+N") and t("sv", "room_plan.help_add") in row for row in rows)
         move = t("sv", "room_keys.key_up_down")
         assert any(row.startswith(f"Ctrl+{move}") and t("sv", "room_plan.help_move") in row for row in rows)
