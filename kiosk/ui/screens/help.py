@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Static
 
 from ..keynames import help_keys
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 class HelpRow(Horizontal):
     """A key and its meaning; a long meaning wraps in its own column, not under the key."""
 
-    def __init__(self, keys: str, meaning: str, key_width: int) -> None:
+    def __init__(self, keys: str, meaning: Content, key_width: int) -> None:
         super().__init__(classes="help-row")
         self.keys, self.meaning, self.key_width = keys, meaning, key_width
 
@@ -32,7 +33,7 @@ class HelpRow(Horizontal):
 
     def plain(self) -> str:
         """The row as one line of text, for tests and screen readers."""
-        return f"{self.keys:<{self.key_width}}  {self.meaning}"
+        return f"{self.keys:<{self.key_width}}  {self.meaning.plain}"
 
 
 class HelpScreen(KioskModal[None]):
