@@ -19,6 +19,20 @@ from ..widgets.footer import KioskFooter
 from .base import KioskScreen
 
 
+class ActionList(OptionList):
+    """The earlier plan's actions. The arrows stop at the ends instead of going round: marking
+    an action moves on to the next one by itself, and a Down pressed out of habit on the last
+    action went round to the first, so the next mark changed an action already marked."""
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is None or self.highlighted < self.option_count - 1:
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted is None or self.highlighted > 0:
+            super().action_cursor_up()
+
+
 class ReviewScreen(KioskScreen):
     BINDINGS = [
         Binding("1", "mark('done')", "t:key.done", show=True),
@@ -45,7 +59,7 @@ class ReviewScreen(KioskScreen):
         with VerticalScroll(id="review"):
             yield Static(self.t("review.title"), classes="title")
             yield Static(self.t("review.hint"), classes="hint")
-            yield OptionList(*self.options(), id="actions")
+            yield ActionList(*self.options(), id="actions")
             if not self.actions:
                 yield Static(self.t("review.none"), classes="hint")
             yield Button(self.t("review.carry_on"), id="carry-on", variant="primary")
