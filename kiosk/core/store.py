@@ -589,6 +589,18 @@ class Store:
 
         return Plan.from_toml(row[0]) if row else None
 
+    def group_size_of_plan(self, code: str) -> int | None:
+        """How many people the session that made plan ``code`` was set up for, if known."""
+        row = self.db.execute(
+            "SELECT s.state FROM plans p JOIN sessions s ON s.id = p.session_id WHERE p.code = ?",
+            (code.strip().upper(),),
+        ).fetchone()
+        try:
+            size = json.loads(row[0]).get("settings", {}).get("group_size") if row else None
+        except (ValueError, AttributeError):  # a state written by another version: not known
+            return None
+        return size if isinstance(size, int) and size > 0 else None
+
     def plans(self, *, since: str | None = None) -> list[tuple[str, int | None, str, Plan]]:
         query, values = "SELECT code, session_id, created, document FROM plans", []
         if since:

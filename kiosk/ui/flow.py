@@ -479,7 +479,10 @@ class FlowRouter:
         app.language, app.deck_id = plan.language, plan.deck
         try:
             self.follows = plan
-            self._new_session(screen, {"team": plan.team, "follows": code, "secret": True})
+            # The same group meets again: the lobby counts against the size it had (known
+            # when the plan was made on this kiosk).
+            group = app.store.group_size_of_plan(code) if code else None
+            self._new_session(screen, {"team": plan.team, "follows": code, "secret": True, "group_size": group})
             assert self.session is not None
             self.session.earlier_votes = dict(plan.votes)  # the deal focuses on what did not improve
         except FileProblems:
