@@ -36,6 +36,7 @@ class ShareScreen(KioskScreen):
     ShareScreen #share { height: 1fr; }
     ShareScreen #qr-side { width: 1fr; height: 100%; }
     ShareScreen #plan-side { width: 1fr; height: 100%; padding: 0 1; }
+    ShareScreen #summary { margin-right: 1; }  /* a column between the plan and a scrollbar */
     ShareScreen #link { height: auto; color: $text-muted; max-width: 60; margin-top: 1; }
     /* A projector: the QR (drawn as large as fits) and the plan both start a row down. */
     ShareScreen.-huge #share, ShareScreen.-tall #share { padding-top: 1; }
