@@ -16,12 +16,29 @@ from textual.widgets.option_list import Option
 from ...core.plan import TEXT_LIMITS, Action, card_title
 from ...core.session import Session
 from ...core.text import clip
+from ..i18n import translate_bindings
 from ..intents import Done
 from ..plain import plain
 from ..widgets.footer import KioskFooter
 from .base import SessionScreen
 
 BY_WHEN_DAYS = (7, 14, 30)
+
+
+class Named:
+    """A widget whose Enter is named in the key bar, in the screen's language: a visitor
+    sees "Enter Välj" on a list and "Enter Spara" on the confirmation."""
+
+    def on_mount(self) -> None:
+        translate_bindings(self, self.screen.language)  # type: ignore[arg-type,attr-defined]
+
+
+class PickList(Named, OptionList):
+    BINDINGS = [Binding("enter", "select", "t:key.choose", show=True)]
+
+
+class SaveButton(Named, Button):
+    BINDINGS = [Binding("enter", "press", "t:key.save", show=True)]
 
 
 class MiniPlanScreen(SessionScreen):
@@ -57,14 +74,14 @@ class MiniPlanScreen(SessionScreen):
         with Vertical(id="mini"):
             yield Static(self.t("mini.title"), classes="title")
             yield Static(self.t("mini.what"), classes="question")
-            yield OptionList(*[Option(plain(f"{n}  {w}"), id=str(n)) for n, w in enumerate(self.whats, 1)], id="what")
+            yield PickList(*[Option(plain(f"{n}  {w}"), id=str(n)) for n, w in enumerate(self.whats, 1)], id="what")
             yield Static(self.t("mini.when"), classes="question")
-            yield OptionList(
+            yield PickList(
                 *[Option(f"{n}  {self.t(f'mini.when_{d}')}", id=str(d)) for n, d in enumerate(BY_WHEN_DAYS, 1)],
                 id="when",
             )
             summary = Static("", id="mini-summary", markup=False)
-            save = Button(self.t("room_plan.mini_save"), id="mini-save", variant="primary")
+            save = SaveButton(self.t("room_plan.mini_save"), id="mini-save", variant="primary")
             summary.display = save.display = False  # shown once both lines are picked
             yield summary
             yield save
