@@ -46,7 +46,7 @@ async def test_the_focus_frame_is_the_accent_yellow_not_red(make_app, monkeypatc
     the console drew bright red: every focused field looked like an error."""
     monkeypatch.setenv("TERM", "linux")
     app = make_app(mode="workshop")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:  # framed fields (at 80x24 they are one row)
         await pilot.pause()
         assert app.theme == "console" and isinstance(app.focused, Input)
         frame = {as_console_colour(style.color) for row in screen_segments(app) for text, style in row if "╔" in text}
@@ -252,3 +252,15 @@ async def test_a_field_without_focus_keeps_a_visible_frame(make_app, monkeypatch
         frame = field.styles.border.left[1]
         behind = app.screen.styles.background
         assert contrast(frame.rich_color, behind.rich_color) >= 3, (frame.hex, behind.hex)
+
+
+async def test_a_hint_in_a_field_differs_from_typed_text_on_the_console(make_app, monkeypatch):
+    """The setup's fields (not only the plan's): a placeholder in the console's cyan."""
+    monkeypatch.setenv("TERM", "linux")
+    app = make_app(mode="workshop")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        field = app.screen.query_one("#group")
+        hint = field.get_component_rich_style("input--placeholder")
+        typed = field.rich_style
+        assert as_console_colour(hint.color) == 6 and hint.color != typed.color

@@ -46,9 +46,8 @@ class FieldRow(Horizontal):
     FieldRow.-compact TextField { padding: 0 1; }
     FieldRow.-compact.-focused .label-cell Label { background: $accent; color: $background; }
     /* The console's surface is its background: a compact field shows where it is on the
-       panel colour, and its hint in another colour than typed text (dim does not show). */
+       panel colour (its hint's colour is set for every field in kiosk.tcss). */
     App.-console FieldRow.-compact TextField { background: $panel; }
-    App.-console FieldRow TextField > .input--placeholder { color: $secondary; }
     """
     SCOPED_CSS = False  # a rule above starts at the App (its -console class)
 
