@@ -1,0 +1,43 @@
+"""Defects found by using the real program as a Norwegian and a Danish user would, in the
+light theme and at sizes between the usual ones (trial 4): each test repeats what was done
+at the keyboard and asserts what the user must see."""
+
+from __future__ import annotations
+
+from kiosk.ui.screens.deal import DealScreen
+from kiosk.ui.widgets.footer import shown_bindings
+
+
+async def press(pilot, *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+def shown_keys(screen) -> list[str]:
+    return [key for key, _action, _label, _display, enabled, _tip in shown_bindings(screen) if enabled]
+
+
+# -- the walk-up deal: no key in the bar that does nothing ----------------------------------
+
+
+async def test_walkup_deal_does_not_offer_c_which_does_nothing_there(make_app):
+    """At the walk-up (da, 100x30) the deal's key bar said "c Videre"; pressing c did nothing
+    (a visitor goes on by picking a card on its own screen)."""
+    app = make_app(mode="walkup", language="da")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "enter", *"233423143", "enter", "enter")
+        assert isinstance(app.screen, DealScreen)
+        keys = shown_keys(app.screen)
+        assert "c" not in keys
+        assert "enter" in keys
+        await press(pilot, "c")
+        assert isinstance(app.screen, DealScreen)
+
+
+async def test_workshop_deal_still_offers_c(make_app):
+    app = make_app(mode="workshop", language="nb")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "ctrl+s", "enter", *"3123451234", "enter", "ctrl+r", "right", "enter", "enter")
+        assert isinstance(app.screen, DealScreen)
+        assert "c" in shown_keys(app.screen)
