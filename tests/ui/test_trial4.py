@@ -41,3 +41,36 @@ async def test_workshop_deal_still_offers_c(make_app):
         await press(pilot, "ctrl+s", "enter", *"3123451234", "enter", "ctrl+r", "right", "enter", "enter")
         assert isinstance(app.screen, DealScreen)
         assert "c" in shown_keys(app.screen)
+
+
+# -- the lobby: no invented group of 30 ---------------------------------------------------
+
+
+async def wait_for(pilot, condition) -> None:
+    for _ in range(40):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition()
+
+
+async def test_lobby_without_a_group_size_does_not_speak_of_a_group_of_30(make_app):
+    """A check-in (nb, 100x30, no group size asked) said "0 av 33 plasser (gruppen 30 + 3
+    ekstra)": nobody said the group was 30; the places are a default."""
+    app = make_app(mode="checkin", language="nb")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, *"Team Nord", "enter")
+        assert type(app.screen).__name__ == "LobbyScreen"
+        await wait_for(pilot, lambda: bool(app.screen.query_one("#join-tokens").render().plain))
+        tokens = app.screen.query_one("#join-tokens").render().plain
+        assert "0 av 33 plasser" in tokens
+        assert "gruppen" not in tokens and "30" not in tokens
+
+
+async def test_lobby_with_a_group_size_still_shows_the_group_and_the_margin(make_app):
+    app = make_app(mode="workshop", language="nb")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "tab", "tab", "tab", "tab", "8", "ctrl+s")
+        assert type(app.screen).__name__ == "LobbyScreen"
+        await wait_for(pilot, lambda: bool(app.screen.query_one("#join-tokens").render().plain))
+        assert "0 av 11 plasser (gruppen 8 + 3 ekstra)" in app.screen.query_one("#join-tokens").render().plain
