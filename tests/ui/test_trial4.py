@@ -74,3 +74,21 @@ async def test_lobby_with_a_group_size_still_shows_the_group_and_the_margin(make
         assert type(app.screen).__name__ == "LobbyScreen"
         await wait_for(pilot, lambda: bool(app.screen.query_one("#join-tokens").render().plain))
         assert "0 av 11 plasser (gruppen 8 + 3 ekstra)" in app.screen.query_one("#join-tokens").render().plain
+
+
+# -- Norwegian wording: one word for a step -------------------------------------------------
+
+
+async def test_nb_exercise_key_bar_speaks_of_steg_as_the_screen_does(make_app):
+    """The nb exercise said "Steg 1 av 5" above the timer and "n/p Bytt trinn" in the key
+    bar (and the deal "og 2 trinn til"): two words for one thing on one screen."""
+    from textual.widgets._footer import FooterKey
+
+    app = make_app(mode="workshop", language="nb")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "ctrl+s", "enter", *"3123451234", "enter", "ctrl+r", "right", "enter", "enter")
+        assert isinstance(app.screen, DealScreen)
+        await press(pilot, "enter", "t")
+        assert type(app.screen).__name__ == "ExerciseScreen"
+        labels = " ".join(str(key.render()) for key in app.screen.query(FooterKey))
+        assert "Bytt steg" in labels and "trinn" not in labels
