@@ -92,3 +92,37 @@ async def test_nb_exercise_key_bar_speaks_of_steg_as_the_screen_does(make_app):
         assert type(app.screen).__name__ == "ExerciseScreen"
         labels = " ".join(str(key.render()) for key in app.screen.query(FooterKey))
         assert "Bytt steg" in labels and "trinn" not in labels
+
+
+# -- big card titles: a long word breaks where a reader would break it ----------------------
+
+
+import pytest  # noqa: E402
+
+from kiosk.ui.widgets.bigtitle import CELL, GAP, big_lines  # noqa: E402
+from kiosk.ui.widgets.cardtile import break_word, poster_title  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("word", "letters", "pieces"),
+    [
+        ("Fiskebensdiagram", 10, ["Fiskebens-", "diagram"]),  # da 160x50 showed FISKEBEN- SDIAGRAM
+        ("Fiskbensdiagram", 9, ["Fiskbens-", "diagram"]),
+        ("Beslutningsmandat", 12, ["Beslutnings-", "mandat"]),  # was BESLUTNIN- GSMANDAT
+        ("Ansvarsmatrise", 9, ["Ansvars-", "matrise"]),
+        ("Drømmescenario", 9, ["Drømme-", "scenario"]),  # was DRØMMES- CENARIO
+        ("Effektkjede", 9, ["Effekt-", "kjede"]),  # was EFFEK- TKJEDE
+        ("Brainwriting", 9, ["Brain-", "writing"]),  # was BRAINW- RITING
+        ("1-2-4-alle", 8, ["1-2-", "4-alle"]),  # was 1-2-4- -ALLE, a doubled hyphen
+        ("%-løsninger", 10, ["%-", "løsninger"]),
+    ],
+)
+def test_a_long_word_breaks_where_a_reader_would(word, letters, pieces):
+    assert break_word(word, letters) == pieces
+
+
+def test_a_word_without_an_acceptable_break_is_not_drawn_big():
+    """Rather the name in plain letters than ANERKEND- ELSESRUNDE."""
+    assert break_word("Anerkendelsesrunde", 10) is not None  # three pieces do
+    assert poster_title("Anerkendelsesrunde", 10 * CELL - GAP) == big_lines("Aner- kendel- sesrunde", 10 * CELL - GAP)
+    assert break_word("Xxxxxxxxxxxx", 8) is None
