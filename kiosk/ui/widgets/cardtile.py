@@ -55,10 +55,11 @@ HYPHEN = 4  # the best break: after a hyphen the word has
 
 
 def break_score(word: str, at: int) -> int:
-    """How well ``word`` breaks before position ``at`` (0: not there): after a hyphen it
-    has; after the linking "s" of a Nordic compound (ANSVARS- MATRIS, FISKEBENS- DIAGRAM);
-    else where a syllable may begin: between two consonants or before a consonant that
-    starts one (BRAIN- WRITING, EFFEKT- KJEDE, DRØMME- SCENARIO, APPRE- CIATION)."""
+    """How well ``word`` breaks before position ``at``: best after a hyphen it has; then
+    after the linking "s" of a Nordic compound (ANSVARS- MATRIS, FISKEBENS- DIAGRAM);
+    0 (not there) where the second piece would begin with consonants no syllable begins
+    with, or inside one sound or onset (FISKEBEN- SDIAGRAM, EFFEK- TKJEDE, BRAINW- RITING);
+    1 anywhere else."""
     upper = word.upper()
     if upper[at - 1] == "-":
         return HYPHEN
@@ -69,7 +70,7 @@ def break_score(word: str, at: int) -> int:
     after = upper[at : at + 2]
     if (
         upper[at - 1] == "S"
-        and at >= 4
+        and at >= 6
         and consonant[at - 2]
         and consonant[at]
         and upper[at] != "C"
@@ -78,11 +79,9 @@ def break_score(word: str, at: int) -> int:
         return 3  # the linking s stays with the first part
     if consonant[at] and at + 1 < len(word) and consonant[at + 1] and after not in ONSETS:
         return 0  # EFTERHAN|DSANALYS, FISKEBEN|SDIAGRAM: no syllable begins so
-    if consonant[at - 1] and consonant[at]:
-        return 0 if upper[at - 1 : at + 1] in ONSETS | KEEP else 1  # not FE|STEN, BESLUTNIN|GS
-    if vowel[at - 1] and consonant[at]:
-        return 1
-    return 0
+    if upper[at - 1 : at + 1] in ONSETS | KEEP:
+        return 0  # not BRAINW|RITING, BESLUTNIN|GSMANDAT
+    return 1
 
 
 def break_word(word: str, letters: int) -> list[str] | None:
@@ -98,7 +97,7 @@ def break_word(word: str, letters: int) -> list[str] | None:
         if len(rest) <= letters:
             found = [*pieces, rest]
             sizes = [len(piece) for piece in found]
-            rank = (len(found), -score, max(sizes) - min(sizes))
+            rank = (len(found), -score, max(sizes) - min(sizes), -sizes[0])  # a tie: the longer first
             if best is None or rank < best[0]:
                 best = (rank, found)
             return
