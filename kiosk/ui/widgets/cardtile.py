@@ -45,11 +45,14 @@ def principle_names(card: Card, deck: Deck) -> list[str]:
 MIN_BIG_LETTERS = 12
 
 
-VOWELS = set("AEIOUYÆØÅÄÖÉÈÜ")
+VOWELS = frozenset("AEIOUYÆØÅÄÖÉÈÜ")
 # Two consonants that begin a syllable together: a word is not broken between them.
-ONSETS = set(
-    "BL BR CH DJ DR FL FR GJ GL GR HJ HV KJ KL KN KR KV PH PL PR SC SJ SK SL SM SN SP ST SV SW TH TJ TR TV WR".split()
-)
+# fmt: off
+ONSETS = frozenset({
+    "BL", "BR", "CH", "DJ", "DR", "FL", "FR", "GJ", "GL", "GR", "HJ", "HV", "KJ", "KL", "KN", "KR", "KV", "PH",
+    "PL", "PR", "SC", "SJ", "SK", "SL", "SM", "SN", "SP", "ST", "SV", "SW", "TH", "TJ", "TR", "TV", "WR",
+})
+# fmt: on
 KEEP = {"CK", "NG"}  # one sound: never broken
 HYPHEN = 4  # the best break: after a hyphen the word has
 
