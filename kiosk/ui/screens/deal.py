@@ -108,6 +108,13 @@ class DealScreen(SessionScreen):
             last_alone = columns > 1 and slot == n - 1 and n % columns
             tile.styles.column_span = columns - n % columns + 1 if last_alone else 1
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        # A walk-up visitor goes on by picking a card on its own screen: "c" would do
+        # nothing there, so the key bar does not offer it.
+        if action == "carry_on" and self.session.spec.pick_one:
+            return False
+        return super().check_action(action, parameters)
+
     def on_mount(self) -> None:
         self.show_limits()
         tiles = list(self.query(CardTile))

@@ -107,9 +107,10 @@ class LobbyScreen(SessionScreen):
         url = self.join_url()
         if url is not None:
             phones.show_join(url)
+            # Without a group size the places are a default, not "the group 30": say the count only.
             phones.show_tokens(
                 self.t(
-                    "phone.tokens",
+                    "phone.tokens" if session.settings.group_size else "trial4.tokens_no_group",
                     issued=box.issued,
                     cap=box.cap,
                     group=box.group_size,

@@ -45,23 +45,92 @@ def principle_names(card: Card, deck: Deck) -> list[str]:
 MIN_BIG_LETTERS = 12
 
 
+VOWELS = frozenset("AEIOUYÆØÅÄÖÉÈÜ")
+# Two consonants that begin a syllable together: a word is not broken between them.
+# fmt: off
+ONSETS = frozenset({
+    "BL", "BR", "CH", "DJ", "DR", "FL", "FR", "GJ", "GL", "GR", "HJ", "HV", "KJ", "KL", "KN", "KR", "KV", "PH",
+    "PL", "PR", "SC", "SJ", "SK", "SL", "SM", "SN", "SP", "ST", "SV", "SW", "TH", "TJ", "TR", "TV", "WR",
+})
+# fmt: on
+KEEP = {"CK", "NG"}  # one sound: never broken
+HYPHEN = 4  # the best break: after a hyphen the word has
+
+
+def break_score(word: str, at: int) -> int:
+    """How well ``word`` breaks before position ``at``: best after a hyphen it has; then
+    after the linking "s" of a Nordic compound (ANSVARS- MATRIS, FISKEBENS- DIAGRAM);
+    0 (not there) where the second piece would begin with consonants no syllable begins
+    with, or inside one sound or onset (FISKEBEN- SDIAGRAM, EFFEK- TKJEDE, BRAINW- RITING);
+    1 anywhere else."""
+    upper = word.upper()
+    if upper[at - 1] == "-":
+        return HYPHEN
+    if not (upper[at - 1].isalpha() and upper[at].isalpha()) or "-" in upper[at - 1 : at + 1]:
+        return 0
+    vowel = [ch in VOWELS for ch in upper]
+    consonant = [ch.isalpha() and not v for ch, v in zip(upper, vowel, strict=True)]
+    after = upper[at : at + 2]
+    if (
+        upper[at - 1] == "S"
+        and at >= 6
+        and consonant[at - 2]
+        and consonant[at]
+        and upper[at] != "C"
+        and len(word) - at >= 3
+    ):
+        return 3  # the linking s stays with the first part
+    if consonant[at] and at + 1 < len(word) and consonant[at + 1] and after not in ONSETS:
+        return 0  # EFTERHAN|DSANALYS, FISKEBEN|SDIAGRAM: no syllable begins so
+    if upper[at - 1 : at + 1] in ONSETS | KEEP:
+        return 0  # not BRAINW|RITING, BESLUTNIN|GSMANDAT
+    return 1
+
+
+def break_word(word: str, letters: int) -> list[str] | None:
+    """``word`` in pieces of at most ``letters`` letters, each piece but the last ending in
+    a hyphen: as few pieces as will do, at the best breaks (see ``break_score``), as even
+    as those allow. None when it has no break a reader would accept (then the tile shows
+    the name in plain letters rather than a broken one)."""
+    best: tuple | None = None
+
+    def walk(start: int, pieces: list[str], score: int) -> None:
+        nonlocal best
+        rest = word[start:]
+        if len(rest) <= letters:
+            found = [*pieces, rest]
+            sizes = [len(piece) for piece in found]
+            rank = (len(found), -score, max(sizes) - min(sizes), -sizes[0])  # a tie: the longer first
+            if best is None or rank < best[0]:
+                best = (rank, found)
+            return
+        if best is not None and len(pieces) + 1 >= best[0][0]:
+            return  # already more pieces than the best found
+        for at in range(start + 1, min(start + letters, len(word) - 3) + 1):
+            piece = word[start:at]
+            piece = piece if piece.endswith("-") else piece + "-"
+            good = break_score(word, at)
+            if good and len(piece) <= letters and (at - start >= 3 or good == HYPHEN):
+                walk(at, [*pieces, piece], score + good)
+
+    walk(0, [], 0)
+    return best[1] if best is not None else None
+
+
 def poster_title(title: str, width: int) -> list[str] | None:
     """The title's rows in big letters at ``width`` columns; a word longer than a line is
-    broken into even pieces with a hyphen, as on a poster ("ANVÄNDAR- INTERVJU"). None when
-    it still cannot be drawn big."""
+    broken with a hyphen, as on a poster ("ANVÄNDAR- INTERVJU"), where a reader would
+    break it. None when it still cannot be drawn big."""
     lines = big_lines(title, width)
     letters = (width + GAP) // CELL
     if lines is not None or letters < 6:
         return lines
     words: list[str] = []
     for word in title.split():
-        if len(word) <= letters:
-            words.append(word)
-            continue
-        pieces = -(-len(word) // (letters - 1))  # every piece but the last carries a hyphen
-        size = -(-len(word) // pieces)
-        chunks = [word[i : i + size] for i in range(0, len(word), size)]
-        words += [chunk + "-" for chunk in chunks[:-1]] + [chunks[-1]]
+        pieces = [word] if len(word) <= letters else break_word(word, letters)
+        if pieces is None:
+            return None
+        words += pieces
     return big_lines(" ".join(words), width)
 
 
