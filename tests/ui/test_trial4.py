@@ -131,3 +131,19 @@ def test_a_word_without_an_acceptable_break_is_not_drawn_big():
 def test_the_poster_title_uses_the_better_break():
     width = 10 * CELL - GAP
     assert poster_title("Fiskebensdiagram", width) == big_lines("Fiskebens- diagram", width)
+
+
+async def test_the_walk_up_deal_help_does_not_name_c(make_app):
+    """The key bar no longer offers "c" to a visitor; the help says the same."""
+    from kiosk.ui.screens.help import HelpRow
+
+    app = make_app(mode="walkup")
+    async with app.run_test(size=(100, 30)) as pilot:
+        for key in ["enter", *"123451234", "enter", "enter"]:
+            await pilot.press(key)
+            await pilot.pause()
+        assert type(app.screen).__name__ == "DealScreen"
+        await pilot.press("f1")
+        await pilot.pause()
+        rows = [row.plain() for row in app.screen.query(HelpRow)]
+        assert rows and not any(row.startswith("c ") for row in rows), rows

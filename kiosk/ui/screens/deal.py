@@ -53,6 +53,8 @@ class DealScreen(SessionScreen):
         session = self.session
         hand = session.hand or session.deal()
         walkup = session.spec.pick_one
+        if walkup:  # the help names only keys that do something: a visitor has no "c"
+            self.HELP_KEYS = [(keys, meaning) for keys, meaning in self.HELP_KEYS if keys != "c"]
         # A reflection deck (no method cards) deals questions, and says so.
         title = "deal.title_walkup" if walkup else "deal.title" if session.deck.methods else "deal.title_questions"
         with Vertical(id="deal"):
