@@ -38,10 +38,7 @@ class FieldRow(Horizontal):
     FieldRow .label-cell { height: auto; align-horizontal: right; padding-top: 1; }
     FieldRow .label-cell Label { padding: 0 1; }
     FieldRow.-focused .label-cell Label { color: $accent; text-style: bold; }
-    FieldRow TextField { width: 1fr; border: round $border-blurred; }
-    FieldRow TextField:focus { border: round $border; }
-    FieldRow TextField.-invalid { border: round $error 60%; }
-    FieldRow TextField.-invalid:focus { border: round $error; }
+    FieldRow TextField { width: 1fr; }  /* its round frame: the field's own CSS */
     FieldRow.-compact .label-cell { padding-top: 0; }
     FieldRow.-compact TextField { padding: 0 1; }
     FieldRow.-compact.-focused .label-cell Label { background: $accent; color: $background; }
