@@ -6,12 +6,14 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from ..colours import theme_colour
-
 
 class ProgressLine(Widget):
+    COMPONENT_CLASSES = {"progress--done", "progress--track"}
     DEFAULT_CSS = """
     ProgressLine { height: 1; width: 100%; }
+    ProgressLine > .progress--done { color: $primary; }
+    /* The quiet text colour: the panel colour was all but white on the light theme. */
+    ProgressLine > .progress--track { color: $text-muted; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -28,6 +30,6 @@ class ProgressLine(Widget):
         width = self.size.width
         done = round(self.fraction * width)
         text = Text(no_wrap=True)
-        text.append("█" * done, style=theme_colour(self.app, "primary", "blue"))
-        text.append("░" * (width - done), style=theme_colour(self.app, "panel", "grey"))
+        text.append("█" * done, style=self.get_component_rich_style("progress--done"))
+        text.append("░" * (width - done), style=self.get_component_rich_style("progress--track"))
         return text
