@@ -40,3 +40,20 @@ def make_app(store, tmp_path):
         return app
 
     return make
+
+
+# Three secret ballots in a workshop, so the results show a spread (weakest, divided, the rest).
+BALLOTS = ["2342312312", "1325214135", "2431325242"]
+
+
+async def to_results(app, pilot):
+    """From the workshop's setup: three ballots, the reveal confirmed; the results screen."""
+    await pilot.press("2", "ctrl+s")
+    await pilot.pause()
+    for ballot in BALLOTS:
+        await pilot.press("enter", *ballot, "enter")
+        await pilot.pause()
+    await pilot.press("ctrl+r", "right", "enter")
+    await pilot.pause()
+    assert type(app.screen).__name__ == "ResultsScreen"
+    return app.screen

@@ -17,8 +17,7 @@ from kiosk.ui.colours import luminance
 from kiosk.ui.console import CONSOLE_COLOURS, WholeBlockScrollBar
 from kiosk.ui.themes import shipped_specs, to_theme
 from tests.e2e.test_linux_console import CP437
-
-BALLOTS = ["2342312312", "1325214135", "2431325242"]
+from tests.ui.conftest import to_results
 
 
 def screen_segments(app):
@@ -90,18 +89,6 @@ async def test_the_deck_ellipsis_becomes_a_glyph_the_console_has(make_app, monke
         assert all(ch in CP437 for ch in text.replace("\n", ""))
 
 
-async def results_screen(app, pilot) -> Screen:
-    await pilot.press("2", "ctrl+s")
-    await pilot.pause()
-    for ballot in BALLOTS:
-        await pilot.press("enter", *ballot, "enter")
-        await pilot.pause()
-    await pilot.press("ctrl+r", "right", "enter")
-    await pilot.pause()
-    assert type(app.screen).__name__ == "ResultsScreen"
-    return app.screen
-
-
 @pytest.mark.parametrize(("term", "top"), [("linux", 0), ("xterm-256color", 1)])
 async def test_the_results_deal_button_rule_for_the_console_applies(make_app, monkeypatch, term, top):
     """The rule lived in the screen's own CSS, where a rule cannot start at the App, so it
@@ -109,7 +96,7 @@ async def test_the_results_deal_button_rule_for_the_console_applies(make_app, mo
     monkeypatch.setenv("TERM", term)
     app = make_app(mode="workshop")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await results_screen(app, pilot)
+        screen = await to_results(app, pilot)
         assert app.has_class("-console") == (term == "linux")
         assert screen.query_one("#deal").styles.margin.top == top
 
@@ -174,7 +161,7 @@ async def test_counts_on_the_bars_stand_out_in_every_theme(make_app, monkeypatch
     monkeypatch.setenv("TERM", term)
     app = make_app(mode="workshop", theme=theme)
     async with app.run_test(size=(80, 24)) as pilot:
-        await results_screen(app, pilot)
+        await to_results(app, pilot)
         counts = [
             (text, style)
             for row in screen_segments(app)
@@ -193,7 +180,7 @@ async def test_a_chosen_card_shows_the_focus_on_the_console(make_app, monkeypatc
     monkeypatch.setenv("TERM", "linux")
     app = make_app(mode="workshop")
     async with app.run_test(size=(120, 40)) as pilot:
-        await results_screen(app, pilot)
+        await to_results(app, pilot)
         await pilot.press("enter")  # the deal
         await pilot.pause()
         tile = app.focused

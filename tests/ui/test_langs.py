@@ -9,23 +9,12 @@ import re
 import pytest
 
 from kiosk.ui.widgets.bars import BarChart, columns, name_lines
+from tests.ui.conftest import BALLOTS, to_results
 
 LANGUAGES = ["sv", "en", "nb", "da"]
 # Three voters who disagree on some principles (level answer first, then the nine).
-BALLOTS = ["2342312312", "1325214135", "2431325242"]
 CUT = re.compile(r"\w(\.\.\.|…)(\s|$)")  # a word that stops in an ellipsis
 WIDE_BARS = 22  # at 80x24 a bar gets about a third of the row, more than the longest name's leftovers
-
-
-async def to_results(app, pilot) -> None:
-    await pilot.press("2", "ctrl+s")
-    await pilot.pause()
-    for ballot in BALLOTS:
-        await pilot.press("enter", *ballot, "enter")
-        await pilot.pause()
-    await pilot.press("ctrl+r", "right", "enter")
-    await pilot.pause()
-    assert type(app.screen).__name__ == "ResultsScreen"
 
 
 def chart_names(chart: BarChart) -> list[str]:

@@ -10,10 +10,10 @@ from kiosk.core.results import PrincipleResult, ResultsView
 from kiosk.core.shelf import Shelf
 from kiosk.ui.screens.results import first_what_matters
 from kiosk.ui.widgets.bars import BAR_SHARE, MIN_BAR, BarChart, bar_shape, columns
+from tests.ui.conftest import to_results
 from tests.ui.test_langs import chart_names
 
 # Three voters who disagree on some principles (level answer first, then the nine).
-BALLOTS = ["2342312312", "1325214135", "2431325242"]
 
 
 def test_order_puts_weakest_then_divided_then_the_rest():
@@ -62,13 +62,7 @@ def test_longest_name_is_over_all_languages():
 async def test_names_whole_and_weakest_first_at_80x24(make_app, language):
     app = make_app(language=language)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2", "ctrl+s")
-        await pilot.pause()
-        for ballot in BALLOTS:
-            await pilot.press("enter", *ballot, "enter")
-            await pilot.pause()
-        await pilot.press("ctrl+r", "right", "enter")
-        await pilot.pause()
+        await to_results(app, pilot)
         screen = app.screen
         assert type(screen).__name__ == "ResultsScreen"
         chart = screen.query_one(BarChart)
